@@ -1,0 +1,65 @@
+package io.hvcluster.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where exceptions become exit codes and messages. A user's mistake is one line;
+ * a stack trace appears only for internal errors and only with -v.
+ */
+final class ExceptionMapping implements IExecutionExceptionHandler {
+
+    private final PrintWriter err;
+
+    ExceptionMapping(PrintWriter err) {
+        this.err = err;
+    }
+
+    static int exitCodeOf(Throwable t) {
+        if (t instanceof UserException u) {
+            return u.exitCode().code();
+        }
+        if (t instanceof ParameterException) {
+            return ExitCode.INVALID_INPUT.code();
+        }
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter w = cmd.getErr() != null ? cmd.getErr() : err;
+        if (ex instanceof UserException u) {
+            w.println("error: " + u.getMessage());
+            return u.exitCode().code();
+        }
+        w.println("internal error: " + ex);
+        if (verbose(parseResult)) {
+            ex.printStackTrace(w);
+        } else {
+            w.println("(run again with -v for the stack trace, and please report it)");
+        }
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+
+    static int handleParameterException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter w = cmd.getErr();
+        w.println("error: " + ex.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
+            w.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        return ExitCode.INVALID_INPUT.code();
+    }
+
+    private static boolean verbose(ParseResult pr) {
+        for (ParseResult r = pr; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+package io.hvcluster.inventory;
+
+import java.time.Duration;
+
+/**
+ * How the tool reaches every host over WinRM.
+ *
+ * @param port                WinRM port (5985 HTTP, 5986 HTTPS)
+ * @param https               whether to use HTTPS
+ * @param auth                Basic (local accounts) or Kerberos (domain accounts)
+ * @param username            the account; Kerberos wants user@REALM
+ * @param password            where the password comes from; never the password itself
+ * @param skipCertificateCheck explicit opt-out of HTTPS certificate checks (lab use only)
+ * @param connectTimeout      TCP connect timeout
+ * @param operationTimeout    WS-Management OperationTimeout (how long one Receive may wait)
+ */
+public record Connection(
+        int port,
+        boolean https,
+        AuthMethod auth,
+        String username,
+        PasswordSource password,
+        boolean skipCertificateCheck,
+        Duration connectTimeout,
+        Duration operationTimeout) {
+
+    public static final int DEFAULT_HTTP_PORT = 5985;
+    public static final int DEFAULT_HTTPS_PORT = 5986;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
+}

@@ -1,0 +1,17 @@
+package io.hvcluster.inventory;
+
+import java.util.Optional;
+
+/**
+ * A shared disk the cluster uses (witness or CSV). Identified by serial number or unique id, never by
+ * disk number, which changes between reboots. The label names the cluster resource and the volume.
+ *
+ * @param label     volume label and cluster resource name ("Witness", "CSV1")
+ * @param serial    the disk's serial number as Get-Disk reports it (trimmed), if known
+ * @param uniqueId  the disk's UniqueId (page 0x83 identifier), if known
+ * @param sizeBytes the expected size, if given (checked against the 512 MB witness minimum)
+ */
+public record DiskSpec(String label, Optional<String> serial, Optional<String> uniqueId, Optional<Long> sizeBytes) {
+
+    public static final long WITNESS_MINIMUM_BYTES = 512L * 1024 * 1024;
+}

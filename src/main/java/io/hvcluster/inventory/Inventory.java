@@ -1,0 +1,46 @@
+package io.hvcluster.inventory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated description of the cluster to build: what the admin planned on paper.
+ * Immutable; built only by the loader, so every instance has passed structural checks.
+ *
+ * @param source    where it was read from, for messages ("inventories/lab-4node.yaml")
+ * @param cluster   cluster-wide settings
+ * @param networks  one entry per NIC role, in file order
+ * @param hosts     the nodes, in file order; the first is where cluster-wide steps run
+ * @param connection how to reach the hosts over WinRM
+ * @param capacity  optional sizing data for `hvcluster capacity`
+ */
+public record Inventory(
+        String source,
+        ClusterSpec cluster,
+        List<Network> networks,
+        List<Host> hosts,
+        Connection connection,
+        Optional<CapacitySpec> capacity) {
+
+    public Inventory {
+        networks = List.copyOf(networks);
+        hosts = List.copyOf(hosts);
+    }
+
+    public Optional<Network> network(String name) {
+        return networks.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    public List<Network> networksWith(NetworkPurpose purpose) {
+        return networks.stream().filter(n -> n.purpose() == purpose).toList();
+    }
+
+    public Optional<Host> host(String name) {
+        return hosts.stream().filter(h -> h.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The node that runs cluster-wide steps (create-cluster, quorum, CSVs, networks): the first host listed. */
+    public Host firstNode() {
+        return hosts.get(0);
+    }
+}
