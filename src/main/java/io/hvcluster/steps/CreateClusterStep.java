@@ -1,0 +1,81 @@
+package io.hvcluster.steps;
+
+import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.inventory.Network;
+import io.hvcluster.inventory.TargetOs;
+import io.hvcluster.pipeline.Scope;
+import io.hvcluster.pipeline.Step;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Step 6: create the cluster once, on the first node: name, static address, all nodes, no storage, and
+ * every statically addressed private network ignored for the cluster's address. On a re-run it adds
+ * nodes that are missing and refuses to touch a node that belongs to another cluster.
+ */
+public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
+
+    public static final String ID = "create-cluster";
+
+    /**
+     * @param name                      the cluster name (CNO)
+     * @param staticAddress             the cluster IP
+     * @param nodes                     every node
+     * @param ignoreNetworks            CIDRs of the private networks New-Cluster must not place the address on
+     * @param managementPointNetworkType "Singleton" on 2019+, "" where the parameter does not exist (2016)
+     * @param delegation                the account used for the second hop
+     */
+    public record Params(String name, String staticAddress, List<String> nodes, List<String> ignoreNetworks,
+            String managementPointNetworkType, Delegation delegation) {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Create the cluster";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.CLUSTER;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(ValidateClusterStep.ID);
+    }
+
+    @Override
+    public Params parameters(Inventory inventory, Host host) {
+        List<String> ignored = inventory.networks().stream()
+                .filter(n -> n.purpose().addressedByTool())
+                .flatMap(n -> n.subnet().stream())
+                .map(Object::toString)
+                .toList();
+        TargetOs os = inventory.cluster().targetOs();
+        // -ManagementPointNetworkType exists from Windows Server 2019 on (catalog: parameterVersions).
+        String mpnt = os.atLeast(TargetOs.WINDOWS_SERVER_2019) ? "Singleton" : "";
+        return new Params(inventory.cluster().name(), inventory.cluster().address().toString(),
+                ValidateClusterStep.nodeNames(inventory), ignored, mpnt, Delegation.of(inventory));
+    }
+
+    @Override
+    public Set<String> secrets() {
+        return Set.of(Delegation.PASSWORD_SECRET);
+    }
+
+    @Override
+    public List<String> checks() {
+        return List.of("Get-Cluster answers with the cluster name; Get-ClusterNode lists every node as Up.",
+                "The cluster's computer object exists in AD and its name resolves in DNS to the cluster address.");
+    }
+
+    static boolean isPrivate(Network n) {
+        return n.purpose().addressedByTool();
+    }
+}

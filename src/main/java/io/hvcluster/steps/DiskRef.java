@@ -1,0 +1,15 @@
+package io.hvcluster.steps;
+
+import io.hvcluster.inventory.DiskSpec;
+
+/**
+ * How scripts find a shared disk: by serial number and/or unique id (device data every node can read),
+ * never by disk number. The label names the cluster resource. Empty strings mean "not given" so that the
+ * PowerShell side tests them with a plain truthiness check.
+ */
+public record DiskRef(String label, String serial, String uniqueId) {
+
+    public static DiskRef of(DiskSpec d) {
+        return new DiskRef(d.label(), d.serial().orElse(""), d.uniqueId().orElse(""));
+    }
+}

@@ -1,0 +1,80 @@
+package io.hvcluster.steps;
+
+import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.pipeline.Phase;
+import io.hvcluster.pipeline.Scope;
+import io.hvcluster.pipeline.Step;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Step 8: the Hyper-V role with its management tools, one host at a time: drain the node (when the build is
+ * rolling), install, restart; after the restart, check the System log since boot and resume the node.
+ */
+public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
+
+    public static final String ID = "enable-hyper-v";
+
+    /** Seconds between scheduling the restart and Windows starting it: lets the script report first. */
+    static final int REBOOT_DELAY_SECONDS = 10;
+
+    /**
+     * @param feature             "Hyper-V"
+     * @param drain               drain the node before the restart (rolling builds; a parallel build of an
+     *                            empty cluster has nothing to drain)
+     * @param rebootDelaySeconds  shutdown.exe /t value
+     * @param rebootMessage       the reason logged with the restart
+     */
+    public record Params(String feature, boolean drain, int rebootDelaySeconds, String rebootMessage) {
+    }
+
+    private final boolean drain;
+
+    /** @param drain whether nodes are drained before their restart (the reboot strategy decides) */
+    public EnableHyperVStep(boolean drain) {
+        this.drain = drain;
+    }
+
+    public EnableHyperVStep() {
+        this(true);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Enable Hyper-V (restarts the host)";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.ONE_HOST_AT_A_TIME;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(ConfigureQuorumStep.ID);
+    }
+
+    @Override
+    public List<Phase> phases() {
+        return List.of(new Phase("apply", ID + "/apply.ps1.vm", true),
+                new Phase("after-reboot", ID + "/after-reboot.ps1.vm", false));
+    }
+
+    @Override
+    public Params parameters(Inventory inventory, Host host) {
+        return new Params("Hyper-V", drain, REBOOT_DELAY_SECONDS, "hvcluster: restart to enable Hyper-V");
+    }
+
+    @Override
+    public List<String> checks() {
+        return List.of("Wait until the host is back (Hyper-V may restart it twice), then run the after-reboot script.",
+                "The after-reboot script lists System log errors since boot: the guide says the logs must be clean.",
+                "Only then go on to the next host.");
+    }
+}

@@ -1,0 +1,60 @@
+package io.hvcluster.steps;
+
+import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.inventory.Network;
+import io.hvcluster.inventory.NetworkPurpose;
+import io.hvcluster.pipeline.Scope;
+import io.hvcluster.pipeline.Step;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Step 3: on the future switch uplinks only, disable the bindings an unaddressed NIC does not need, so it
+ * forms no stray cluster network before its switch exists. Teaming (ms_lbfo, ms_implat), the Hyper-V
+ * switch (vms_pp) and QoS stay; cluster NICs are never touched (CSV redirected I/O runs over SMB).
+ */
+public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Params> {
+
+    public static final String ID = "unbind-protocols";
+
+    /** Bindings disabled on an uplink: IPv4, IPv6, SMB client and server, LLTD mapper and responder. */
+    static final List<String> UPLINK_UNBOUND =
+            List.of("ms_tcpip", "ms_tcpip6", "ms_msclient", "ms_server", "ms_lltdio", "ms_rspndr");
+
+    /** @param adapters the uplink adapters; @param componentIds bindings to disable on each */
+    public record Params(List<String> adapters, List<String> componentIds, List<Integer> winrmPorts, String connectAddress) {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Unbind protocols from the virtual-switch NICs";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.EACH_HOST;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(RenameAdaptersStep.ID);
+    }
+
+    @Override
+    public Params parameters(Inventory inventory, Host host) {
+        List<String> uplinks = inventory.networksWith(NetworkPurpose.VIRTUAL_SWITCH).stream().map(Network::name).toList();
+        ConfigureAddressesStep.Params session = new ConfigureAddressesStep().parameters(inventory, host);
+        return new Params(uplinks, UPLINK_UNBOUND, session.winrmPorts(), session.connectAddress());
+    }
+
+    @Override
+    public List<String> checks() {
+        return List.of("Get-NetAdapterBinding -Name <uplink> shows IPv4 and IPv6 disabled on each virtual-switch NIC.");
+    }
+}
