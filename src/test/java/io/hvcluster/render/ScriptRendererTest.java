@@ -1,0 +1,66 @@
+package io.hvcluster.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class ScriptRendererTest {
+
+    /** Public: Velocity calls only public methods of public types, as it should. */
+    public record Params(String name) {
+    }
+
+    private static final ScriptHeader HEADER = new ScriptHeader("demo", "apply", "HV01", "lab.yaml", "1.0", new Params("x"));
+
+    @Test
+    void strictModeFailsOnAnUndefinedMethod(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(dir.resolve("demo/apply.ps1.vm"), "$ps.let('Name', $step.nmae())\n");
+        ScriptRenderer r = ScriptRenderer.withOverrides(dir);
+        assertThatThrownBy(() -> r.render("demo/apply.ps1.vm", HEADER, new Params("x")))
+                .isInstanceOf(TemplateRenderException.class)
+                .hasMessageContaining("demo/apply.ps1.vm");
+    }
+
+    @Test
+    void strictModeFailsOnAnUndefinedReference(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(dir.resolve("demo/apply.ps1.vm"), "$ps.let('Name', $stpe.name())\n");
+        ScriptRenderer r = ScriptRenderer.withOverrides(dir);
+        assertThatThrownBy(() -> r.render("demo/apply.ps1.vm", HEADER, new Params("x")))
+                .isInstanceOf(TemplateRenderException.class);
+    }
+
+    @Test
+    void anOverrideFolderReplacesOneTemplateAndTheRestComeFromTheJar(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(dir.resolve("demo/apply.ps1.vm"),
+                "#parse(\"_lib/prologue.ps1.vm\")\n$ps.let('Name', $step.name())\n#[[\nWrite-Output $Name\n]]#\n");
+        String out = ScriptRenderer.withOverrides(dir).render("demo/apply.ps1.vm", HEADER, new Params("it's"));
+        assertThat(out).contains("$Name = 'it''s'\r\n", "function Complete-HvcStep", "Write-Output $Name\r\n");
+        assertThat(out.replace("\r\n", "")).as("CRLF throughout").doesNotContain("\n");
+    }
+
+    @Test
+    void powerShellVariablesInsideUnparsedBlocksPassThrough(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(dir.resolve("demo/apply.ps1.vm"), "#[[\n$ErrorActionPreference = 'Stop'; ${env:TEMP}; $true\n]]#\n");
+        String out = ScriptRenderer.withOverrides(dir).render("demo/apply.ps1.vm", HEADER, new Params("x"));
+        assertThat(out.strip()).isEqualTo("$ErrorActionPreference = 'Stop'; ${env:TEMP}; $true");
+    }
+
+    @Test
+    void headerRoundTripsAndStaysOnOneLineWhateverTheValues() {
+        ScriptHeader h = new ScriptHeader("create-cluster", "apply", "HV01", "inv\nx.yaml", "1.0", new Params("a\u2028b\r\n'c'"));
+        String text = h.text();
+        assertThat(text.split("\n")).hasSize(3);
+        ScriptHeader.Parsed parsed = ScriptHeader.parse(text + "rest of script").orElseThrow();
+        assertThat(parsed.stepId()).isEqualTo("create-cluster");
+        assertThat(parsed.host()).isEqualTo("HV01");
+        assertThat(parsed.params().get("name").asText()).isEqualTo("a\u2028b\r\n'c'");
+    }
+}
