@@ -1,0 +1,40 @@
+package io.hvcluster.facts;
+
+import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.render.ScriptHeader;
+import io.hvcluster.render.ScriptRenderer;
+import io.hvcluster.steps.ConfigureAddressesStep;
+import java.util.List;
+
+/** Renders the read-only facts probe for a host. */
+public final class FactsProbe {
+
+    public static final String ID = "facts";
+    public static final String TEMPLATE = "facts/probe.ps1.vm";
+    /** The Windows features the plan and the preflight look at. */
+    public static final List<String> FEATURES =
+            List.of("Failover-Clustering", "RSAT-Clustering-PowerShell", "Hyper-V", "Hyper-V-PowerShell");
+
+    /** @param features features to report; @param winrmPorts and @param connectAddress find the session's NIC */
+    public record Params(List<String> features, List<Integer> winrmPorts, String connectAddress) {
+    }
+
+    private final ScriptRenderer renderer;
+    private final String version;
+
+    public FactsProbe(ScriptRenderer renderer, String version) {
+        this.renderer = renderer;
+        this.version = version;
+    }
+
+    public static Params parameters(Inventory inventory, Host host) {
+        ConfigureAddressesStep.Params session = new ConfigureAddressesStep().parameters(inventory, host);
+        return new Params(FEATURES, session.winrmPorts(), session.connectAddress());
+    }
+
+    public String render(Inventory inventory, Host host) {
+        Params p = parameters(inventory, host);
+        return renderer.render(TEMPLATE, new ScriptHeader(ID, "probe", host.name(), inventory.source(), version, p), p);
+    }
+}
