@@ -122,8 +122,8 @@ final class CapacityFindings {
             long needed = hostsNeededForMemory();
             double perHost = demand / hosts.usable() - hosts.usableMemoryGb();
             add(Severity.ERROR, Area.MEMORY,
-                    "RAM " + down + ": VMs need " + gb(demand) + " GB, " + hosts(hosts.usable()) + " offer "
-                            + gb(supply) + " GB (short by " + gb(demand - supply) + " GB)",
+                    "RAM " + down + ": need " + gb(demand) + " GB, have " + gb(supply) + " GB (short "
+                            + gb(demand - supply) + " GB)",
                     "add " + hosts(needed - hosts.count()) + " (" + needed + " in total), or add "
                             + gbAtLeast(perHost) + " GB RAM per host");
         } else if (demand > supply * MEMORY_WARNING_FRACTION) {

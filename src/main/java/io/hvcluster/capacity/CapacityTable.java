@@ -19,7 +19,7 @@ public final class CapacityTable {
     static final int WIDTH = 100;
     private static final int NAME_WIDTH = 16;
     private static final String GROUP_ROW = "%-16s%6s%9s%9s%8s%10s%11s%8s%11s%7s";
-    private static final String FIGURE_ROW = "  %-34s%16s%16s%s";
+    private static final String FIGURE_ROW = "  %-28s%16s%16s%s";
     private static final String FINDING_INDENT = " ".repeat(20);
 
     private final StringBuilder out = new StringBuilder();
@@ -35,7 +35,7 @@ public final class CapacityTable {
         table.cpu(report);
         table.storage(report.storage());
         table.findings(report);
-        table.line(report.verdict());
+        table.verdict(report);
         return table.out.toString();
     }
 
@@ -113,16 +113,27 @@ public final class CapacityTable {
         }
         line("FINDINGS");
         for (Finding f : report.findings()) {
-            String lead = String.format(Locale.ROOT, "  %-8s %-9s", f.severity(), f.area().name().toLowerCase(Locale.ROOT));
+            String lead = String.format(Locale.ROOT, "  %-8s %-9s", f.severity(), f.area().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             wrap(lead, f.message());
             wrap(FINDING_INDENT, "fix: " + f.fix());
         }
         line("");
     }
 
+    /** One line when it fits in WIDTH; longer reasons wrap under the first, which always starts with the verdict. */
+    private void verdict(CapacityReport report) {
+        String verdict = report.verdict();
+        int colon = verdict.indexOf(": ");
+        if (colon < 0) {
+            line(verdict);
+        } else {
+            wrap(verdict.substring(0, colon + 2), verdict.substring(colon + 2));
+        }
+    }
+
     private void figureHeader(String title, CapacityReport.Hosts h) {
         String down = h.failoverReserve() == 0 ? "(no reserve)" : hosts(h.failoverReserve()) + " down";
-        line(String.format(Locale.ROOT, "%-36s%16s%16s", title, "all " + hosts(h.count()) + " up", down));
+        line(String.format(Locale.ROOT, "%-30s%16s%16s", title, "all " + hosts(h.count()) + " up", down));
     }
 
     private void figure(String label, String allUp, String reserveDown, String note) {
