@@ -148,8 +148,8 @@ final class CapacityFindings {
                     "vCPU : LP ratio " + down + " is " + ratio(ratioDown) + ", above the limit of "
                             + ratio(cpu.maxRatio()) + " (" + cpu.vcpus() + " vCPUs on "
                             + cpu.logicalProcessorsReserveDown() + " LPs)",
-                    "add " + hosts(needed - hosts.count()) + " (" + needed + " in total), or remove " + excess
-                            + " vCPUs, e.g. reduce vCPUs of group '" + biggest + "'");
+                    "add " + hosts(needed - hosts.count()) + " (" + needed + " in total), or remove "
+                            + FigureFormat.counted(excess, "vCPU") + ", e.g. reduce vCPUs of group '" + biggest + "'");
         } else if (ratioDown > cpu.warningRatio() * (1 + TOLERANCE)) {
             add(Severity.WARNING, Area.CPU,
                     "vCPU : LP ratio " + down + " is " + ratio(ratioDown) + ", above "

@@ -113,7 +113,8 @@ public final class CapacityTable {
         }
         line("FINDINGS");
         for (Finding f : report.findings()) {
-            String lead = String.format(Locale.ROOT, "  %-8s %-9s", f.severity(), f.area().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            String area = f.area().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            String lead = String.format(Locale.ROOT, "  %-8s %-9s", f.severity(), area);
             wrap(lead, f.message());
             wrap(FINDING_INDENT, "fix: " + f.fix());
         }

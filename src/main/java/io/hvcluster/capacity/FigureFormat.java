@@ -34,6 +34,11 @@ final class FigureFormat {
     }
 
     static String hosts(long n) {
-        return n + (n == 1 ? " host" : " hosts");
+        return counted(n, "host");
+    }
+
+    /** "1 host", "3 hosts", "1 vCPU", "2 vCPUs". */
+    static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -147,7 +147,7 @@ class CapacityPlannerTest {
             assertThat(f.message()).isEqualTo(
                     "vCPU : LP ratio with 1 host down is 4.02, above the limit of 4.00 (193 vCPUs on 48 LPs)");
             assertThat(f.fix()).isEqualTo(
-                    "add 1 host (5 in total), or remove 1 vCPUs, e.g. reduce vCPUs of group 'vdi'");
+                    "add 1 host (5 in total), or remove 1 vCPU, e.g. reduce vCPUs of group 'vdi'");
         });
     }
 
