@@ -34,7 +34,6 @@ public record Finding(Severity severity, Area area, String message, String fix) 
         FAILOVER,
         MEMORY,
         CPU,
-        STORAGE,
         VM_GROUPS
     }
 }

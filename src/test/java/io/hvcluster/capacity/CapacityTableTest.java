@@ -3,6 +3,8 @@ package io.hvcluster.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.inventory.CapacitySpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,14 @@ class CapacityTableTest {
                 .containsPattern("total to provision +11155\\.0")
                 .containsPattern("free space \\(20\\.0% of total\\) +2231\\.0")
                 .contains("fix: add 1 host (5 in total), or add 140.7 GB RAM per host");
+    }
+
+    @Test
+    void theWorkedExampleInTheDocsIsWhatTheToolPrints() throws Exception {
+        // Surefire runs in the project directory; the docs must not drift from the renderer.
+        String docs = Files.readString(Path.of("docs", "capacity.md"));
+
+        assertThat(docs).contains(table);
     }
 
     @Test
