@@ -38,6 +38,7 @@ import org.apache.http.conn.ConnectTimeoutException;
 final class WinRmFailureClassifier {
 
     private static final Pattern HTTP_STATUS = Pattern.compile("Unexpected HTTP response on (\\S+):\\s+(.*)\\((\\d{3})\\)\\s*$");
+    private static final Pattern CLASS_PREFIX = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error):\\s*");
     private static final Pattern KERBEROS_CODE = Pattern.compile("\\((\\d{1,2})\\)");
 
     private final WinRmSettings settings;
@@ -120,8 +121,7 @@ final class WinRmFailureClassifier {
         }
         Throwable root = chain.get(chain.size() - 1);
         return new Classified(Kind.PROTOCOL_FAULT, "WinRM exchange with " + host + " at " + settings.endpoint()
-                + " failed while " + activity + ": " + root.getClass().getSimpleName() + ": "
-                + shorten(SanitizedCause.firstLine(root)) + " — run with -v for details");
+                + " failed while " + activity + ": " + shorten(SanitizedCause.firstLine(root)) + " — run with -v for details");
     }
 
     private Classified httpStatus(int status, String reason) {
@@ -207,8 +207,10 @@ final class WinRmFailureClassifier {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
+    /** Drops Java class names ("javax.net.ssl.SSLHandshakeException: ") from a reason and keeps it short. */
     private static String shorten(String s) {
-        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+        String plain = CLASS_PREFIX.matcher(s).replaceAll("").strip();
+        return plain.length() <= 160 ? plain : plain.substring(0, 157) + "...";
     }
 
     static List<Throwable> chain(Throwable t) {
