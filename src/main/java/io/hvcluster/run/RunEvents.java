@@ -1,0 +1,69 @@
+package io.hvcluster.run;
+
+import io.hvcluster.plan.Plan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The events a run emits, in the past tense; every text in them is already masked of secrets. */
+public final class RunEvents {
+
+    private RunEvents() {
+    }
+
+    /**
+     * @param runId      the run folder's name
+     * @param inventory  the inventory file
+     * @param cluster    the cluster name
+     * @param hosts      the hosts, in inventory order
+     * @param mode       "apply", "plan", "dry-run"
+     * @param startedAt  when
+     */
+    public record RunStarted(String runId, String inventory, String cluster, List<String> hosts, String mode, Instant startedAt) {
+    }
+
+    public record PlanComputed(Plan plan) {
+    }
+
+    /** @param phase "apply", "after-reboot" */
+    public record StepStarted(String stepId, String host, String phase, Instant at) {
+    }
+
+    /**
+     * @param status     the outcome
+     * @param exitCode   the script's exit code, or -1 when none ran
+     * @param changes    what the script reports it changed
+     * @param warnings   what the script warned about
+     * @param error      the error in one line, or "" on success
+     * @param scriptFile the executed script as saved in the run folder, relative to it, or ""
+     * @param data       the script's structured data (JSON text), or "{}"
+     */
+    public record StepFinished(String stepId, String host, String phase, StepStatus status, int exitCode,
+            List<String> changes, List<String> warnings, String error, Duration duration, String scriptFile, String data) {
+
+        public StepFinished {
+            changes = List.copyOf(changes);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Something that happens to a host between steps: a restart requested, waiting, back online, the
+     * boot time, errors in the System log.
+     *
+     * @param kind "reboot-requested", "waiting", "back-online", "reconnected", "log-errors", "unreachable"
+     */
+    public record HostNotice(String host, String kind, String message, Instant at) {
+    }
+
+    /** A line of live script output (heartbeats removed). */
+    public record OutputLine(String host, String stepId, boolean stderr, String text) {
+    }
+
+    /**
+     * @param exitCode the process exit code the run maps to
+     * @param summary  "12 changed, 17 unchanged, 0 failed, 0 skipped"
+     */
+    public record RunFinished(int exitCode, String summary, Duration duration, Instant at) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.hvcluster.run;
+
+/**
+ * Receives a run's events. Core code never prints: the console reporter, the journal and the report are
+ * listeners. Calls may come from several threads; implementations synchronize themselves.
+ */
+public interface RunListener {
+
+    default void runStarted(RunEvents.RunStarted e) {
+    }
+
+    default void planComputed(RunEvents.PlanComputed e) {
+    }
+
+    default void stepStarted(RunEvents.StepStarted e) {
+    }
+
+    default void output(RunEvents.OutputLine e) {
+    }
+
+    default void stepFinished(RunEvents.StepFinished e) {
+    }
+
+    default void hostNotice(RunEvents.HostNotice e) {
+    }
+
+    default void runFinished(RunEvents.RunFinished e) {
+    }
+}
