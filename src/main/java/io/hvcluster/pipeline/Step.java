@@ -40,6 +40,14 @@ public interface Step<P extends Record> {
         return Set.of();
     }
 
+    /**
+     * Whether probing again after the step tells if it converged. False for actions that leave no state
+     * behind to compare (validation).
+     */
+    default boolean convergenceCheckable() {
+        return true;
+    }
+
     /** What an admin running the bundle by hand should check after this step (runbook lines). */
     List<String> checks();
 }

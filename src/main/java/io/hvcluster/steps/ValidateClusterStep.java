@@ -59,6 +59,12 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
                 "hvcluster-validate-" + inventory.cluster().name(), ACCEPTED_FLAGS, Delegation.of(inventory));
     }
 
+    /** Validation leaves nothing to compare: its outcome is the report and its result flags. */
+    @Override
+    public boolean convergenceCheckable() {
+        return false;
+    }
+
     @Override
     public Set<String> secrets() {
         return Set.of(Delegation.PASSWORD_SECRET);

@@ -1,0 +1,211 @@
+package io.hvcluster.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hvcluster.bundle.RenderedScript;
+import io.hvcluster.exec.ExecutionException;
+import io.hvcluster.exec.Script;
+import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.Host;
+import io.hvcluster.pipeline.Phase;
+import io.hvcluster.pipeline.Step;
+import io.hvcluster.plan.StepPlan;
+import io.hvcluster.secrets.Secret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One step on one host: re-plan from the latest facts, run the step's scripts when something differs
+ * (waiting through a restart where the step asks for one), then probe again and confirm the host converged.
+ */
+final class HostStepRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostStepRun.class);
+
+    private final RunContext ctx;
+
+    HostStepRun(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    StepStatus run(Step<?> step, int position, Host host) throws InterruptedException {
+        MDC.put("host", host.name());
+        MDC.put("step", step.id());
+        try {
+            return runPhases(step, position, host);
+        } finally {
+            MDC.remove("host");
+            MDC.remove("step");
+        }
+    }
+
+    private StepStatus runPhases(Step<?> step, int position, Host host) throws InterruptedException {
+        StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        if (now.inDesiredState()) {
+            finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", "{}");
+            return StepStatus.UNCHANGED;
+        }
+        if (now.blocked()) {
+            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), String.join("; ", now.problems()),
+                    Duration.ZERO, "", "{}");
+            return StepStatus.FAILED;
+        }
+        boolean changed = false;
+        boolean restarted = false;
+        for (Phase phase : step.phases()) {
+            boolean rebootPhaseFollowUp = !phase.name().equals("apply");
+            if (rebootPhaseFollowUp && !restarted) {
+                continue;
+            }
+            Instant started = Instant.now();
+            ctx.listener.stepStarted(new RunEvents.StepStarted(step.id(), host.name(), phase.name(), started));
+            RenderedScript rs = ctx.bundle.renderOne(ctx.inventory, step, position, phase, host);
+            StepOutcome out = execute(step, host, rs);
+            Duration took = Duration.between(started, Instant.now());
+            String file = ctx.recorder.record(host.name(), rs.fileName(), ctx.masker.mask(rs.text()),
+                    ctx.masker.mask(out.stdout()), ctx.masker.mask(out.stderr()));
+            if (!out.succeeded()) {
+                String error = out.error().isEmpty() ? "exit code " + out.exitCode() : out.error();
+                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
+                return StepStatus.FAILED;
+            }
+            changed |= out.changed();
+            if (phase.rebootsHost() && out.rebootScheduled()) {
+                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, out.data());
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reboot-requested", "restarting to finish " + step.title(), Instant.now()));
+                try {
+                    new RebootWait(ctx).await(host, bootBefore(out));
+                } catch (RebootWait.RebootTimeoutException e) {
+                    finished(step, host, "after-reboot", StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", "{}");
+                    return StepStatus.FAILED;
+                }
+                restarted = true;
+                continue;
+            }
+            if (!out.warnings().isEmpty() && rebootPhaseFollowUp) {
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "log-errors",
+                        out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), Instant.now()));
+            }
+            StepStatus status = confirm(step, host, changed);
+            String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
+            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
+            if (status != StepStatus.CHANGED && status != StepStatus.UNCHANGED) {
+                return status;
+            }
+        }
+        return changed ? StepStatus.CHANGED : StepStatus.UNCHANGED;
+    }
+
+    /** Probe again: the step converged only if its diff is now empty. */
+    private StepStatus confirm(Step<?> step, Host host, boolean changed) {
+        if (!step.convergenceCheckable()) {
+            return changed ? StepStatus.CHANGED : StepStatus.UNCHANGED;
+        }
+        ctx.reprobe(host);
+        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        if (!after.inDesiredState()) {
+            return StepStatus.NOT_CONVERGED;
+        }
+        return changed ? StepStatus.CHANGED : StepStatus.UNCHANGED;
+    }
+
+    private String stillDifferent(Step<?> step, Host host) {
+        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        List<String> all = new ArrayList<>(after.changes());
+        all.addAll(after.problems());
+        return "the step reported success but the host still differs: " + String.join("; ", all);
+    }
+
+    private StepOutcome execute(Step<?> step, Host host, RenderedScript rs) throws InterruptedException {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        for (String name : step.secrets()) {
+            Secret s = ctx.options.secrets().get(name);
+            if (s != null) {
+                secrets.put(name, s);
+            }
+        }
+        Script script = new Script(host.name(), step.id(), rs.phase().name(), rs.fileName(), rs.text(), secrets);
+        try {
+            return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(),
+                    (stream, line) -> ctx.listener.output(new RunEvents.OutputLine(host.name(), step.id(),
+                            stream == io.hvcluster.exec.OutputSink.Stream.STDERR, ctx.masker.mask(line)))));
+        } catch (ExecutionException e) {
+            if (e.kind() != ExecutionException.Kind.CONNECTION_LOST) {
+                return failure(ctx.masker.mask(e.getMessage()));
+            }
+            // A blip (a switch taking over a NIC) or a restart: wait until the host answers, then let the facts
+            // decide. The scripts are idempotent, so running one again is safe.
+            ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reconnected",
+                    "connection lost during " + step.id() + "; reconnecting", Instant.now()));
+            if (!awaitReachable(host)) {
+                return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
+            }
+            StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+            if (now.inDesiredState()) {
+                return new StepOutcome(0, true, List.of("(confirmed by probing after the connection came back)"), List.of(), "{}", "", "", "");
+            }
+            try {
+                return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), io.hvcluster.exec.OutputSink.discard()));
+            } catch (ExecutionException again) {
+                return failure(ctx.masker.mask(again.getMessage()));
+            }
+        }
+    }
+
+    private boolean awaitReachable(Host host) throws InterruptedException {
+        Instant deadline = Instant.now().plus(ctx.options.rebootTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            Thread.sleep(ctx.options.pollInterval().toMillis());
+            try {
+                ctx.reprobe(host);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.debug("{} not back yet: {}", host.name(), ctx.masker.mask(e.getMessage()));
+            }
+        }
+        return false;
+    }
+
+    private StepOutcome outcome(ScriptResult r) {
+        JsonNode json = r.structured().orElse(null);
+        if (json == null) {
+            String err = r.stderr().isBlank() ? "the script printed no result (exit code " + r.exitCode() + ")"
+                    : r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
+            return new StepOutcome(r.exitCode() == 0 ? 1 : r.exitCode(), false, List.of(), List.of(), "{}",
+                    ctx.masker.mask(err), r.stdout(), r.stderr());
+        }
+        List<String> changes = new ArrayList<>();
+        json.path("changes").forEach(n -> changes.add(ctx.masker.mask(n.asText())));
+        List<String> warnings = new ArrayList<>();
+        json.path("warnings").forEach(n -> warnings.add(ctx.masker.mask(n.asText())));
+        String error = json.path("error").isNull() || json.path("error").isMissingNode() ? "" : ctx.masker.mask(json.path("error").asText());
+        return new StepOutcome(r.exitCode(), json.path("changed").asBoolean(false), changes, warnings,
+                ctx.masker.mask(json.path("data").toString()), error, r.stdout(), r.stderr());
+    }
+
+    private static StepOutcome failure(String message) {
+        return new StepOutcome(-1, false, List.of(), List.of(), "{}", message, "", "");
+    }
+
+    private String bootBefore(StepOutcome out) {
+        int i = out.data().indexOf("\"bootTimeBefore\":\"");
+        if (i < 0) {
+            return "";
+        }
+        int start = i + "\"bootTimeBefore\":\"".length();
+        return out.data().substring(start, out.data().indexOf('"', start));
+    }
+
+    private void finished(Step<?> step, Host host, String phase, StepStatus status, int exit, List<String> changes,
+            List<String> warnings, String error, Duration took, String file, String data) {
+        ctx.listener.stepFinished(new RunEvents.StepFinished(step.id(), host.name(), phase, status, exit, changes, warnings,
+                error, took, file, data));
+    }
+}

@@ -1,0 +1,81 @@
+package io.hvcluster.run;
+
+import io.hvcluster.exec.ExecutionException;
+import io.hvcluster.facts.FactsParser;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.Host;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Waits for a host to come back from a restart: it must answer, report a boot time other than before the
+ * restart, and report the same new boot time twice in a row with Hyper-V installed and running (Hyper-V may
+ * restart the host twice).
+ */
+final class RebootWait {
+
+    private final RunContext ctx;
+
+    RebootWait(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** @return the facts once the host is back; throws {@link RebootTimeoutException} past the timeout */
+    HostFacts await(Host host, String bootBefore) throws InterruptedException {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(ctx.options.rebootTimeout());
+        String candidate = null;
+        boolean announcedDown = false;
+        notice(host, "waiting", "restarting; waiting until it answers with a new boot time");
+        while (Instant.now().isBefore(deadline)) {
+            Thread.sleep(ctx.options.pollInterval().toMillis());
+            HostFacts f;
+            try {
+                f = ctx.reprobe(host);
+            } catch (ExecutionException e) {
+                if (e.kind() == ExecutionException.Kind.UNREACHABLE || e.kind() == ExecutionException.Kind.CONNECTION_LOST
+                        || e.kind() == ExecutionException.Kind.PROTOCOL_FAULT || e.kind() == ExecutionException.Kind.TIMEOUT) {
+                    if (!announcedDown) {
+                        notice(host, "waiting", "down (" + e.kind().name().toLowerCase().replace('_', ' ') + "), waiting");
+                        announcedDown = true;
+                    }
+                    candidate = null;
+                    continue;
+                }
+                throw e;
+            } catch (FactsParser.FactsException e) {
+                // Services still starting can make the probe fail; keep asking until the deadline.
+                candidate = null;
+                continue;
+            }
+            String boot = f.os() == null ? "" : f.os().lastBootUtc();
+            if (boot.isEmpty() || boot.equals(bootBefore)) {
+                continue;
+            }
+            boolean ready = f.featureInstalled("Hyper-V") && f.hyperV() != null && f.hyperV().running();
+            if (boot.equals(candidate) && ready) {
+                notice(host, "back-online", "back after " + human(Duration.between(start, Instant.now())) + " (boot " + boot + ")");
+                return f;
+            }
+            candidate = boot;
+        }
+        throw new RebootTimeoutException(host.name() + " did not come back with Hyper-V running within "
+                + human(ctx.options.rebootTimeout()) + " of its restart (check its console: firmware, boot errors)");
+    }
+
+    private void notice(Host host, String kind, String message) {
+        ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), kind, message, Instant.now()));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
+    }
+
+    /** The host did not come back in time. */
+    static final class RebootTimeoutException extends RuntimeException {
+        RebootTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

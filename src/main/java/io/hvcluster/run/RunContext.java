@@ -1,0 +1,82 @@
+package io.hvcluster.run;
+
+import io.hvcluster.bundle.BundleRenderer;
+import io.hvcluster.exec.ScriptExecutor;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.plan.Planner;
+import io.hvcluster.plan.RebootDecision;
+import io.hvcluster.secrets.SecretMasker;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the pieces of one run share: the inventory, the renderers, the executors (one per host, opened on
+ * first use, closed at the end) and the latest facts of every host.
+ */
+final class RunContext implements AutoCloseable {
+
+    final Inventory inventory;
+    final BundleRenderer bundle;
+    final HostProbe probe;
+    final Planner planner;
+    final RunOptions options;
+    final RunListener listener;
+    final ScriptRecorder recorder;
+    final SecretMasker masker;
+    private final ExecutorFactory factory;
+    private final Map<String, ScriptExecutor> executors = new ConcurrentHashMap<>();
+    private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
+    private volatile RebootDecision reboot;
+
+    RunContext(Inventory inventory, BundleRenderer bundle, HostProbe probe, Planner planner, RunOptions options,
+            RunListener listener, ScriptRecorder recorder, SecretMasker masker, ExecutorFactory factory) {
+        this.inventory = inventory;
+        this.bundle = bundle;
+        this.probe = probe;
+        this.planner = planner;
+        this.options = options;
+        this.listener = listener;
+        this.recorder = recorder;
+        this.masker = masker;
+        this.factory = factory;
+    }
+
+    ScriptExecutor executor(Host host) {
+        return executors.computeIfAbsent(host.name(), n -> factory.open(host));
+    }
+
+    HostFacts reprobe(Host host) {
+        HostFacts f = probe.probe(host, executor(host));
+        facts.put(host.name(), f);
+        return f;
+    }
+
+    Map<String, HostFacts> facts() {
+        return Map.copyOf(facts);
+    }
+
+    void setFacts(Map<String, HostFacts> all) {
+        facts.putAll(all);
+    }
+
+    RebootDecision reboot() {
+        return reboot;
+    }
+
+    void setReboot(RebootDecision decision) {
+        this.reboot = decision;
+    }
+
+    @Override
+    public void close() {
+        for (ScriptExecutor e : executors.values()) {
+            try {
+                e.close();
+            } catch (Exception ignored) {
+                // Closing is best effort: a host that went away has nothing left to release.
+            }
+        }
+    }
+}
