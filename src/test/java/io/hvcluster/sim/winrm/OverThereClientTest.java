@@ -143,6 +143,16 @@ class OverThereClientTest {
     }
 
     @Test
+    void withoutAllowUnencryptedBasicWorksOnlyOverHttps() throws Exception {
+        try (SimulatedEndpoint http = SimulatedEndpoint.start(host(false).allowUnencrypted(false).build());
+                SimulatedEndpoint https = SimulatedEndpoint.start(host(true).allowUnencrypted(false).build())) {
+            assertThatThrownBy(() -> OverThereRunner.against(http).run("hostname")).hasMessageContaining("(401)");
+            assertThat(OverThereRunner.against(https).run("hostname").stdout()).isEqualTo("HV01\r\n");
+            assertThat(https.certificate()).hasValueSatisfying(c -> assertThat(c.pem()).startsWith("-----BEGIN"));
+        }
+    }
+
+    @Test
     void rejectAllCredentialsAnswers401EvenToTheRightPassword() {
         try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(host(false).build())) {
             endpoint.faults().rejectAllCredentials(true);

@@ -324,6 +324,21 @@ class WsmanShapeTest {
         assertThat(statuses).containsExactly(500, 500, 200);
     }
 
+    @Test
+    void abandonedShellsExpireAfterIdleTimeout() throws Exception {
+        endpoint.close();
+        endpoint = SimulatedEndpoint.start(SimulatedHostConfig.builder("IDLE").maxShellsPerUser(1)
+                .idleTimeout(Duration.ofMillis(200)).build());
+        client = new WsmanTestClient(endpoint);
+        client.createShell(PYPSRP_CREATE);
+        assertThat(client.replay(PYPSRP_CREATE, null, null).status()).isEqualTo(500);
+
+        Thread.sleep(300);
+
+        assertThat(client.replay(PYPSRP_CREATE, null, null).status()).isEqualTo(200);
+        assertThat(endpoint.openShells()).isEqualTo(1);
+    }
+
     private static List<String> fromBody(List<String> shape) {
         int body = shape.indexOf("  {" + WsmanNames.SOAP + "}Body[]");
         return shape.subList(body, shape.size());
