@@ -210,6 +210,60 @@ class OverThereClientTest {
     }
 
     @Test
+    void injectedLatenciesSlowRequestsAndPowerShellStart() throws Exception {
+        RecordingPowerShellHost ps = new RecordingPowerShellHost(inv -> PowerShellResult.success("ok\r\n"));
+        try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(host(false).powerShellHost(ps).build())) {
+            OverThereRunner ot = OverThereRunner.against(endpoint);
+            ot.run("hostname");
+            long plain = timeMillis(() -> ot.run("hostname"));
+
+            endpoint.faults().requestLatency(Duration.ofMillis(150));
+            long slowRequests = timeMillis(() -> ot.run("hostname"));
+            endpoint.faults().clear().powerShellStartLatency(Duration.ofMillis(1200));
+            long slowPowerShell = timeMillis(() -> ot.run(BootstrapCommand.commandLine(),
+                    new BootstrapPayload("Get-Date", Map.of()).encode()));
+
+            // 4 authenticated operations (Create, Command, Receive, Delete) wait 150 ms each.
+            assertThat(slowRequests - plain).isGreaterThanOrEqualTo(4 * 150 - 50);
+            assertThat(slowPowerShell).isGreaterThanOrEqualTo(1200);
+        }
+    }
+
+    @Test
+    void scriptCanRebootItsHostAfterItsOutputIsRead() throws Exception {
+        RecordingPowerShellHost ps = new RecordingPowerShellHost(inv -> {
+            if (inv.machine().bootCount() == 1) {
+                inv.machine().scheduleReboot(Duration.ofMillis(300));
+            }
+            return PowerShellResult.success("restarting from boot " + inv.machine().bootCount() + "\r\n");
+        });
+        SimulatedHostConfig config = host(false).powerShellHost(ps).rebootDowntime(Duration.ofMillis(500)).build();
+        try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(config)) {
+            OverThereRunner.Outcome first = OverThereRunner.against(endpoint).run(BootstrapCommand.commandLine(),
+                    new BootstrapPayload("Restart-Computer -Force", Map.of()).encode());
+            assertThat(first.stdout()).isEqualTo("restarting from boot 1\r\n");
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (endpoint.machine().bootCount() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            awaitListening(endpoint.port(), Duration.ofSeconds(10));
+            assertThat(OverThereRunner.against(endpoint).run("hostname").stdout()).isEqualTo("HV01\r\n");
+            assertThat(endpoint.machine().bootCount()).isEqualTo(2);
+        }
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    private static long timeMillis(Run run) throws Exception {
+        long start = System.nanoTime();
+        run.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
     void requestsPerCommandAndLatencyOnLoopback() throws Exception {
         try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(host(false).build())) {
             OverThereRunner ot = OverThereRunner.against(endpoint);
