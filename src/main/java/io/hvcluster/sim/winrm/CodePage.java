@@ -43,10 +43,6 @@ final class CodePage {
         return new CodePage(number, StandardCharsets.US_ASCII);
     }
 
-    int number() {
-        return number;
-    }
-
     byte[] encode(String text) {
         CharsetEncoder encoder = charset.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)

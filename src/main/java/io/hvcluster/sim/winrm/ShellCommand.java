@@ -123,15 +123,6 @@ final class ShellCommand implements CommandOutput {
         }
     }
 
-    boolean terminated() {
-        lock.lock();
-        try {
-            return terminated;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Long poll. Returns output as soon as there is some (at most {@code maxBytes} of it), the exit code once
      * everything has been read, or nothing after {@code wait} (the caller turns that into TimedOut). At most

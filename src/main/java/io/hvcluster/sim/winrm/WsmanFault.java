@@ -123,16 +123,8 @@ final class WsmanFault extends Exception {
                         + " is not supported for the resource. ", FAULT_DETAIL + "ActionMismatch", null, false);
     }
 
-    long wsmanCode() {
-        return wsmanCode;
-    }
-
     String action() {
         return action;
-    }
-
-    String subcode() {
-        return subcode;
     }
 
     private static String invalidSelectorsReason() {

@@ -27,7 +27,6 @@ final class WsmanRequest {
 
     private final String action;
     private final String messageId;
-    private final String resourceUri;
     private final Map<String, String> selectors;
     private final Map<String, String> options;
     private final String operationTimeout;
@@ -38,7 +37,6 @@ final class WsmanRequest {
         Element header = child(envelope, WsmanNames.SOAP, "Header");
         this.action = text(header, WsmanNames.ADDRESSING, "Action");
         this.messageId = text(header, WsmanNames.ADDRESSING, "MessageID");
-        this.resourceUri = text(header, WsmanNames.WSMAN, "ResourceURI");
         this.operationTimeout = text(header, WsmanNames.WSMAN, "OperationTimeout");
         this.maxEnvelopeSize = text(header, WsmanNames.WSMAN, "MaxEnvelopeSize");
         this.selectors = named(child(header, WsmanNames.WSMAN, "SelectorSet"), "Selector");
@@ -73,10 +71,6 @@ final class WsmanRequest {
     /** The request's MessageID, or null when the client sent none. */
     String messageId() {
         return messageId;
-    }
-
-    String resourceUri() {
-        return resourceUri;
     }
 
     Optional<String> selector(String name) {
