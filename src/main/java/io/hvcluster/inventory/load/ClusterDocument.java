@@ -5,7 +5,7 @@ import io.hvcluster.inventory.QuorumMode;
 import io.hvcluster.inventory.TargetOs;
 import java.util.List;
 
-/** {@code cluster:} as read. {@code witness} is null when not given. */
+/** {@code cluster:} as read. {@code witness} is null when not given or unreadable; {@code witnessAt} only when not given. */
 record ClusterDocument(
         Anchor at,
         Located<String> name,
@@ -13,6 +13,7 @@ record ClusterDocument(
         Located<String> domain,
         Located<TargetOs> os,
         Located<QuorumMode> quorum,
+        Anchor witnessAt,
         DiskDocument witness,
         List<DiskDocument> sharedVolumes,
         List<SwitchDocument> virtualSwitches) {

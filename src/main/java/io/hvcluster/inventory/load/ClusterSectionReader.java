@@ -44,7 +44,7 @@ final class ClusterSectionReader {
                 TypedText.choice(m.text("os"), "os", TypedText.yamlNames(TargetOs.values(), TargetOs::yamlName), TargetOs::fromYaml, problems),
                 TypedText.choice(m.text("quorum"), "quorum mode", TypedText.yamlNames(QuorumMode.values(), QuorumMode::yamlName), QuorumMode::fromYaml,
                         problems),
-                witness, volumes, switches);
+                m.node("witness").isPresent() ? m.keyAt("witness") : null, witness, volumes, switches);
     }
 
     private DiskDocument disk(MappingReader m, String sizeKey, long unit) {

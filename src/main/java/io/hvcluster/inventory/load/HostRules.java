@@ -80,7 +80,8 @@ final class HostRules {
                         + "name unless one was registered; use the host's FQDN"));
             }
             String firstLabel = address.split("\\.")[0];
-            if (!ip && h.name() != null && !firstLabel.equalsIgnoreCase(h.name().value())) {
+            boolean validName = h.name() != null && ComputerName.problemWith(h.name().value()).isEmpty();
+            if (!ip && validName && !firstLabel.equalsIgnoreCase(h.name().value())) {
                 problems.add(h.address().warning("'" + address + "' does not start with the host name '"
                         + h.name().value() + "'; check for a copy-paste slip"));
             }

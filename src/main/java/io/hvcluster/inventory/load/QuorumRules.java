@@ -12,7 +12,7 @@ final class QuorumRules {
     static void check(InventoryDocument d, Problems problems) {
         ClusterDocument c = d.cluster();
         int nodes = d.hosts().size();
-        if (c == null || c.witness() != null || nodes < HostRules.MIN_NODES) {
+        if (c == null || c.witnessAt() != null || nodes < HostRules.MIN_NODES) {
             return;
         }
         boolean written = c.quorum() != null;

@@ -61,7 +61,7 @@ final class YamlComposer {
     /** The parser's own words, with the two mistakes admins make most often spelt out. */
     private static String describe(MarkedYamlEngineException e) {
         String problem = String.valueOf(e.getProblem());
-        if (problem.contains("'\\t'") || problem.contains("\t")) {
+        if (problem.contains("(TAB)") || problem.contains("\t")) {
             return "a tab character; YAML indents with spaces only";
         }
         if (problem.contains("mapping values are not allowed here")) {
