@@ -2,9 +2,8 @@ package io.hvcluster.cli;
 
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.load.InventoryLoader;
+import io.hvcluster.inventory.load.InventoryReadException;
 import io.hvcluster.inventory.load.LoadResult;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,11 +33,8 @@ final class ValidateCommand implements Callable<Integer> {
         LoadResult result;
         try {
             result = InventoryLoader.load(inventory);
-        } catch (NoSuchFileException e) {
-            throw new UserException(ExitCode.INVALID_INPUT, inventory + ": no such file");
-        } catch (IOException e) {
-            throw new UserException(ExitCode.INVALID_INPUT, inventory + ": cannot read the inventory ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (InventoryReadException e) {
+            throw new UserException(ExitCode.INVALID_INPUT, e.getMessage(), e);
         }
         result.formattedProblems().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getOut().println(summary(result));
