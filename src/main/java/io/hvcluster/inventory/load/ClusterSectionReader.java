@@ -58,7 +58,7 @@ final class ClusterSectionReader {
             bytes = size.with(size.value() * unit);
         }
         return new DiskDocument(m.at(), m.requiredText("label"), identifier(m, "serial"), identifier(m, "uniqueId"),
-                bytes);
+                m.node("serial").isPresent() || m.node("uniqueId").isPresent(), bytes);
     }
 
     /**

@@ -31,7 +31,7 @@ final class DiskRules {
         }
         all.addAll(c.sharedVolumes());
         for (DiskDocument disk : all) {
-            if (disk.serial() == null && disk.uniqueId() == null) {
+            if (!disk.identifierWritten()) {
                 problems.add(disk.at().error("needs serial or uniqueId: a label alone cannot identify the disk on a "
                         + "node that does not own it"));
             }

@@ -47,7 +47,9 @@ final class HostsSectionReader {
         Anchor at = nics.keyAt(network);
         Optional<MappingReader> m = nics.map(network);
         if (m.isEmpty()) {
-            return new NicDocument(at, network, null, false, null, null, false);
+            // Written but not a map (already reported): count mac and ip as unreadable, not as missing.
+            boolean unreadable = nics.node(network).isPresent();
+            return new NicDocument(at, network, null, unreadable, null, null, unreadable);
         }
         MappingReader nic = m.get();
         nic.allowOnly(NIC_KEYS);

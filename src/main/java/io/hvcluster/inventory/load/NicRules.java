@@ -29,16 +29,20 @@ final class NicRules {
                 networks.putIfAbsent(n.name().value(), n);
             }
         }
+        // A network whose name could not be read (reported) would make every host's NIC for it look unknown.
+        boolean namesReadable = d.networks().stream().allMatch(n -> n.name() != null);
         Map<MacAddress, Located<MacAddress>> macs = new HashMap<>();
         for (HostDocument h : d.hosts()) {
             if (h.nicsAt() == null) {
                 continue;
             }
-            missingNetworks(h, networks, problems);
+            if (namesReadable) {
+                missingNetworks(h, networks, problems);
+            }
             Map<String, NicDocument> adapterNames = new HashMap<>();
             for (NicDocument nic : h.nics()) {
                 NetworkDocument network = networks.get(nic.network());
-                if (network == null) {
+                if (network == null && namesReadable) {
                     unknownNetwork(nic, networks, problems);
                 }
                 identification(nic, adapterNames, problems);

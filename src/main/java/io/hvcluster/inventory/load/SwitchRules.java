@@ -21,9 +21,8 @@ final class SwitchRules {
         List<SwitchDocument> switches = d.cluster() == null ? List.of() : d.cluster().virtualSwitches();
         Map<String, NetworkDocument> networks = new HashMap<>();
         for (NetworkDocument n : d.networks()) {
-            if (n.name() != null) {
-                networks.putIfAbsent(n.name().value(), n);
-            }
+            // A null key marks a network whose name could not be read (reported): "no network named" would mislead.
+            networks.putIfAbsent(n.name() == null ? null : n.name().value(), n);
         }
         Map<String, SwitchDocument> names = new HashMap<>();
         Map<String, SwitchDocument> uplinks = new HashMap<>();
@@ -66,6 +65,9 @@ final class SwitchRules {
             Map<String, SwitchDocument> uplinks, Problems problems) {
         String network = s.network().value();
         NetworkDocument n = networks.get(network);
+        if (n == null && networks.containsKey(null)) {
+            return;
+        }
         if (n == null) {
             String hint = KeySuggestion.closest(network, networks.keySet()).map(k -> "; did you mean '" + k + "'?")
                     .orElse("; define it under networks with purpose virtual-switch");
