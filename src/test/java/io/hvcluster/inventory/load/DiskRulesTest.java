@@ -103,4 +103,11 @@ class DiskRulesTest {
         assertThat(r.problems()).containsExactly(
                 error("cluster.witness.sizeGB", 6, 50, "unknown key 'sizeGB'; did you mean 'sizeMB'?"));
     }
+
+    @Test
+    void unreadableSerialIsOneError() {
+        LoadResult r = InventoryYaml.base().replace("serial: CSV-01", "serial: [CSV-01]").load();
+        assertThat(r.problems()).containsExactly(
+                error("cluster.sharedVolumes[0].serial", 8, 30, "expected a text value, found a list"));
+    }
 }

@@ -139,4 +139,19 @@ class NicRulesTest {
         assertThat(r.inventory().orElseThrow().hosts().get(0).nics()).extracting(n -> n.network())
                 .containsExactly("Parent", "Cluster", "Live Migration", "Virtual 1");
     }
+
+    @Test
+    void nicThatIsNotAMapIsOneError() {
+        LoadResult r = InventoryYaml.base().replace("      Virtual 1: { name: Ethernet 4 }", "      Virtual 1: [Ethernet 4]")
+                .load();
+        assertThat(r.problems()).containsExactly(
+                error("hosts[1].nics.Virtual 1", 30, 7, "expected a map of keys and values, found a list"));
+    }
+
+    @Test
+    void unreadableNetworkNameIsNotReportedOnEveryHost() {
+        LoadResult r = InventoryYaml.base().replace("{ name: Virtual 1, purpose", "{ name: [Virtual 1], purpose").load();
+        assertThat(r.problems()).containsExactly(
+                error("networks[3].name", 15, 13, "expected a text value, found a list"));
+    }
 }
