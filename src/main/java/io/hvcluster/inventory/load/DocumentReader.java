@@ -1,0 +1,44 @@
+package io.hvcluster.inventory.load;
+
+import io.hvcluster.inventory.check.Problems;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** The root of the file: finds the sections and hands each to its reader. */
+final class DocumentReader {
+
+    private static final List<String> SECTIONS = List.of("cluster", "networks", "hosts", "connection", "capacity");
+
+    private final Problems problems;
+
+    DocumentReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The document as read, or null when the root is not a map (already reported). */
+    InventoryDocument read(Node root) {
+        MappingReader m = MappingReader.of(root, NodeValues.anchorOf(root, ""), problems).orElse(null);
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly(SECTIONS);
+        for (String required : List.of("cluster", "networks", "hosts", "connection")) {
+            if (m.node(required).isEmpty()) {
+                m.reportMissing(required);
+            }
+        }
+        ClusterDocument cluster = m.map("cluster").map(new ClusterSectionReader(problems)::read).orElse(null);
+        List<NetworkDocument> networks = new NetworksSectionReader(problems).read(m.list("networks"));
+        List<HostDocument> hosts = new HostsSectionReader(problems).read(m.list("hosts"));
+        ConnectionDocument connection = m.map("connection").map(new ConnectionSectionReader(problems)::read)
+                .orElse(null);
+        CapacityDocument capacity = m.map("capacity").map(new CapacitySectionReader(problems)::read).orElse(null);
+        return new InventoryDocument(m.at(), cluster, writtenAt(m, "networks"), networks, writtenAt(m, "hosts"),
+                hosts, connection, capacity);
+    }
+
+    /** Where a list section is written; null when missing, so that rules about its content stay silent. */
+    private static Anchor writtenAt(MappingReader m, String key) {
+        return m.node(key).isPresent() ? m.keyAt(key) : null;
+    }
+}
