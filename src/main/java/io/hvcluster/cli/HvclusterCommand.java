@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Builds a Hyper-V failover cluster from a YAML inventory over WinRM.",
-        subcommands = {ValidateCommand.class},
+        subcommands = {ValidateCommand.class, RenderCommand.class, CapacityCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 success (plan --detailed-exitcode: no changes)", "  1 a step failed on a host",
             "  2 invalid usage or invalid inventory", "  3 changes pending (plan --detailed-exitcode)",
