@@ -1,0 +1,134 @@
+﻿# hvcluster-step: unbind-protocols (apply) on HV01
+# Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
+# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
+
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$ConfirmPreference = 'None'
+
+$HvcStep = 'unbind-protocols'
+$HvcPhase = 'apply'
+
+try {
+    [Console]::OutputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+} catch {
+    # A host without a console may refuse; the JSON result is pure ASCII anyway.
+    $null = $_
+}
+
+# Every script ends by printing this object as one JSON line on stdout (and nothing else on stdout).
+$HvcResult = [ordered]@{
+    step = $HvcStep
+    phase = $HvcPhase
+    host = $env:COMPUTERNAME
+    changed = $false
+    changes = @()
+    warnings = @()
+    data = [ordered]@{}
+    error = $null
+}
+
+# Windows PowerShell 5.1's ConvertTo-Json flattens below depth 2 without a word, and WinRM shells run in
+# code page 437, so: an explicit depth, and every non-ASCII character escaped as \uXXXX.
+function ConvertTo-HvcJson {
+    param($InputObject)
+    $json = ConvertTo-Json -InputObject $InputObject -Depth 10 -Compress
+    [regex]::Replace($json, '[^\x00-\x7F]', {
+        param($m)
+        '\u{0:x4}' -f [int][char]$m.Value
+    })
+}
+
+function Add-HvcChange {
+    param([string]$Text)
+    $HvcResult.changes += $Text
+    $HvcResult.changed = $true
+    [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+function Add-HvcWarning {
+    param([string]$Text)
+    $HvcResult.warnings += $Text
+    [Console]::Error.WriteLine('warning: ' + $Text)
+}
+
+function Complete-HvcStep {
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 0
+}
+
+function Stop-HvcStep {
+    param($ErrorRecord)
+    $HvcResult.error = [string]$ErrorRecord.Exception.Message
+    [Console]::Error.WriteLine('error: ' + $HvcResult.error)
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 1
+}
+
+
+# The adapters this WinRM session may run over: those holding the local end of a TCP connection on a WinRM
+# port, plus the one holding the address the tool connects to. OverThere opens a new TCP connection per
+# request, so the first source alone is racy; the second closes the gap. Changing either cuts the run off.
+function Get-HvcSessionAdapters {
+    param([int[]]$Ports, [string]$ConnectAddress)
+    $local = @(Get-NetTCPConnection -LocalPort $Ports -State Established -ErrorAction SilentlyContinue |
+        ForEach-Object { [string]$_.LocalAddress })
+    $parsed = $null
+    if ([System.Net.IPAddress]::TryParse($ConnectAddress, [ref]$parsed)) {
+        $local += $ConnectAddress
+    } else {
+        try {
+            $local += @([System.Net.Dns]::GetHostAddresses($ConnectAddress) | ForEach-Object { $_.IPAddressToString })
+        } catch {
+            Add-HvcWarning ('cannot resolve ' + $ConnectAddress + ' on this host; protecting WinRM connections only')
+        }
+    }
+    @($local | Sort-Object -Unique | ForEach-Object {
+        Get-NetIPAddress -IPAddress $_ -ErrorAction SilentlyContinue | ForEach-Object { [string]$_.InterfaceAlias }
+    } | Sort-Object -Unique)
+}
+
+# Adapter names may hold wildcard characters; -Name parameters treat them as patterns, so match exactly.
+function Get-HvcAdapter {
+    param([string]$Name)
+    $found = @(Get-NetAdapter | Where-Object { $_.Name -eq $Name })
+    if ($found.Count -ne 1) {
+        throw ("no adapter named '" + $Name + "' on " + $env:COMPUTERNAME + ' (rename-adapters runs first)')
+    }
+    $found[0]
+}
+
+$Adapters = @('Virtual 1')
+$ComponentIds = @('ms_tcpip', 'ms_tcpip6', 'ms_msclient', 'ms_server', 'ms_lltdio', 'ms_rspndr')
+$WinRmPorts = @(5985, 5986)
+$ConnectAddress = 'hv01.corp.example.com'
+
+try {
+    $protected = Get-HvcSessionAdapters -Ports $WinRmPorts -ConnectAddress $ConnectAddress
+    foreach ($name in $Adapters) {
+        $null = Get-HvcAdapter -Name $name
+        if ($protected -contains $name) {
+            throw ("refusing to unbind '" + $name + "': this WinRM session runs over it")
+        }
+        # Filter instead of -ComponentID: naming an absent component (vms_pp before Hyper-V) throws.
+        $on = @(Get-NetAdapterBinding -AllBindings | Where-Object {
+            $_.Name -eq $name -and $ComponentIds -contains $_.ComponentID -and $_.Enabled
+        })
+        foreach ($b in $on) {
+            $b | Disable-NetAdapterBinding -Confirm:$false
+            Add-HvcChange ('disabled ' + $b.DisplayName + ' (' + $b.ComponentID + ") on '" + $name + "'")
+        }
+        # One change can toggle other bindings: read again and insist.
+        $still = @(Get-NetAdapterBinding -AllBindings | Where-Object {
+            $_.Name -eq $name -and $ComponentIds -contains $_.ComponentID -and $_.Enabled
+        })
+        if ($still.Count -gt 0) {
+            throw ("'" + $name + "' still has " + (($still | ForEach-Object { $_.ComponentID }) -join ', ') + ' enabled')
+        }
+    }
+    Complete-HvcStep
+} catch {
+    Stop-HvcStep $_
+}
+

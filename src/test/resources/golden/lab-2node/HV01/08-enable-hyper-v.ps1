@@ -1,0 +1,149 @@
+﻿# hvcluster-step: enable-hyper-v (apply) on HV01
+# Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
+# hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V"}
+
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$ConfirmPreference = 'None'
+
+$HvcStep = 'enable-hyper-v'
+$HvcPhase = 'apply'
+
+try {
+    [Console]::OutputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+} catch {
+    # A host without a console may refuse; the JSON result is pure ASCII anyway.
+    $null = $_
+}
+
+# Every script ends by printing this object as one JSON line on stdout (and nothing else on stdout).
+$HvcResult = [ordered]@{
+    step = $HvcStep
+    phase = $HvcPhase
+    host = $env:COMPUTERNAME
+    changed = $false
+    changes = @()
+    warnings = @()
+    data = [ordered]@{}
+    error = $null
+}
+
+# Windows PowerShell 5.1's ConvertTo-Json flattens below depth 2 without a word, and WinRM shells run in
+# code page 437, so: an explicit depth, and every non-ASCII character escaped as \uXXXX.
+function ConvertTo-HvcJson {
+    param($InputObject)
+    $json = ConvertTo-Json -InputObject $InputObject -Depth 10 -Compress
+    [regex]::Replace($json, '[^\x00-\x7F]', {
+        param($m)
+        '\u{0:x4}' -f [int][char]$m.Value
+    })
+}
+
+function Add-HvcChange {
+    param([string]$Text)
+    $HvcResult.changes += $Text
+    $HvcResult.changed = $true
+    [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+function Add-HvcWarning {
+    param([string]$Text)
+    $HvcResult.warnings += $Text
+    [Console]::Error.WriteLine('warning: ' + $Text)
+}
+
+function Complete-HvcStep {
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 0
+}
+
+function Stop-HvcStep {
+    param($ErrorRecord)
+    $HvcResult.error = [string]$ErrorRecord.Exception.Message
+    [Console]::Error.WriteLine('error: ' + $HvcResult.error)
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 1
+}
+
+
+# The reboot-pending sources ComputerManagementDsc checks (without the ConfigMgr client).
+function Test-HvcPendingReboot {
+    $cbs = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending'
+    $wu = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired'
+    $sm = Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager'
+    $active = (Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ActiveComputerName').ComputerName
+    $pending = (Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ComputerName').ComputerName
+    (Test-Path -LiteralPath $cbs) -or (Test-Path -LiteralPath $wu) -or
+        ($sm.PendingFileRenameOperations.Length -gt 0) -or ($active -ne $pending)
+}
+
+# Where hvcluster remembers that it paused this node, so that only a node it paused is resumed.
+$HvcStateKey = 'HKLM:\SOFTWARE\hvcluster'
+
+$Feature = 'Hyper-V'
+$Drain = $true
+$RebootDelaySeconds = 10
+$RebootMessage = 'hvcluster: restart to enable Hyper-V'
+
+try {
+    $state = [string](Get-WindowsFeature -Name $Feature).InstallState
+    $os = Get-CimInstance -ClassName Win32_OperatingSystem
+    $HvcResult.data.installStateBefore = $state
+    $HvcResult.data.bootTimeBefore = $os.LastBootUpTime.ToUniversalTime().ToString('o')
+    $HvcResult.data.rebootScheduled = $false
+    if ($state -eq 'Installed') {
+        if (Test-HvcPendingReboot) {
+            Add-HvcWarning 'a restart is pending for another reason; hvcluster leaves it to you'
+        }
+        Complete-HvcStep
+    }
+
+    # Never take a second node down: drain this one only while every other node is Up.
+    $clusSvc = Get-Service -Name 'ClusSvc' -ErrorAction SilentlyContinue
+    if ($Drain -and $clusSvc -and [string]$clusSvc.Status -eq 'Running') {
+        $me = Get-ClusterNode -Name $env:COMPUTERNAME
+        if ([string]$me.State -eq 'Up') {
+            $down = @(Get-ClusterNode | Where-Object { $_.Name -ne $env:COMPUTERNAME -and [string]$_.State -ne 'Up' })
+            if ($down.Count -gt 0) {
+                throw ('node ' + $down[0].Name + ' is ' + [string]$down[0].State + '; refusing to take ' + $env:COMPUTERNAME + ' down as well')
+            }
+            Suspend-ClusterNode -Name $env:COMPUTERNAME -Drain -Wait | Out-Null
+            $me = Get-ClusterNode -Name $env:COMPUTERNAME
+            if ([string]$me.DrainStatus -ne 'Completed') {
+                throw ('draining ' + $env:COMPUTERNAME + ' did not complete (' + [string]$me.DrainStatus + '); move or stop the roles that cannot leave, then Resume-ClusterNode')
+            }
+            if (-not (Test-Path -LiteralPath $HvcStateKey)) {
+                New-Item -Path $HvcStateKey | Out-Null
+            }
+            New-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV' -Value 1 -PropertyType DWord -Force | Out-Null
+            Add-HvcChange ('drained and paused ' + $env:COMPUTERNAME)
+        }
+    }
+
+    if ($state -ne 'InstallPending') {
+        # Without -Restart: the restart is scheduled below, after this script has reported.
+        $r = Install-WindowsFeature -Name $Feature -IncludeManagementTools
+        $HvcResult.data.exitCode = [string]$r.ExitCode
+        if (-not $r.Success) {
+            throw ('Install-WindowsFeature ' + $Feature + ' failed: ' + [string]$r.ExitCode + ' (in a VM, nested virtualization must be enabled on its host)')
+        }
+        Add-HvcChange ('installed ' + $Feature + ' (' + [string]$r.ExitCode + ')')
+    }
+
+    # shutdown.exe is a native program: $ErrorActionPreference does not see its exit code, and under 'Stop'
+    # its stderr would turn into a terminating error. 1190: a shutdown is already scheduled; 1115: under way.
+    $ErrorActionPreference = 'Continue'
+    & shutdown.exe /r /t $RebootDelaySeconds /d 'p:2:4' /c $RebootMessage
+    $code = $LASTEXITCODE
+    $ErrorActionPreference = 'Stop'
+    if ($code -ne 0 -and $code -ne 1190 -and $code -ne 1115) {
+        throw ('shutdown.exe could not schedule the restart (exit code ' + $code + ')')
+    }
+    $HvcResult.data.rebootScheduled = $true
+    Add-HvcChange ('restart scheduled in ' + $RebootDelaySeconds + ' s to finish enabling ' + $Feature)
+    Complete-HvcStep
+} catch {
+    Stop-HvcStep $_
+}
+

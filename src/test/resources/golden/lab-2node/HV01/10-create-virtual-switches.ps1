@@ -1,0 +1,117 @@
+﻿# hvcluster-step: create-virtual-switches (apply) on HV01
+# Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
+# hvcluster-params: {"switches":[{"name":"External","adapter":"Virtual 1","allowManagementOs":false,"vlanId":0}]}
+
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$ConfirmPreference = 'None'
+
+$HvcStep = 'create-virtual-switches'
+$HvcPhase = 'apply'
+
+try {
+    [Console]::OutputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+} catch {
+    # A host without a console may refuse; the JSON result is pure ASCII anyway.
+    $null = $_
+}
+
+# Every script ends by printing this object as one JSON line on stdout (and nothing else on stdout).
+$HvcResult = [ordered]@{
+    step = $HvcStep
+    phase = $HvcPhase
+    host = $env:COMPUTERNAME
+    changed = $false
+    changes = @()
+    warnings = @()
+    data = [ordered]@{}
+    error = $null
+}
+
+# Windows PowerShell 5.1's ConvertTo-Json flattens below depth 2 without a word, and WinRM shells run in
+# code page 437, so: an explicit depth, and every non-ASCII character escaped as \uXXXX.
+function ConvertTo-HvcJson {
+    param($InputObject)
+    $json = ConvertTo-Json -InputObject $InputObject -Depth 10 -Compress
+    [regex]::Replace($json, '[^\x00-\x7F]', {
+        param($m)
+        '\u{0:x4}' -f [int][char]$m.Value
+    })
+}
+
+function Add-HvcChange {
+    param([string]$Text)
+    $HvcResult.changes += $Text
+    $HvcResult.changed = $true
+    [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+function Add-HvcWarning {
+    param([string]$Text)
+    $HvcResult.warnings += $Text
+    [Console]::Error.WriteLine('warning: ' + $Text)
+}
+
+function Complete-HvcStep {
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 0
+}
+
+function Stop-HvcStep {
+    param($ErrorRecord)
+    $HvcResult.error = [string]$ErrorRecord.Exception.Message
+    [Console]::Error.WriteLine('error: ' + $HvcResult.error)
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 1
+}
+
+$Switches = @(
+    [ordered]@{ name = 'External'; adapter = 'Virtual 1'; allowManagementOs = $false; vlanId = 0 }
+)
+
+try {
+    $vmms = Get-Service -Name 'vmms' -ErrorAction SilentlyContinue
+    if (-not $vmms -or [string]$vmms.Status -ne 'Running') {
+        throw 'Hyper-V is not running on this host: enable-hyper-v and its restart come first'
+    }
+    foreach ($s in $Switches) {
+        $nic = @(Get-NetAdapter | Where-Object { $_.Name -eq $s.adapter })
+        if ($nic.Count -ne 1) {
+            throw ("no adapter named '" + $s.adapter + "' for switch '" + $s.name + "' (rename-adapters runs first)")
+        }
+        $sw = @(Get-VMSwitch | Where-Object { $_.Name -eq $s.name })
+        if ($sw.Count -gt 0) {
+            # Report a mismatch, never re-create: that would disconnect every VM on the switch.
+            if ([string]$sw[0].SwitchType -ne 'External') {
+                throw ("switch '" + $s.name + "' exists but is " + [string]$sw[0].SwitchType + ', not External')
+            }
+            if ($sw[0].NetAdapterInterfaceDescription -ne $nic[0].InterfaceDescription) {
+                throw ("switch '" + $s.name + "' is bound to '" + $sw[0].NetAdapterInterfaceDescription + "', not to '" + $s.adapter + "' (" + $nic[0].InterfaceDescription + ')')
+            }
+            if ([bool]$sw[0].AllowManagementOS -ne $s.allowManagementOs) {
+                Set-VMSwitch -VMSwitch $sw[0] -AllowManagementOS $s.allowManagementOs
+                Add-HvcChange ("set AllowManagementOS to " + $s.allowManagementOs + " on switch '" + $s.name + "'")
+            }
+        } else {
+            $taken = @(Get-VMSwitch | Where-Object { $_.NetAdapterInterfaceDescription -eq $nic[0].InterfaceDescription })
+            if ($taken.Count -gt 0) {
+                throw ("'" + $s.adapter + "' is already the uplink of switch '" + $taken[0].Name + "'")
+            }
+            # Binding the NIC may drop its traffic for seconds; the uplink carries no host address by design.
+            New-VMSwitch -Name $s.name -NetAdapterInterfaceDescription $nic[0].InterfaceDescription -AllowManagementOS $s.allowManagementOs | Out-Null
+            Add-HvcChange ("created external switch '" + $s.name + "' on '" + $s.adapter + "'")
+        }
+        if ($s.allowManagementOs -and $s.vlanId -gt 0) {
+            $vlan = Get-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName $s.name
+            if ([string]$vlan.OperationMode -ne 'Access' -or [int]$vlan.AccessVlanId -ne $s.vlanId) {
+                Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName $s.name -Access -VlanId $s.vlanId
+                Add-HvcChange ("set access VLAN " + $s.vlanId + " on the host adapter of switch '" + $s.name + "'")
+            }
+        }
+    }
+    Complete-HvcStep
+} catch {
+    Stop-HvcStep $_
+}
+

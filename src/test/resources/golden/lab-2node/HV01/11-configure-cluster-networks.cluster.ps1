@@ -1,0 +1,131 @@
+﻿# hvcluster-step: configure-cluster-networks (apply) on HV01
+# Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
+# hvcluster-params: {"networks":[{"name":"Parent","address":"10.0.0.0","mask":"255.255.255.0","role":3},{"name":"Cluster","address":"10.10.1.0","mask":"255.255.255.0","role":1},{"name":"iSCSI 1","address":"10.20.1.0","mask":"255.255.255.0","role":0}],"migrationOrder":["Cluster"],"migrationExcluded":["Parent","iSCSI 1"]}
+
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$ConfirmPreference = 'None'
+
+$HvcStep = 'configure-cluster-networks'
+$HvcPhase = 'apply'
+
+try {
+    [Console]::OutputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+} catch {
+    # A host without a console may refuse; the JSON result is pure ASCII anyway.
+    $null = $_
+}
+
+# Every script ends by printing this object as one JSON line on stdout (and nothing else on stdout).
+$HvcResult = [ordered]@{
+    step = $HvcStep
+    phase = $HvcPhase
+    host = $env:COMPUTERNAME
+    changed = $false
+    changes = @()
+    warnings = @()
+    data = [ordered]@{}
+    error = $null
+}
+
+# Windows PowerShell 5.1's ConvertTo-Json flattens below depth 2 without a word, and WinRM shells run in
+# code page 437, so: an explicit depth, and every non-ASCII character escaped as \uXXXX.
+function ConvertTo-HvcJson {
+    param($InputObject)
+    $json = ConvertTo-Json -InputObject $InputObject -Depth 10 -Compress
+    [regex]::Replace($json, '[^\x00-\x7F]', {
+        param($m)
+        '\u{0:x4}' -f [int][char]$m.Value
+    })
+}
+
+function Add-HvcChange {
+    param([string]$Text)
+    $HvcResult.changes += $Text
+    $HvcResult.changed = $true
+    [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+function Add-HvcWarning {
+    param([string]$Text)
+    $HvcResult.warnings += $Text
+    [Console]::Error.WriteLine('warning: ' + $Text)
+}
+
+function Complete-HvcStep {
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 0
+}
+
+function Stop-HvcStep {
+    param($ErrorRecord)
+    $HvcResult.error = [string]$ErrorRecord.Exception.Message
+    [Console]::Error.WriteLine('error: ' + $HvcResult.error)
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 1
+}
+
+$Networks = @(
+    [ordered]@{ name = 'Parent'; address = '10.0.0.0'; mask = '255.255.255.0'; role = 3 }
+    [ordered]@{ name = 'Cluster'; address = '10.10.1.0'; mask = '255.255.255.0'; role = 1 }
+    [ordered]@{ name = 'iSCSI 1'; address = '10.20.1.0'; mask = '255.255.255.0'; role = 0 }
+)
+$MigrationOrder = @('Cluster')
+$MigrationExcluded = @('Parent', 'iSCSI 1')
+
+try {
+    $seen = @()
+    foreach ($n in @(Get-ClusterNetwork)) {
+        $want = @($Networks | Where-Object { $_.address -eq [string]$n.Address -and $_.mask -eq [string]$n.AddressMask })
+        if ($want.Count -eq 0) {
+            Add-HvcWarning ("cluster network '" + $n.Name + "' (" + [string]$n.Address + '/' + [string]$n.AddressMask + ') matches no network of the inventory')
+            continue
+        }
+        $w = $want[0]
+        $seen += $w.name
+        if ($n.Name -cne $w.name) {
+            $old = $n.Name
+            $n.Name = $w.name
+            Add-HvcChange ("renamed cluster network '" + $old + "' to '" + $w.name + "'")
+        }
+        # Role: 0 none, 1 cluster only, 3 cluster and client (an enum on 2016+, a number before).
+        if ([int]$n.Role -ne $w.role) {
+            $n.Role = $w.role
+            Add-HvcChange ("set the role of cluster network '" + $w.name + "' to " + $w.role)
+        }
+    }
+    foreach ($w in $Networks) {
+        if ($seen -notcontains $w.name) {
+            Add-HvcWarning ("no cluster network for '" + $w.name + "' (" + $w.address + '/' + $w.mask + '): are its adapters up and addressed on every node?')
+        }
+    }
+
+    # Live migration of clustered VMs is a cluster setting on the 'Virtual Machine' resource type: network
+    # Ids, ';'-separated. Ids change when a network is re-created, so they are looked up now.
+    $ids = @{}
+    foreach ($n in @(Get-ClusterNetwork)) {
+        $ids[[string]$n.Name] = [string]$n.Id
+    }
+    $vmType = @(Get-ClusterResourceType | Where-Object { $_.Name -eq 'Virtual Machine' })
+    if ($vmType.Count -eq 0) {
+        Add-HvcWarning "the cluster has no 'Virtual Machine' resource type yet; live-migration networks not set"
+        Complete-HvcStep
+    }
+    $order = (@($MigrationOrder | Where-Object { $ids.ContainsKey($_) } | ForEach-Object { $ids[$_] })) -join ';'
+    $excluded = (@($MigrationExcluded | Where-Object { $ids.ContainsKey($_) } | ForEach-Object { $ids[$_] })) -join ';'
+    $currentOrder = [string](Get-ClusterParameter -InputObject $vmType[0] -Name 'MigrationNetworkOrder').Value
+    if ($currentOrder -ne $order) {
+        Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationNetworkOrder' -Value $order
+        Add-HvcChange ('live migration uses, in order: ' + ($MigrationOrder -join ', '))
+    }
+    $currentExcluded = [string](Get-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks').Value
+    if ($currentExcluded -ne $excluded) {
+        Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks' -Value $excluded
+        Add-HvcChange ('live migration excludes: ' + ($MigrationExcluded -join ', '))
+    }
+    Complete-HvcStep
+} catch {
+    Stop-HvcStep $_
+}
+

@@ -1,0 +1,163 @@
+﻿# hvcluster-step: configure-addresses (apply) on HV02
+# Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
+# hvcluster-params: {"addresses":[{"adapter":"Cluster","ipAddress":"10.10.1.12","prefixLength":24},{"adapter":"iSCSI 1","ipAddress":"10.20.1.12","prefixLength":24}],"winrmPorts":[5985,5986],"connectAddress":"hv02.corp.example.com"}
+
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$ConfirmPreference = 'None'
+
+$HvcStep = 'configure-addresses'
+$HvcPhase = 'apply'
+
+try {
+    [Console]::OutputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+} catch {
+    # A host without a console may refuse; the JSON result is pure ASCII anyway.
+    $null = $_
+}
+
+# Every script ends by printing this object as one JSON line on stdout (and nothing else on stdout).
+$HvcResult = [ordered]@{
+    step = $HvcStep
+    phase = $HvcPhase
+    host = $env:COMPUTERNAME
+    changed = $false
+    changes = @()
+    warnings = @()
+    data = [ordered]@{}
+    error = $null
+}
+
+# Windows PowerShell 5.1's ConvertTo-Json flattens below depth 2 without a word, and WinRM shells run in
+# code page 437, so: an explicit depth, and every non-ASCII character escaped as \uXXXX.
+function ConvertTo-HvcJson {
+    param($InputObject)
+    $json = ConvertTo-Json -InputObject $InputObject -Depth 10 -Compress
+    [regex]::Replace($json, '[^\x00-\x7F]', {
+        param($m)
+        '\u{0:x4}' -f [int][char]$m.Value
+    })
+}
+
+function Add-HvcChange {
+    param([string]$Text)
+    $HvcResult.changes += $Text
+    $HvcResult.changed = $true
+    [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+function Add-HvcWarning {
+    param([string]$Text)
+    $HvcResult.warnings += $Text
+    [Console]::Error.WriteLine('warning: ' + $Text)
+}
+
+function Complete-HvcStep {
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 0
+}
+
+function Stop-HvcStep {
+    param($ErrorRecord)
+    $HvcResult.error = [string]$ErrorRecord.Exception.Message
+    [Console]::Error.WriteLine('error: ' + $HvcResult.error)
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 1
+}
+
+
+# The adapters this WinRM session may run over: those holding the local end of a TCP connection on a WinRM
+# port, plus the one holding the address the tool connects to. OverThere opens a new TCP connection per
+# request, so the first source alone is racy; the second closes the gap. Changing either cuts the run off.
+function Get-HvcSessionAdapters {
+    param([int[]]$Ports, [string]$ConnectAddress)
+    $local = @(Get-NetTCPConnection -LocalPort $Ports -State Established -ErrorAction SilentlyContinue |
+        ForEach-Object { [string]$_.LocalAddress })
+    $parsed = $null
+    if ([System.Net.IPAddress]::TryParse($ConnectAddress, [ref]$parsed)) {
+        $local += $ConnectAddress
+    } else {
+        try {
+            $local += @([System.Net.Dns]::GetHostAddresses($ConnectAddress) | ForEach-Object { $_.IPAddressToString })
+        } catch {
+            Add-HvcWarning ('cannot resolve ' + $ConnectAddress + ' on this host; protecting WinRM connections only')
+        }
+    }
+    @($local | Sort-Object -Unique | ForEach-Object {
+        Get-NetIPAddress -IPAddress $_ -ErrorAction SilentlyContinue | ForEach-Object { [string]$_.InterfaceAlias }
+    } | Sort-Object -Unique)
+}
+
+# Adapter names may hold wildcard characters; -Name parameters treat them as patterns, so match exactly.
+function Get-HvcAdapter {
+    param([string]$Name)
+    $found = @(Get-NetAdapter | Where-Object { $_.Name -eq $Name })
+    if ($found.Count -ne 1) {
+        throw ("no adapter named '" + $Name + "' on " + $env:COMPUTERNAME + ' (rename-adapters runs first)')
+    }
+    $found[0]
+}
+
+$Addresses = @(
+    [ordered]@{ adapter = 'Cluster'; ipAddress = '10.10.1.12'; prefixLength = 24 }
+    [ordered]@{ adapter = 'iSCSI 1'; ipAddress = '10.20.1.12'; prefixLength = 24 }
+)
+$WinRmPorts = @(5985, 5986)
+$ConnectAddress = 'hv02.corp.example.com'
+
+try {
+    $protected = Get-HvcSessionAdapters -Ports $WinRmPorts -ConnectAddress $ConnectAddress
+    foreach ($a in $Addresses) {
+        $name = $a.adapter
+        if ($protected -contains $name) {
+            throw ("refusing to change '" + $name + "': this WinRM session runs over it")
+        }
+        $idx = (Get-HvcAdapter -Name $name).ifIndex
+
+        $ipif = Get-NetIPInterface -InterfaceIndex $idx -AddressFamily IPv4
+        if ([string]$ipif.Dhcp -eq 'Enabled') {
+            Set-NetIPInterface -InterfaceIndex $idx -AddressFamily IPv4 -Dhcp Disabled
+            Add-HvcChange ("disabled DHCP on '" + $name + "'")
+        }
+        # Private networks are never routed: default routes go first (DHCP may have left one).
+        $routes = @(Get-NetRoute -InterfaceIndex $idx -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue)
+        if ($routes.Count -gt 0) {
+            $routes | Remove-NetRoute -Confirm:$false
+            Add-HvcChange ("removed the default route from '" + $name + "'")
+        }
+        $stale = @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object {
+            ([string]$_.PrefixOrigin -eq 'Manual' -or [string]$_.PrefixOrigin -eq 'Dhcp') -and
+            ($_.IPAddress -ne $a.ipAddress -or $_.PrefixLength -ne $a.prefixLength)
+        })
+        foreach ($s in $stale) {
+            $s | Remove-NetIPAddress -Confirm:$false
+            Add-HvcChange ('removed ' + $s.IPAddress + '/' + $s.PrefixLength + " from '" + $name + "'")
+        }
+        $clash = @(Get-NetIPAddress -IPAddress $a.ipAddress -ErrorAction SilentlyContinue | Where-Object { $_.InterfaceIndex -ne $idx })
+        if ($clash.Count -gt 0) {
+            throw ($a.ipAddress + " is already configured on '" + $clash[0].InterfaceAlias + "'")
+        }
+        $have = @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object { $_.IPAddress -eq $a.ipAddress })
+        if ($have.Count -eq 0) {
+            New-NetIPAddress -InterfaceIndex $idx -IPAddress $a.ipAddress -PrefixLength $a.prefixLength -AddressFamily IPv4 | Out-Null
+            Add-HvcChange ('added ' + $a.ipAddress + '/' + $a.prefixLength + " to '" + $name + "'")
+        } elseif ([string]$have[0].AddressState -eq 'Duplicate') {
+            throw ('another host on the network already uses ' + $a.ipAddress + " (address state Duplicate on '" + $name + "')")
+        }
+        # The heartbeat and other private networks must not register in DNS nor ask DNS servers.
+        if ((Get-DnsClient -InterfaceIndex $idx).RegisterThisConnectionsAddress) {
+            Set-DnsClient -InterfaceIndex $idx -RegisterThisConnectionsAddress $false
+            Add-HvcChange ("turned off DNS registration on '" + $name + "'")
+        }
+        $servers = @((Get-DnsClientServerAddress -InterfaceIndex $idx -AddressFamily IPv4).ServerAddresses)
+        if ($servers.Count -gt 0) {
+            Set-DnsClientServerAddress -InterfaceIndex $idx -ResetServerAddresses
+            Add-HvcChange ("removed DNS servers from '" + $name + "'")
+        }
+    }
+    Complete-HvcStep
+} catch {
+    Stop-HvcStep $_
+}
+

@@ -1,0 +1,142 @@
+﻿# hvcluster-step: enable-hyper-v (after-reboot) on HV02
+# Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
+# hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V"}
+
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$ConfirmPreference = 'None'
+
+$HvcStep = 'enable-hyper-v'
+$HvcPhase = 'after-reboot'
+
+try {
+    [Console]::OutputEncoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+} catch {
+    # A host without a console may refuse; the JSON result is pure ASCII anyway.
+    $null = $_
+}
+
+# Every script ends by printing this object as one JSON line on stdout (and nothing else on stdout).
+$HvcResult = [ordered]@{
+    step = $HvcStep
+    phase = $HvcPhase
+    host = $env:COMPUTERNAME
+    changed = $false
+    changes = @()
+    warnings = @()
+    data = [ordered]@{}
+    error = $null
+}
+
+# Windows PowerShell 5.1's ConvertTo-Json flattens below depth 2 without a word, and WinRM shells run in
+# code page 437, so: an explicit depth, and every non-ASCII character escaped as \uXXXX.
+function ConvertTo-HvcJson {
+    param($InputObject)
+    $json = ConvertTo-Json -InputObject $InputObject -Depth 10 -Compress
+    [regex]::Replace($json, '[^\x00-\x7F]', {
+        param($m)
+        '\u{0:x4}' -f [int][char]$m.Value
+    })
+}
+
+function Add-HvcChange {
+    param([string]$Text)
+    $HvcResult.changes += $Text
+    $HvcResult.changed = $true
+    [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+function Add-HvcWarning {
+    param([string]$Text)
+    $HvcResult.warnings += $Text
+    [Console]::Error.WriteLine('warning: ' + $Text)
+}
+
+function Complete-HvcStep {
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 0
+}
+
+function Stop-HvcStep {
+    param($ErrorRecord)
+    $HvcResult.error = [string]$ErrorRecord.Exception.Message
+    [Console]::Error.WriteLine('error: ' + $HvcResult.error)
+    Write-Output (ConvertTo-HvcJson $HvcResult)
+    exit 1
+}
+
+
+# The reboot-pending sources ComputerManagementDsc checks (without the ConfigMgr client).
+function Test-HvcPendingReboot {
+    $cbs = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending'
+    $wu = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired'
+    $sm = Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager'
+    $active = (Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ActiveComputerName').ComputerName
+    $pending = (Get-ItemProperty -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ComputerName').ComputerName
+    (Test-Path -LiteralPath $cbs) -or (Test-Path -LiteralPath $wu) -or
+        ($sm.PendingFileRenameOperations.Length -gt 0) -or ($active -ne $pending)
+}
+
+# Where hvcluster remembers that it paused this node, so that only a node it paused is resumed.
+$HvcStateKey = 'HKLM:\SOFTWARE\hvcluster'
+
+$Feature = 'Hyper-V'
+
+try {
+    $state = [string](Get-WindowsFeature -Name $Feature).InstallState
+    if ($state -ne 'Installed') {
+        throw ($Feature + ' is ' + $state + ' after the restart; Windows may need one more restart')
+    }
+    $vmms = Get-Service -Name 'vmms' -ErrorAction SilentlyContinue
+    if (-not $vmms -or [string]$vmms.Status -ne 'Running') {
+        throw 'the Hyper-V Virtual Machine Management service (vmms) is not running'
+    }
+    if (Test-HvcPendingReboot) {
+        Add-HvcWarning 'another restart is still pending'
+    }
+
+    # "Make sure the logs are clean after the reboot": critical and error events of the System log since
+    # boot. EventLogReader, not Get-WinEvent, which throws when nothing matches.
+    $os = Get-CimInstance -ClassName Win32_OperatingSystem
+    $HvcResult.data.bootTime = $os.LastBootUpTime.ToUniversalTime().ToString('o')
+    $sinceBootMs = [int64]((Get-Date) - $os.LastBootUpTime).TotalMilliseconds
+    $xpath = '*[System[(Level=1 or Level=2) and TimeCreated[timediff(@SystemTime) <= ' + $sinceBootMs + ']]]'
+    $query = New-Object -TypeName System.Diagnostics.Eventing.Reader.EventLogQuery -ArgumentList 'System', ([System.Diagnostics.Eventing.Reader.PathType]::LogName), $xpath
+    $reader = New-Object -TypeName System.Diagnostics.Eventing.Reader.EventLogReader -ArgumentList $query
+    $events = @()
+    while ($null -ne ($e = $reader.ReadEvent())) {
+        $message = ''
+        try {
+            $message = ([string]$e.FormatDescription()).Split("`n")[0].Trim()
+        } catch {
+            $message = '(no message text)'
+        }
+        $events += [ordered]@{ id = [int]$e.Id; provider = [string]$e.ProviderName; level = [int]$e.Level; message = $message }
+    }
+    $HvcResult.data.systemErrors = @($events)
+    foreach ($ev in $events) {
+        Add-HvcWarning ('System log since boot: ' + $ev.provider + ' event ' + $ev.id + ': ' + $ev.message)
+    }
+    $hypervisor = @($events | Where-Object { $_.provider -eq 'Microsoft-Windows-Hyper-V-Hypervisor' })
+    if ($hypervisor.Count -gt 0) {
+        throw ('the hypervisor reported an error at boot (event ' + $hypervisor[0].id + '): check that virtualization is enabled in the firmware')
+    }
+
+    # Resume only a node this step paused; a node an admin paused stays paused.
+    if (Test-Path -LiteralPath $HvcStateKey) {
+        $mark = (Get-ItemProperty -LiteralPath $HvcStateKey).PausedForHyperV
+        if ($mark -eq 1) {
+            $me = Get-ClusterNode -Name $env:COMPUTERNAME
+            if ([string]$me.State -eq 'Paused') {
+                Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
+                Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
+            }
+            Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
+        }
+    }
+    Complete-HvcStep
+} catch {
+    Stop-HvcStep $_
+}
+
