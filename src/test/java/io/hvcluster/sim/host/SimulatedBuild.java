@@ -35,10 +35,10 @@ final class SimulatedBuild {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     final Inventory inventory;
-    final Pipeline pipeline = StandardPipeline.create();
+    final Pipeline pipeline;
     final SimulatedDatacenter dc;
     final ScriptRunner runner;
-    final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
+    final ManualClock clock;
     final Map<String, SimulatedExecutor> executors = new LinkedHashMap<>();
 
     /** One script's result, with the parsed result line. */
@@ -58,8 +58,14 @@ final class SimulatedBuild {
     }
 
     SimulatedBuild(Inventory inventory, SimulatedDatacenter dc) {
+        this(inventory, dc, new ManualClock(Instant.parse("2026-03-02T08:00:00Z")), StandardPipeline.create());
+    }
+
+    private SimulatedBuild(Inventory inventory, SimulatedDatacenter dc, ManualClock clock, Pipeline pipeline) {
         this.inventory = inventory;
         this.dc = dc;
+        this.clock = clock;
+        this.pipeline = pipeline;
         this.runner = new ScriptRunner(dc);
         inventory.hosts().forEach(h -> executors.put(h.name(), new SimulatedExecutor(runner, h.name(), clock)));
     }
@@ -116,6 +122,23 @@ final class SimulatedBuild {
             }
         }
         return out;
+    }
+
+    /** Every step before {@code stepId}, as {@link #runAll()} runs them. */
+    void runBefore(String stepId) {
+        Pipeline head = new Pipeline(pipeline.steps().subList(0, pipeline.position(stepId) - 1));
+        new SimulatedBuild(inventory, dc, clock, head).runAll();
+    }
+
+    Run run(String stepId, String host) {
+        Step<?> step = pipeline.step(stepId).orElseThrow();
+        return runOne(step, step.phases().get(0), inventory.host(host).orElseThrow());
+    }
+
+    Run runWith(String stepId, String phase, String host, Record params) {
+        Step<?> step = pipeline.step(stepId).orElseThrow();
+        Phase p = step.phases().stream().filter(x -> x.name().equals(phase)).findFirst().orElseThrow();
+        return new Run(host, stepId, phase, execute(host, stepId, phase, renderWith(step, p, host, params), secretsFor(step)));
     }
 
     Run runOne(Step<?> step, Phase phase, Host host) {
