@@ -1,0 +1,46 @@
+package io.hvcluster.sim.host;
+
+import io.hvcluster.secrets.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The domain the hosts are joined to: its computer objects (so "that cluster name is already taken" can be
+ * modelled) and the delegation account's password, kept only as a salted hash so a saved state holds no secret.
+ */
+public final class ActiveDirectory {
+
+    public String domain;
+    /** Computer objects, upper case: the nodes, and each cluster's CNO. */
+    public Set<String> computerObjects = new LinkedHashSet<>();
+    public String passwordSalt = "";
+    public String passwordHash = "";
+
+    public void setPassword(Secret password) {
+        passwordSalt = Long.toHexString(new java.security.SecureRandom().nextLong());
+        passwordHash = hash(passwordSalt, password.reveal());
+    }
+
+    public boolean passwordMatches(Secret candidate) {
+        return !passwordHash.isEmpty() && MessageDigest.isEqual(
+                hash(passwordSalt, candidate.reveal()).getBytes(StandardCharsets.US_ASCII),
+                passwordHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public boolean hasComputer(String name) {
+        return computerObjects.contains(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static String hash(String salt, String value) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(d.digest((salt + ":" + value).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.hvcluster.sim.host;
+
+import io.hvcluster.inventory.Ipv4;
+import io.hvcluster.steps.CreateClusterStep;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** templates/create-cluster/apply.ps1.vm around models of New-Cluster and Add-ClusterNode. */
+final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> {
+
+    @Override
+    public Class<CreateClusterStep.Params> paramsType() {
+        return CreateClusterStep.Params.class;
+    }
+
+    @Override
+    public void apply(StepRun run, CreateClusterStep.Params params) throws StepFailure {
+        Optional<SimulatedCluster> member = run.cluster();
+        if (run.host.clusterServiceStatus(member.isPresent()).isEmpty()) {
+            throw new StepFailure("the Failover Clustering feature is not installed on this node (install-failover-clustering runs first)");
+        }
+        if (member.isPresent()) {
+            SimulatedCluster c = member.get();
+            if (!c.name.equalsIgnoreCase(params.name())) {
+                throw new StepFailure("this node already belongs to cluster '" + c.name + "', not '" + params.name() + "'");
+            }
+            List<String> missing = params.nodes().stream().filter(n -> c.node(n).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                SecondHop hop = SecondHop.enter(run, params.delegation());
+                for (String n : missing) {
+                    addNode(run, hop, c, n);
+                }
+                run.change("added " + String.join(", ", missing) + " to cluster " + params.name());
+            }
+            return;
+        }
+        SecondHop hop = SecondHop.enter(run, params.delegation());
+        newCluster(run, hop, params);
+        run.change("created cluster " + params.name() + " (" + params.staticAddress() + ") with " + String.join(", ", params.nodes()));
+        SimulatedCluster c = run.cluster().orElseThrow();
+        List<Map<String, String>> nodes = new ArrayList<>();
+        for (SimulatedCluster.Node n : c.nodes) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("name", n.name);
+            m.put("state", run.dc.nodeState(n));
+            nodes.add(m);
+        }
+        run.data.put("nodes", nodes);
+    }
+
+    private static void newCluster(StepRun run, SecondHop hop, CreateClusterStep.Params params) throws StepFailure {
+        for (String n : params.nodes()) {
+            if (!n.equalsIgnoreCase(run.host.name)) {
+                hop.reach(n);
+            }
+        }
+        hop.reach(run.dc.directory.domain);
+        for (String n : params.nodes()) {
+            checkJoinable(run, n);
+        }
+        if (run.dc.directory.hasComputer(params.name()) || run.dc.cluster(params.name()).isPresent()) {
+            throw new StepFailure("There was an error creating the cluster: the computer object '" + params.name()
+                    + "' already exists in the domain " + run.dc.directory.domain + "; choose another name or delete the stale object");
+        }
+        checkStaticAddress(run, params);
+        run.spend(run.latencies().newCluster());
+        SimulatedCluster c = new SimulatedCluster();
+        c.name = params.name().toUpperCase(Locale.ROOT);
+        c.address = params.staticAddress();
+        for (String n : params.nodes()) {
+            c.nodes.add(new SimulatedCluster.Node(run.dc.requireHost(n).name));
+        }
+        c.virtualMachineResourceType = c.nodes.stream().anyMatch(n -> run.dc.requireHost(n.name).featureInstalled("Hyper-V"));
+        run.dc.clusters.add(c);
+        run.dc.directory.computerObjects.add(c.name);
+        run.dc.dns.put(c.name.toLowerCase(Locale.ROOT), c.address);
+        run.dc.dns.put((c.name + "." + run.dc.directory.domain).toLowerCase(Locale.ROOT), c.address);
+        run.dc.refreshNetworks(c);
+    }
+
+    private static void addNode(StepRun run, SecondHop hop, SimulatedCluster c, String node) throws StepFailure {
+        hop.reach(node);
+        checkJoinable(run, node);
+        run.spend(run.latencies().newCluster());
+        c.nodes.add(new SimulatedCluster.Node(run.dc.requireHost(node).name));
+        if (run.dc.requireHost(node).featureInstalled("Hyper-V")) {
+            c.virtualMachineResourceType = true;
+        }
+        run.dc.refreshNetworks(c);
+    }
+
+    private static void checkJoinable(StepRun run, String node) throws StepFailure {
+        WindowsHost h = run.dc.host(node).orElseThrow(() -> new StepFailure(
+                "The computer '" + node + "' could not be reached: no such host is known. (Exception from HRESULT: 0x80070035)"));
+        if (!h.featureInstalled("Failover-Clustering")) {
+            throw new StepFailure("The Failover Clustering feature is not installed on node '" + h.name + "'.");
+        }
+        if (!h.partOfDomain() || !h.domain.equalsIgnoreCase(run.dc.directory.domain)) {
+            throw new StepFailure("The computer '" + h.name + "' is not joined to the domain " + run.dc.directory.domain + ".");
+        }
+        Optional<SimulatedCluster> other = run.dc.clusterOf(h.name);
+        if (other.isPresent()) {
+            throw new StepFailure("The computer '" + h.name + "' is joined to a cluster ('" + other.get().name + "').");
+        }
+    }
+
+    /** The static address must lie on a network every node shares and that is not ignored, and be free. */
+    private static void checkStaticAddress(StepRun run, CreateClusterStep.Params params) throws StepFailure {
+        Ipv4 address = Ipv4.parse(params.staticAddress())
+                .orElseThrow(() -> new StepFailure("'" + params.staticAddress() + "' is not a valid IPv4 address."));
+        for (WindowsHost h : run.dc.hosts.values()) {
+            for (NetAdapter a : h.adapters) {
+                if (a.ipv4.stream().anyMatch(ip -> ip.address.equals(params.staticAddress()))) {
+                    throw new StepFailure("The static address '" + params.staticAddress() + "' is already in use on the network (" + h.name + ").");
+                }
+            }
+        }
+        boolean onShared = false;
+        for (String node : params.nodes()) {
+            WindowsHost h = run.dc.requireHost(node);
+            boolean here = h.adapters.stream().filter(a -> !a.hidden && a.bound(Bindings.IPV4)).flatMap(a -> a.ipv4.stream())
+                    .filter(ip -> !ip.origin.equals("WellKnown"))
+                    .map(ip -> SimulatedDatacenter.subnetOf(ip.address, ip.prefixLength))
+                    .anyMatch(s -> s.contains(address) && !params.ignoreNetworks().contains(s.toString()));
+            onShared = here;
+            if (!here) {
+                break;
+            }
+        }
+        if (!onShared) {
+            throw new StepFailure("Static address '" + params.staticAddress() + "' was not found on any cluster network.");
+        }
+    }
+
+}

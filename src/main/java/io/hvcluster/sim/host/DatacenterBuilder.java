@@ -1,0 +1,282 @@
+package io.hvcluster.sim.host;
+
+import io.hvcluster.inventory.DiskSpec;
+import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.HostNic;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.inventory.Ipv4;
+import io.hvcluster.inventory.MacAddress;
+import io.hvcluster.inventory.Network;
+import io.hvcluster.inventory.NetworkPurpose;
+import io.hvcluster.inventory.TargetOs;
+import io.hvcluster.secrets.Secret;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Builds the hosts of an inventory the way freshly installed, domain-joined servers look: default adapter
+ * names ("Ethernet", "Ethernet 2", ...) on the inventory's MACs, the management NIC addressed, private NICs on
+ * DHCP holding only an APIPA address, default bindings, features Available, the SAN's shared disks visible to
+ * every host. The {@code bad...} knobs make hosts the preflight checks must catch.
+ */
+public final class DatacenterBuilder {
+
+    static final String NIC_MODEL = "Intel(R) Ethernet Controller X710 for 10GbE SFP+";
+    static final long WITNESS_DEFAULT_BYTES = 1024L * 1024 * 1024;
+    static final long CSV_DEFAULT_BYTES = 2L * 1024 * 1024 * 1024 * 1024;
+    static final List<String> FEATURES = List.of("Failover-Clustering", "RSAT-Clustering-PowerShell", "Hyper-V", "Hyper-V-PowerShell");
+
+    private final Inventory inventory;
+    private Secret domainPassword = Secret.of("");
+    private Instant bootedAt = Instant.now().minus(Duration.ofHours(1));
+    private final Map<String, Consumer<WindowsHost>> tweaks = new HashMap<>();
+    private final Map<String, Set<String>> missingNics = new HashMap<>();
+    private final Map<String, String> diskOnlyOn = new HashMap<>();
+
+    private DatacenterBuilder(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    public static DatacenterBuilder fresh(Inventory inventory) {
+        return new DatacenterBuilder(inventory);
+    }
+
+    /** The password of the inventory's connection account; the second hop checks it. */
+    public DatacenterBuilder domainPassword(Secret password) {
+        this.domainPassword = password;
+        return this;
+    }
+
+    public DatacenterBuilder bootedAt(Instant at) {
+        this.bootedAt = at;
+        return this;
+    }
+
+    /** Another Windows build on one host (e.g. 17763 among 20348s). */
+    public DatacenterBuilder badOsBuild(String host, int build) {
+        return tweak(host, h -> {
+            h.osBuild = build;
+            h.productName = productName(build, h.editionId);
+        });
+    }
+
+    /** Another edition on one host ("ServerStandard"). */
+    public DatacenterBuilder badEdition(String host, String editionId) {
+        return tweak(host, h -> {
+            h.editionId = editionId;
+            h.productName = productName(h.osBuild, editionId);
+        });
+    }
+
+    /** Another installation type on one host ("Server Core"). */
+    public DatacenterBuilder badInstallationType(String host, String installationType) {
+        return tweak(host, h -> h.installationType = installationType);
+    }
+
+    /** Virtualization (VT-x / AMD-V) turned off in the firmware. */
+    public DatacenterBuilder virtualizationOff(String host) {
+        return tweak(host, h -> h.virtualizationFirmwareEnabled = false);
+    }
+
+    /** Hardware DEP (NX / XD) turned off. */
+    public DatacenterBuilder depOff(String host) {
+        return tweak(host, h -> h.depAvailable = false);
+    }
+
+    /** The NIC of {@code network} is absent from the host: its inventory MAC is found nowhere. */
+    public DatacenterBuilder missingNic(String host, String network) {
+        missingNics.computeIfAbsent(key(host), k -> new HashSet<>()).add(network);
+        return this;
+    }
+
+    /** The disk labelled {@code label} is presented to {@code host} only. */
+    public DatacenterBuilder diskSeenOnlyBy(String label, String host) {
+        diskOnlyOn.put(label, host);
+        return this;
+    }
+
+    /** Another CPU on one host (live migration between them needs processor compatibility mode). */
+    public DatacenterBuilder badCpu(String host, String manufacturer, String model) {
+        return tweak(host, h -> {
+            h.cpuManufacturer = manufacturer;
+            h.cpuModel = model;
+        });
+    }
+
+    /** A restart pending for a reason outside hvcluster (Windows Update). */
+    public DatacenterBuilder pendingReboot(String host) {
+        return tweak(host, h -> h.otherRebootPending = true);
+    }
+
+    /** The host is in a workgroup, not in the domain. */
+    public DatacenterBuilder notJoined(String host) {
+        return tweak(host, h -> h.domain = null);
+    }
+
+    private DatacenterBuilder tweak(String host, Consumer<WindowsHost> t) {
+        tweaks.merge(key(host), t, Consumer::andThen);
+        return this;
+    }
+
+    public SimulatedDatacenter build() {
+        Set<String> unknown = new LinkedHashSet<>(tweaks.keySet());
+        unknown.addAll(missingNics.keySet());
+        inventory.hosts().forEach(h -> unknown.remove(key(h.name())));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no host " + unknown + " in " + inventory.source());
+        }
+        SimulatedDatacenter dc = new SimulatedDatacenter();
+        dc.directory.domain = inventory.cluster().domain();
+        dc.directory.setPassword(domainPassword);
+        int index = 0;
+        for (Host spec : inventory.hosts()) {
+            index++;
+            WindowsHost h = host(spec, index);
+            dc.hosts.put(key(spec.name()), h);
+            dc.directory.computerObjects.add(key(spec.name()));
+            if (h.sessionAddress != null) {
+                dc.dns.put(spec.address().toLowerCase(Locale.ROOT), h.sessionAddress);
+                dc.dns.put(spec.name().toLowerCase(Locale.ROOT), h.sessionAddress);
+                dc.dns.put((spec.name() + "." + inventory.cluster().domain()).toLowerCase(Locale.ROOT), h.sessionAddress);
+            }
+            dc.disks.add(bootDisk(spec.name()));
+        }
+        inventory.cluster().witness().ifPresent(w -> dc.disks.add(sharedDisk(w, WITNESS_DEFAULT_BYTES)));
+        inventory.cluster().sharedVolumes().forEach(v -> dc.disks.add(sharedDisk(v, CSV_DEFAULT_BYTES)));
+        for (WindowsHost h : dc.hosts.values()) {
+            tweaks.getOrDefault(key(h.name), x -> { }).accept(h);
+        }
+        return dc;
+    }
+
+    private WindowsHost host(Host spec, int index) {
+        WindowsHost h = new WindowsHost();
+        TargetOs os = inventory.cluster().targetOs();
+        h.name = key(spec.name());
+        h.domain = inventory.cluster().domain();
+        h.osBuild = os.build();
+        h.productName = productName(os.build(), h.editionId);
+        FEATURES.forEach(f -> h.features.put(f, "Available"));
+        h.bootTimeMillis = bootedAt.toEpochMilli();
+        h.systemLog.add(new SystemEvent(h.bootTimeMillis, 6005, "EventLog", 4, "The Event log service was started."));
+
+        NetAdapter debug = new NetAdapter();
+        debug.name = "Ethernet (Kernel Debugger)";
+        debug.description = "Microsoft Kernel Debug Network Adapter";
+        debug.mac = "";
+        debug.status = "Not Present";
+        debug.linkSpeed = "0 bps";
+        debug.hidden = true;
+        debug.ifIndex = 2;
+        debug.dhcp = true;
+        h.adapters.add(debug);
+
+        Set<String> taken = new HashSet<>();
+        spec.nics().forEach(n -> n.currentName().ifPresent(taken::add));
+        int defaultNumber = 0;
+        int nicNumber = 0;
+        Set<String> missing = missingNics.getOrDefault(key(spec.name()), Set.of());
+        for (HostNic nic : spec.nics()) {
+            nicNumber++;
+            if (missing.contains(nic.network())) {
+                continue;
+            }
+            String name;
+            if (nic.currentName().isPresent()) {
+                name = nic.currentName().get();
+            } else {
+                do {
+                    defaultNumber++;
+                    name = defaultNumber == 1 ? "Ethernet" : "Ethernet " + defaultNumber;
+                } while (taken.contains(name));
+            }
+            taken.add(name);
+            h.adapters.add(adapter(h, spec, nic, name, index, nicNumber));
+        }
+        return h;
+    }
+
+    private NetAdapter adapter(WindowsHost h, Host spec, HostNic nic, String name, int hostIndex, int nicNumber) {
+        NetAdapter a = new NetAdapter();
+        a.name = name;
+        a.description = nicNumber == 1 ? NIC_MODEL : NIC_MODEL + " #" + nicNumber;
+        a.mac = nic.mac().map(MacAddress::value).orElse(String.format("02-00-5E-%02X-00-%02X", hostIndex, nicNumber));
+        a.ifIndex = h.nextIfIndex() + 2;
+        a.bindings = Bindings.freshDefaults();
+        Network network = inventory.network(nic.network()).orElseThrow();
+        if (network.purpose() == NetworkPurpose.MANAGEMENT && nic.ip().isPresent() && network.subnet().isPresent()) {
+            a.dhcp = false;
+            a.ipv4.add(new NetAdapter.AssignedAddress(nic.ip().get().toString(), network.subnet().get().prefixLength(), "Manual", "Preferred"));
+            a.defaultGateway = network.gateway().map(Ipv4::toString).orElse(null);
+            a.dnsServers.addAll(network.dns().stream().map(Ipv4::toString).toList());
+            if (h.sessionAddress == null) {
+                h.sessionAddress = nic.ip().get().toString();
+            }
+        } else {
+            a.dhcp = true;
+            a.ipv4.add(new NetAdapter.AssignedAddress(apipa(spec.name(), nicNumber), 16, "WellKnown", "Preferred"));
+        }
+        return a;
+    }
+
+    private static String apipa(String host, int nic) {
+        int hash = Math.abs((host + "#" + nic).hashCode());
+        return "169.254." + (1 + hash % 254) + "." + (1 + (hash / 254) % 254);
+    }
+
+    private SimDisk bootDisk(String host) {
+        SimDisk d = new SimDisk();
+        d.serial = "BOOT-" + key(host);
+        d.uniqueId = uniqueId("boot/" + key(host));
+        d.guid = guid("boot/" + key(host));
+        d.sizeBytes = 480L * 1000 * 1000 * 1000;
+        d.busType = "RAID";
+        d.boot = true;
+        d.visibleTo.add(key(host));
+        return d;
+    }
+
+    private SimDisk sharedDisk(DiskSpec spec, long defaultSize) {
+        SimDisk d = new SimDisk();
+        d.serial = spec.serial().orElse("SAN-" + spec.label().toUpperCase(Locale.ROOT));
+        d.uniqueId = spec.uniqueId().orElse(uniqueId("san/" + spec.label()));
+        d.guid = guid("san/" + spec.label());
+        d.sizeBytes = spec.sizeBytes().map(s -> Math.max(s, defaultSize)).orElse(defaultSize);
+        d.busType = inventory.networksWith(NetworkPurpose.ISCSI).isEmpty() ? "SAS" : "iSCSI";
+        String only = diskOnlyOn.get(spec.label());
+        if (only != null) {
+            d.visibleTo.add(key(only));
+        } else {
+            inventory.hosts().forEach(h -> d.visibleTo.add(key(h.name())));
+        }
+        return d;
+    }
+
+    private static String uniqueId(String seed) {
+        return "6" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(1).toUpperCase(Locale.ROOT);
+    }
+
+    private static String guid(String seed) {
+        return UUID.nameUUIDFromBytes(("guid/" + seed).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String productName(int build, String editionId) {
+        String year = TargetOs.fromBuild(build).map(TargetOs::year).orElse("(build " + build + ")");
+        String edition = editionId.replace("Server", "").replace("Eval", " Evaluation");
+        return "Windows Server " + year + " " + edition;
+    }
+
+    private static String key(String host) {
+        return host.toUpperCase(Locale.ROOT);
+    }
+}

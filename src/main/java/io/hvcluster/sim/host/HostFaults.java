@@ -1,0 +1,18 @@
+package io.hvcluster.sim.host;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Faults injected into one host. */
+public final class HostFaults {
+    /** Step id to the error message that step fails with (exit 1, the message in the result's "error"). */
+    public Map<String, String> failingSteps = new LinkedHashMap<>();
+    /** After its next restart the hypervisor fails to launch: an error in the System log, hypervisorPresent false. */
+    public boolean hypervisorLaunchError;
+    /** The next restart never ends: the host stays unreachable. */
+    public boolean neverComesBack;
+    /** Facts section name ("disks", "cluster", ...) to the message the probe reports for it in "errors". */
+    public Map<String, String> failingFactsSections = new LinkedHashMap<>();
+    /** Draining this node does not complete (DrainStatus Failed), as when a role cannot move. */
+    public boolean drainFails;
+}

@@ -1,0 +1,143 @@
+package io.hvcluster.sim.host;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hvcluster.facts.FactsProbe;
+import io.hvcluster.render.ScriptHeader;
+import io.hvcluster.secrets.Secret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Runs" a script on a simulated host. The simulator is not a PowerShell interpreter: it reads the
+ * {@code # hvcluster-step:} and {@code # hvcluster-params:} header hvcluster puts on every script, finds the
+ * step's effect, deserializes the parameters into the step's own record and applies the effect to the model
+ * with the template's guards. Anything else fails with exit code 1 and says why.
+ */
+public final class ScriptRunner {
+
+    public static final String NOT_AN_INTERPRETER =
+            "it models Windows state for hvcluster's own scripts; it is not a PowerShell interpreter";
+
+    static final ObjectMapper RESULT_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper PARAMS = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final SimulatedDatacenter dc;
+    private final Map<String, StepEffect<?>> effects = new LinkedHashMap<>();
+
+    public ScriptRunner(SimulatedDatacenter dc) {
+        this.dc = dc;
+        register("rename-adapters/apply", new RenameAdaptersEffect());
+        register("configure-addresses/apply", new ConfigureAddressesEffect());
+        register("unbind-protocols/apply", new UnbindProtocolsEffect());
+        register("install-failover-clustering/apply", new InstallFailoverClusteringEffect());
+        register("validate-cluster/apply", new ValidateClusterEffect());
+        register("create-cluster/apply", new CreateClusterEffect());
+        register("configure-quorum/apply", new ConfigureQuorumEffect());
+        register("enable-hyper-v/apply", new EnableHyperVEffect());
+        register("enable-hyper-v/after-reboot", new AfterHyperVRebootEffect());
+        register("add-shared-volumes/apply", new AddSharedVolumesEffect());
+        register("create-virtual-switches/apply", new CreateVirtualSwitchesEffect());
+        register("configure-cluster-networks/apply", new ConfigureClusterNetworksEffect());
+    }
+
+    private void register(String key, StepEffect<?> effect) {
+        effects.put(key, effect);
+    }
+
+    public SimulatedDatacenter datacenter() {
+        return dc;
+    }
+
+    /**
+     * @param hostName the host the script runs on (which must be up: callers check reachability)
+     * @param script   the script text as the host received it
+     * @param secrets  the values the executor delivered for $HvcSecrets
+     * @param now      the simulated time at which the script starts
+     */
+    public ScriptOutcome run(String hostName, String script, Map<String, Secret> secrets, Instant now) {
+        synchronized (dc) {
+            dc.settle(now);
+            WindowsHost host = dc.requireHost(hostName);
+            Duration start = dc.latencies().powerShellStart();
+            Optional<ScriptHeader.Parsed> header = ScriptHeader.parse(script);
+            if (header.isEmpty()) {
+                return ScriptOutcome.failure(unknown("this script has no hvcluster header (# hvcluster-step / # hvcluster-params), so the simulator does not know it"), start);
+            }
+            ScriptHeader.Parsed h = header.get();
+            dc.clusterOf(host.name).ifPresent(dc::refreshNetworks);
+            if (h.stepId().equals(FactsProbe.ID) && h.phase().equals("probe")) {
+                return probe(host, h, start);
+            }
+            StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
+            if (effect == null) {
+                return ScriptOutcome.failure(unknown("the simulator has no effect for step '" + h.stepId() + "' phase '" + h.phase() + "'"), start);
+            }
+            StepRun run = new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now);
+            run.spend(start);
+            return execute(run, effect, h);
+        }
+    }
+
+    private <P extends Record> ScriptOutcome execute(StepRun run, StepEffect<P> effect, ScriptHeader.Parsed h) {
+        P params;
+        try {
+            params = PARAMS.treeToValue(h.params(), effect.paramsType());
+        } catch (JsonProcessingException e) {
+            return ScriptOutcome.failure(unknown("the parameters of step '" + h.stepId() + "' do not match "
+                    + effect.paramsType().getName() + ": " + e.getOriginalMessage()), run.spent);
+        }
+        String error = null;
+        String injected = run.host.faults.failingSteps.get(h.stepId());
+        try {
+            if (injected != null) {
+                throw new StepFailure(injected);
+            }
+            effect.apply(run, params);
+        } catch (StepFailure f) {
+            error = f.getMessage();
+            run.stderr.add("error: " + error);
+            run.restartAfter = Optional.empty();
+        }
+        dc.clusterOf(run.host.name).ifPresent(dc::refreshNetworks);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("step", run.stepId);
+        result.put("phase", run.phase);
+        result.put("host", run.host.name);
+        result.put("changed", !run.changes.isEmpty());
+        result.put("changes", run.changes);
+        result.put("warnings", run.warnings);
+        result.put("data", run.data);
+        result.put("error", error);
+        String json;
+        try {
+            json = RESULT_JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String stderr = run.stderr.isEmpty() ? "" : String.join("\r\n", run.stderr) + "\r\n";
+        return new ScriptOutcome(error == null ? 0 : 1, json + "\r\n", stderr, run.spent, run.restartAfter);
+    }
+
+    private ScriptOutcome probe(WindowsHost host, ScriptHeader.Parsed h, Duration start) {
+        FactsProbe.Params params;
+        try {
+            params = PARAMS.treeToValue(h.params(), FactsProbe.Params.class);
+        } catch (JsonProcessingException e) {
+            return ScriptOutcome.failure(unknown("the facts probe's parameters do not match FactsProbe.Params: " + e.getOriginalMessage()), start);
+        }
+        String json = new FactsSnapshot(dc, host).json(params);
+        return new ScriptOutcome(0, json + "\r\n", "", start, Optional.empty());
+    }
+
+    static String unknown(String why) {
+        return "hvcluster simulator: " + why + " (" + NOT_AN_INTERPRETER + ")\r\n";
+    }
+}

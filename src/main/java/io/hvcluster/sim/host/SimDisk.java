@@ -1,0 +1,19 @@
+package io.hvcluster.sim.host;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A disk as Get-Disk shows it: a host's local boot disk, or a SAN LUN visible to some hosts. */
+public final class SimDisk {
+    public String serial;
+    public String uniqueId;
+    /** The GPT disk GUID without braces; empty on MBR disks. */
+    public String guid;
+    public long signature;
+    public String partitionStyle = "GPT";
+    public long sizeBytes;
+    public String busType;
+    public boolean boot;
+    /** Hosts that see the disk (one for a local disk). */
+    public Set<String> visibleTo = new LinkedHashSet<>();
+}

@@ -1,0 +1,225 @@
+package io.hvcluster.sim.host;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.hvcluster.inventory.Ipv4;
+import io.hvcluster.inventory.Subnet;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Everything the simulated hosts share: the hosts themselves, the SAN's disks (with who sees them), the AD
+ * domain, DNS, and the failover clusters. Callers synchronize on the instance; {@link ScriptRunner} and
+ * {@link SimulatedExecutor} do.
+ */
+public final class SimulatedDatacenter {
+
+    public Map<String, WindowsHost> hosts = new LinkedHashMap<>();
+    /** Local boot disks and SAN LUNs; a host numbers the disks it sees in this order, from 0. */
+    public List<SimDisk> disks = new ArrayList<>();
+    public ActiveDirectory directory = new ActiveDirectory();
+    /** DNS A records, lower-case name to IPv4. */
+    public Map<String, String> dns = new LinkedHashMap<>();
+    public List<SimulatedCluster> clusters = new ArrayList<>();
+
+    @JsonIgnore
+    private Latencies latencies = Latencies.fast();
+
+    public Latencies latencies() {
+        return latencies;
+    }
+
+    public void setLatencies(Latencies latencies) {
+        this.latencies = latencies;
+    }
+
+    public Optional<WindowsHost> host(String name) {
+        return Optional.ofNullable(hosts.get(name.toUpperCase(Locale.ROOT)));
+    }
+
+    public WindowsHost requireHost(String name) {
+        return host(name).orElseThrow(() -> new IllegalArgumentException("the simulator has no host " + name));
+    }
+
+    public Optional<SimulatedCluster> clusterOf(String hostName) {
+        return clusters.stream().filter(c -> c.node(hostName).isPresent()).findFirst();
+    }
+
+    public Optional<SimulatedCluster> cluster(String name) {
+        return clusters.stream().filter(c -> c.name.equalsIgnoreCase(name)).findFirst();
+    }
+
+    public List<SimDisk> disksVisibleTo(String hostName) {
+        return disks.stream().filter(d -> d.visibleTo.stream().anyMatch(h -> h.equalsIgnoreCase(hostName))).toList();
+    }
+
+    public Optional<SimDisk> diskByGuid(String guid) {
+        return disks.stream().filter(d -> d.guid.equalsIgnoreCase(guid)).findFirst();
+    }
+
+    /** An IPv4 literal resolves to itself; a name through the simulated DNS. */
+    public Optional<String> resolve(String name) {
+        if (Ipv4.parse(name).isPresent()) {
+            return Optional.of(name);
+        }
+        return Optional.ofNullable(dns.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** "Up", "Paused" or "Down" (its host is restarting or gone). */
+    public String nodeState(SimulatedCluster.Node node) {
+        if (host(node.name).map(h -> h.down).orElse(true)) {
+            return "Down";
+        }
+        return node.paused ? "Paused" : "Up";
+    }
+
+    // ---- power ----------------------------------------------------------------------------------------------
+
+    /** Schedules a restart of {@code hostName} at {@code at} (shutdown.exe /r); a restart already scheduled stands. */
+    public void scheduleRestart(String hostName, Instant at) {
+        WindowsHost h = requireHost(hostName);
+        if (h.shutdownAtMillis == null && !h.down) {
+            h.shutdownAtMillis = at.toEpochMilli();
+        }
+    }
+
+    /** Whether WinRM on the host answers at {@code now}. */
+    public boolean reachable(String hostName, Instant now) {
+        settle(now);
+        return !requireHost(hostName).down;
+    }
+
+    /** Plays every restart that began or ended by {@code now}, in order. */
+    public void settle(Instant now) {
+        long t = now.toEpochMilli();
+        for (WindowsHost h : hosts.values()) {
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                if (!h.down && h.shutdownAtMillis != null && t >= h.shutdownAtMillis) {
+                    long start = h.shutdownAtMillis;
+                    h.down = true;
+                    h.shutdownAtMillis = null;
+                    h.upAtMillis = h.faults.neverComesBack ? null : start + latencies.rebootDowntime().toMillis();
+                    moved = true;
+                } else if (h.down && h.upAtMillis != null && t >= h.upAtMillis) {
+                    boot(h, h.upAtMillis);
+                    moved = true;
+                }
+            }
+        }
+    }
+
+    private void boot(WindowsHost h, long at) {
+        h.down = false;
+        h.upAtMillis = null;
+        h.bootCount++;
+        h.bootTimeMillis = at;
+        h.otherRebootPending = false;
+        h.systemLog.add(new SystemEvent(at, 6005, "EventLog", 4, "The Event log service was started."));
+        if (h.bootsToFinishFeatures > 0) {
+            h.bootsToFinishFeatures--;
+            if (h.bootsToFinishFeatures > 0) {
+                // Hyper-V finishes its install with a second restart of its own.
+                h.shutdownAtMillis = at + latencies.secondRebootGap().toMillis();
+                return;
+            }
+            h.features.replaceAll((f, s) -> s.equals("InstallPending") ? "Installed" : s);
+        }
+        if (h.featureInstalled("Hyper-V")) {
+            startHypervisor(h, at);
+        }
+    }
+
+    private void startHypervisor(WindowsHost h, long at) {
+        if (!h.virtualizationFirmwareEnabled || h.faults.hypervisorLaunchError) {
+            h.hypervisorRunning = false;
+            h.systemLog.add(new SystemEvent(at, 41, "Microsoft-Windows-Hyper-V-Hypervisor", 1,
+                    "Hypervisor launch failed; Either VMX not present or not enabled in BIOS."));
+        } else {
+            h.hypervisorRunning = true;
+        }
+        // vmclusres registers the 'Virtual Machine' resource type once a node runs Hyper-V.
+        clusterOf(h.name).ifPresent(c -> c.virtualMachineResourceType = true);
+        for (NetAdapter a : h.adapters) {
+            if (a.physical() && !a.hidden && !a.bindings.containsKey(Bindings.SWITCH)) {
+                a.bindings.put(Bindings.SWITCH, false);
+            }
+        }
+    }
+
+    // ---- cluster networks -----------------------------------------------------------------------------------
+
+    /**
+     * Derives the cluster's networks from its nodes' addresses, as the cluster service does: one network per
+     * subnet on which every node has an address (APIPA and unbound adapters ignored), named "Cluster Network N"
+     * with the role Windows picks by default (3 where a node has a default gateway, else 1). A network stays
+     * while any node still has an address on it.
+     */
+    public void refreshNetworks(SimulatedCluster c) {
+        Map<String, Boolean> perSubnetGateway = new LinkedHashMap<>();
+        Set<String> common = null;
+        Set<String> any = new LinkedHashSet<>();
+        for (SimulatedCluster.Node n : c.nodes) {
+            Set<String> mine = new LinkedHashSet<>();
+            host(n.name).ifPresent(h -> {
+                for (NetAdapter a : h.adapters) {
+                    if (a.hidden || !"Up".equals(a.status) || !a.bound(Bindings.IPV4)) {
+                        continue;
+                    }
+                    for (NetAdapter.AssignedAddress ip : a.ipv4) {
+                        if (ip.origin.equals("WellKnown") || ip.state.equals("Duplicate")) {
+                            continue;
+                        }
+                        String key = subnetOf(ip.address, ip.prefixLength).toString();
+                        mine.add(key);
+                        perSubnetGateway.merge(key, a.defaultGateway != null, Boolean::logicalOr);
+                    }
+                }
+            });
+            any.addAll(mine);
+            if (common == null) {
+                common = new LinkedHashSet<>(mine);
+            } else {
+                common.retainAll(mine);
+            }
+        }
+        Set<String> everywhere = common == null ? Set.of() : common;
+        c.networks.removeIf(n -> !any.contains(n.address + "/" + prefixOf(n.mask)));
+        for (SimulatedCluster.Network n : c.networks) {
+            n.state = everywhere.contains(n.address + "/" + prefixOf(n.mask)) ? "Up" : "Partitioned";
+        }
+        for (String key : everywhere) {
+            Subnet s = Subnet.parse(key).orElseThrow();
+            boolean known = c.networks.stream().anyMatch(n -> n.address.equals(s.network().toString()) && n.mask.equals(s.mask().toString()));
+            if (!known) {
+                SimulatedCluster.Network n = new SimulatedCluster.Network();
+                c.networkCounter++;
+                n.name = "Cluster Network " + c.networkCounter;
+                n.address = s.network().toString();
+                n.mask = s.mask().toString();
+                n.role = perSubnetGateway.getOrDefault(key, false) ? 3 : 1;
+                n.id = UUID.nameUUIDFromBytes((c.name + "/" + key + "/" + c.networkCounter).getBytes(StandardCharsets.UTF_8)).toString();
+                c.networks.add(n);
+            }
+        }
+    }
+
+    static Subnet subnetOf(String address, int prefixLength) {
+        long v = Ipv4.parse(address).orElseThrow().value();
+        long mask = prefixLength == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefixLength)) & 0xFFFF_FFFFL;
+        return new Subnet(new Ipv4(v & mask), prefixLength);
+    }
+
+    static int prefixOf(String mask) {
+        return Long.bitCount(Ipv4.parse(mask).orElseThrow().value());
+    }
+}

@@ -1,0 +1,73 @@
+package io.hvcluster.sim.host;
+
+import io.hvcluster.secrets.Secret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One script run on one host: what the step reads (datacenter, host, secrets, script text, time) and what it
+ * reports (the prologue's $HvcResult: changes, warnings, data; the stderr lines; the time it took).
+ */
+final class StepRun {
+
+    final SimulatedDatacenter dc;
+    final WindowsHost host;
+    final String stepId;
+    final String phase;
+    final String scriptText;
+    final Map<String, Secret> secrets;
+    final Instant now;
+
+    final List<String> changes = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final Map<String, Object> data = new LinkedHashMap<>();
+    final List<String> stderr = new ArrayList<>();
+    Duration spent = Duration.ZERO;
+    Optional<Duration> restartAfter = Optional.empty();
+
+    StepRun(SimulatedDatacenter dc, WindowsHost host, String stepId, String phase, String scriptText,
+            Map<String, Secret> secrets, Instant now) {
+        this.dc = dc;
+        this.host = host;
+        this.stepId = stepId;
+        this.phase = phase;
+        this.scriptText = scriptText;
+        this.secrets = secrets;
+        this.now = now;
+    }
+
+    /** Add-HvcChange. */
+    void change(String text) {
+        changes.add(text);
+        stderr.add("changed: " + text);
+    }
+
+    /** Add-HvcWarning. */
+    void warning(String text) {
+        warnings.add(text);
+        stderr.add("warning: " + text);
+    }
+
+    void spend(Duration d) {
+        spent = spent.plus(d);
+    }
+
+    Latencies latencies() {
+        return dc.latencies();
+    }
+
+    Optional<SimulatedCluster> cluster() {
+        return dc.clusterOf(host.name);
+    }
+
+    /** Get-ClusterNode / Get-Cluster on this node: it must be a member with ClusSvc running. */
+    SimulatedCluster requireCluster() throws StepFailure {
+        return cluster().orElseThrow(() -> new StepFailure(
+                "The cluster service is not running.  Make sure that the service is running on all nodes in the cluster."));
+    }
+}
