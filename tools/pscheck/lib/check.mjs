@@ -63,7 +63,7 @@ class ScriptCheck {
       this.report(node, 'parse-error', `missing ${JSON.stringify(type)}`);
     } else if (type === 'ERROR') {
       const snippet = this.text(node).split(/\r?\n/)[0].slice(0, 40);
-      this.report(node, 'parse-error', `syntax error at ${JSON.stringify(snippet)}`);
+      this.report(node, 'parse-error', snippet.trim() ? `syntax error at ${JSON.stringify(snippet)}` : 'syntax error: unexpected token or end of input');
       insideError = true;
     } else if (type === 'command') {
       // A command inside an ERROR node is a guess of the parser; the parse error already covers it.
