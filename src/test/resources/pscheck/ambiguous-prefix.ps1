@@ -1,0 +1,2 @@
+$ErrorActionPreference = 'Stop'
+Get-NetAdapter -Interface 'Mgmt'

@@ -1,0 +1,2 @@
+# -NodeMajority is a documented alias of -NoWitness
+Set-ClusterQuorum -NodeMajority

@@ -1,0 +1,5 @@
+$ErrorActionPreference = 'Stop'
+try {
+    Get-ClusterNode | Out-Null
+}
+Write-Output 'done'

@@ -1,0 +1,2 @@
+# -IncludeManagement is a unique prefix of -IncludeManagementTools
+Install-WindowsFeature -Name 'Failover-Clustering' -IncludeManagement

@@ -1,0 +1,3 @@
+$ErrorActionPreference = 'Stop'
+Get-ClusterNode | Out-Null
+Get-ClusterNodez -Name 'HV01'

@@ -1,0 +1,2 @@
+$ErrorActionPreference = 'Stop'
+New-Cluster -Name 'HVCL01' -Node 'HV01', 'HV02' -NoStorage -WhatIf
