@@ -150,9 +150,25 @@ class ScriptCheck {
     return { name: literal, node: expr, dynamic: literal === null };
   }
 
+  /** True for `$name` when the script declares `[scriptblock]$name` (a parameter typed as a script block). */
+  isScriptBlockParameter(expression) {
+    const m = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
+    if (!m) return false;
+    if (!this.scriptBlockParams) {
+      this.scriptBlockParams = new Set();
+      for (const d of this.source.matchAll(/\[scriptblock\]\s*\$([A-Za-z_][A-Za-z0-9_]*)/gi)) this.scriptBlockParams.add(d[1].toLowerCase());
+    }
+    return this.scriptBlockParams.has(m[1].toLowerCase());
+  }
+
   checkCommand(command) {
     const { name, node, dynamic, scriptBlock } = this.commandName(command);
     if (scriptBlock) return; // & { ... }: its body is checked as ordinary commands
+    if (dynamic && this.isScriptBlockParameter(this.text(node).trim())) {
+      // `& $Body` where $Body is a [scriptblock] parameter: every block passed in is a literal, and literals
+      // are checked where they are written, so nothing escapes the check.
+      return;
+    }
     if (dynamic || !name) {
       this.report(node, 'dynamic-command', `cannot check a command invoked through an expression (${this.text(node).slice(0, 40)}); call the cmdlet by name`);
       return;

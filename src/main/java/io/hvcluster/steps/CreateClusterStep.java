@@ -2,11 +2,12 @@ package io.hvcluster.steps;
 
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
-import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.TargetOs;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +26,12 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
      * @param ignoreNetworks            CIDRs of the private networks New-Cluster must not place the address on
      * @param managementPointNetworkType "Singleton" on 2019+, "" where the parameter does not exist (2016)
      * @param delegation                the account used for the second hop
+     * @param newClusterParameters      exactly the New-Cluster parameters for the target version, in order; the
+     *                                  script splats them, so the rendered text names only parameters that
+     *                                  version documents (-ManagementPointNetworkType is absent for 2016)
      */
     public record Params(String name, String staticAddress, List<String> nodes, List<String> ignoreNetworks,
-            String managementPointNetworkType, Delegation delegation) {
+            String managementPointNetworkType, Delegation delegation, Map<String, Object> newClusterParameters) {
     }
 
     @Override
@@ -60,8 +64,22 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
         TargetOs os = inventory.cluster().targetOs();
         // -ManagementPointNetworkType exists from Windows Server 2019 on (catalog: parameterVersions).
         String mpnt = os.atLeast(TargetOs.WINDOWS_SERVER_2019) ? "Singleton" : "";
-        return new Params(inventory.cluster().name(), inventory.cluster().address().toString(),
-                ValidateClusterStep.nodeNames(inventory), ignored, mpnt, Delegation.of(inventory));
+        List<String> nodes = ValidateClusterStep.nodeNames(inventory);
+        Map<String, Object> splat = new LinkedHashMap<>();
+        splat.put("Name", inventory.cluster().name());
+        splat.put("Node", nodes);
+        splat.put("StaticAddress", List.of(inventory.cluster().address().toString()));
+        splat.put("NoStorage", true);
+        if (!ignored.isEmpty()) {
+            splat.put("IgnoreNetwork", ignored);
+        }
+        if (!mpnt.isEmpty()) {
+            splat.put("ManagementPointNetworkType", mpnt);
+        }
+        // FailoverClusterDsc passes -Force too: it answers New-Cluster's own confirmation prompts.
+        splat.put("Force", true);
+        return new Params(inventory.cluster().name(), inventory.cluster().address().toString(), nodes, ignored, mpnt,
+                Delegation.of(inventory), splat);
     }
 
     @Override
@@ -75,7 +93,4 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
                 "The cluster's computer object exists in AD and its name resolves in DNS to the cluster address.");
     }
 
-    static boolean isPrivate(Network n) {
-        return n.purpose().addressedByTool();
-    }
 }

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: create-cluster (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM"}}
+# hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true}}
 
 
 $ErrorActionPreference = 'Stop'
@@ -106,9 +106,8 @@ function Invoke-HvcWithDomainCredential {
 $ClusterName = 'HVCL01'
 $StaticAddress = '10.0.0.50'
 $Nodes = @('HV01', 'HV02')
-$IgnoreNetworks = @('10.10.1.0/24', '10.20.1.0/24')
-$ManagementPointNetworkType = 'Singleton'
 $Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM' }
+$NewClusterParameters = [ordered]@{ 'Name' = 'HVCL01'; 'Node' = @('HV01', 'HV02'); 'StaticAddress' = @('10.0.0.50'); 'NoStorage' = $true; 'IgnoreNetwork' = @('10.10.1.0/24', '10.20.1.0/24'); 'ManagementPointNetworkType' = 'Singleton'; 'Force' = $true }
 
 try {
     $svc = Get-Service -Name 'ClusSvc' -ErrorAction SilentlyContinue
@@ -133,21 +132,10 @@ try {
         }
         Complete-HvcStep
     }
-    $p = @{
-        Name = $ClusterName
-        Node = $Nodes
-        StaticAddress = $StaticAddress
-        NoStorage = $true
-        Force = $true
-    }
-    if ($IgnoreNetworks.Count -gt 0) {
-        $p.IgnoreNetwork = $IgnoreNetworks
-    }
-    if ($ManagementPointNetworkType) {
-        $p.ManagementPointNetworkType = $ManagementPointNetworkType
-    }
+    # No storage: otherwise every eligible disk becomes "Cluster Disk N" and a witness is picked for you. The
+    # private networks are ignored so the cluster's address lands on the management network only.
     Invoke-HvcWithDomainCredential -Delegation $Delegation -Body {
-        New-Cluster @p | Out-Null
+        New-Cluster @NewClusterParameters | Out-Null
     }
     Add-HvcChange ('created cluster ' + $ClusterName + ' (' + $StaticAddress + ') with ' + ($Nodes -join ', '))
     $HvcResult.data.nodes = @(Get-ClusterNode | ForEach-Object { [ordered]@{ name = [string]$_.Name; state = [string]$_.State } })
