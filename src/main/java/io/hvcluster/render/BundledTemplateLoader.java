@@ -6,7 +6,7 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 
 /**
  * Loads the templates packaged in the jar under {@code templates/}, so template names are the same whether
- * they come from the jar or from an admin's {@code --templates DIR}.
+ * they come from the jar or from an admin's {@code --templates DIR}; with Windows line endings.
  */
 public final class BundledTemplateLoader extends ClasspathResourceLoader {
 
@@ -14,6 +14,6 @@ public final class BundledTemplateLoader extends ClasspathResourceLoader {
 
     @Override
     public Reader getResourceReader(String name, String encoding) throws ResourceNotFoundException {
-        return super.getResourceReader(ROOT + name, encoding);
+        return CrlfTemplates.toCrlf(super.getResourceReader(ROOT + name, encoding));
     }
 }

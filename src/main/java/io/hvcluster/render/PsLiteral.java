@@ -93,9 +93,9 @@ public final class PsLiteral {
         if (multiline) {
             String pad = "    ".repeat(indent + 1);
             for (Object e : c) {
-                sb.append('\n').append(pad).append(render(e, -1));
+                sb.append("\r\n").append(pad).append(render(e, -1));
             }
-            sb.append('\n').append("    ".repeat(indent)).append(')');
+            sb.append("\r\n").append("    ".repeat(indent)).append(')');
             return sb.toString();
         }
         boolean first = true;

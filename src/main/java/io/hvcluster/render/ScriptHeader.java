@@ -37,12 +37,12 @@ public record ScriptHeader(String stepId, String phase, String host, String inve
         }
     }
 
-    /** The comment lines, CRLF-free; each value is forced onto one line. */
+    /** The comment lines, CRLF-terminated; each value is forced onto one line. */
     public String text() {
-        return "# hvcluster-step: " + oneLine(stepId) + " (" + oneLine(phase) + ") on " + oneLine(host) + "\n"
+        return "# hvcluster-step: " + oneLine(stepId) + " (" + oneLine(phase) + ") on " + oneLine(host) + "\r\n"
                 + "# Rendered by hvcluster " + oneLine(version) + " from " + oneLine(inventory)
-                + ". Safe to re-run: it checks state before changing it.\n"
-                + "# hvcluster-params: " + paramsJson() + "\n";
+                + ". Safe to re-run: it checks state before changing it.\r\n"
+                + "# hvcluster-params: " + paramsJson() + "\r\n";
     }
 
     private static String oneLine(String s) {

@@ -10,7 +10,6 @@ import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.exception.VelocityException;
 import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.FileResourceLoader;
 
 /**
  * Renders step templates with one Velocity engine in strict mode (an undefined reference or method fails
@@ -34,7 +33,7 @@ public final class ScriptRenderer {
         p.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
         if (overrides.isPresent()) {
             p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file,bundled");
-            p.setProperty("resource.loader.file.class", FileResourceLoader.class.getName());
+            p.setProperty("resource.loader.file.class", OverrideTemplateLoader.class.getName());
             p.setProperty("resource.loader.file.path", overrides.get().toAbsolutePath().toString());
             p.setProperty("resource.loader.file.cache", "false");
         } else {
@@ -80,8 +79,6 @@ public final class ScriptRenderer {
         } catch (VelocityException e) {
             throw new TemplateRenderException("cannot render template " + template + ": " + e.getMessage(), e);
         }
-        // CRLF everywhere: what Windows tools expect. Non-ASCII stays as is; the bundle writer adds a UTF-8 BOM
-        // because Windows PowerShell 5.1 reads a BOM-less .ps1 in the ANSI code page.
-        return out.toString().replace("\r\n", "\n").replace("\n", "\r\n");
+        return out.toString();
     }
 }

@@ -56,7 +56,7 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
     public Params parameters(Inventory inventory, Host host) {
         return new Params(inventory.cluster().name(), nodeNames(inventory),
                 List.of("Inventory", "Network", "System Configuration", "Storage"),
-                "hvcluster-validate-" + inventory.cluster().name(), ACCEPTED_FLAGS, Delegation.of(inventory));
+                "hvcluster-validate", ACCEPTED_FLAGS, Delegation.of(inventory));
     }
 
     /** Validation leaves nothing to compare: its outcome is the report and its result flags. */

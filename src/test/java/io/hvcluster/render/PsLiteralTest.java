@@ -62,7 +62,7 @@ class PsLiteralTest {
         record A(String name) {
         }
         assertThat(PsLiteral.assignment("X", List.of(new A("a"), new A("b"))))
-                .isEqualTo("$X = @(\n    [ordered]@{ name = 'a' }\n    [ordered]@{ name = 'b' }\n)");
+                .isEqualTo("$X = @(\r\n    [ordered]@{ name = 'a' }\r\n    [ordered]@{ name = 'b' }\r\n)");
     }
 
     @Test

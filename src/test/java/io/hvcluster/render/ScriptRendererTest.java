@@ -46,6 +46,14 @@ public class ScriptRendererTest {
     }
 
     @Test
+    void aLoneLineFeedInsideAValueIsKeptWhileTemplateLinesGetCrlf(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(dir.resolve("demo/apply.ps1.vm"), "$ps.let('Name', $step.name())\n#[[\nWrite-Output $Name\n]]#\n");
+        String out = ScriptRenderer.withOverrides(dir).render("demo/apply.ps1.vm", HEADER, new Params("a\nb\r\nc"));
+        assertThat(out).contains("$Name = 'a\nb\r\nc'\r\n", "Write-Output $Name\r\n");
+    }
+
+    @Test
     void powerShellVariablesInsideUnparsedBlocksPassThrough(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("demo"));
         Files.writeString(dir.resolve("demo/apply.ps1.vm"), "#[[\n$ErrorActionPreference = 'Stop'; ${env:TEMP}; $true\n]]#\n");
@@ -57,7 +65,7 @@ public class ScriptRendererTest {
     void headerRoundTripsAndStaysOnOneLineWhateverTheValues() {
         ScriptHeader h = new ScriptHeader("create-cluster", "apply", "HV01", "inv\nx.yaml", "1.0", new Params("a\u2028b\r\n'c'"));
         String text = h.text();
-        assertThat(text.split("\n")).hasSize(3);
+        assertThat(text.split("\r\n")).hasSize(3);
         ScriptHeader.Parsed parsed = ScriptHeader.parse(text + "rest of script").orElseThrow();
         assertThat(parsed.stepId()).isEqualTo("create-cluster");
         assertThat(parsed.host()).isEqualTo("HV01");

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: validate-cluster (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage"],"reportName":"hvcluster-validate-HVCL01","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM"}}
+# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage"],"reportName":"hvcluster-validate","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM"}}
 
 
 $ErrorActionPreference = 'Stop'
@@ -106,7 +106,7 @@ function Invoke-HvcWithDomainCredential {
 $ClusterName = 'HVCL01'
 $Nodes = @('HV01', 'HV02')
 $Categories = @('Inventory', 'Network', 'System Configuration', 'Storage')
-$ReportName = 'hvcluster-validate-HVCL01'
+$ReportName = 'hvcluster-validate'
 $AcceptedFlags = @('ClusterConditionallyApproved', 'ClusterApproved', 'HadUnselectedTests')
 $Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM' }
 

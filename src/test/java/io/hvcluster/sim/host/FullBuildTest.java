@@ -18,7 +18,7 @@ class FullBuildTest {
         // Validation reads only; every other script changes a fresh datacenter.
         assertThat(runs).filteredOn(r -> !r.stepId().equals("validate-cluster")).allMatch(SimulatedBuild.Run::changed);
         assertThat(runs).filteredOn(r -> r.stepId().equals("validate-cluster")).singleElement()
-                .satisfies(r -> assertThat(r.json().get("data").get("report").asText()).startsWith("C:\\Windows\\Cluster\\Reports\\hvcluster-validate-HVCL01-"));
+                .satisfies(r -> assertThat(r.json().get("data").get("report").asText()).startsWith("C:\\Windows\\Cluster\\Reports\\hvcluster-validate-"));
         SimulatedDatacenter dc = build.dc;
         for (WindowsHost h : dc.hosts.values()) {
             assertThat(h.visibleAdapters().stream().filter(NetAdapter::physical).map(a -> a.name))

@@ -28,6 +28,7 @@ public final class PsCheck {
 
     static final String INSTALL_COMMAND = "npm ci --prefix tools/pscheck";
     private static final Path CHECKER = Path.of("tools", "pscheck", "pscheck.mjs");
+    private static final Path LITERALS = Path.of("tools", "pscheck", "literals.mjs");
     private static final Path MODULES = Path.of("tools", "pscheck", "node_modules");
     private static final Path CATALOG = Path.of("src", "test", "resources", "ps-catalog", "catalog.json.gz");
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -73,6 +74,61 @@ public final class PsCheck {
 
     public PsCheckReport check(TargetOs target, Path... scripts) {
         return check(target, List.of(scripts));
+    }
+
+    /**
+     * How the grammar reads each script's strings: parse errors, every string literal as written, and the code
+     * with literals and comments blanked out (tools/pscheck/literals.mjs).
+     */
+    public List<ParsedStrings> strings(Collection<Path> scripts) {
+        requireInstalled();
+        List<String> command = new ArrayList<>(List.of(node.toString(), projectRoot.resolve(LITERALS).toString()));
+        scripts.forEach(s -> command.add(s.toAbsolutePath().toString()));
+        ProcessOutput output = run(command);
+        if (output.exitCode() != 0) {
+            throw new IllegalStateException("literals.mjs failed (exit " + output.exitCode() + "): " + output.stderr().strip());
+        }
+        List<ParsedStrings> out = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String line : output.stdout().split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(json.readValue(line, ParsedStrings.class));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read literals.mjs output: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** One script as the grammar sees its strings. */
+    public record ParsedStrings(String file, int errors, List<Literal> literals, String code) {
+    }
+
+    /** A string literal as written, quotes included; {@code kind} is the grammar's node type. */
+    public record Literal(int line, String kind, String text) {
+
+        /** The value PowerShell reads from a single-quoted literal: outer quotes off, each doubled quote single. */
+        public String verbatimValue() {
+            if (!kind.equals("verbatim_string_characters")) {
+                throw new IllegalStateException("not a single-quoted literal: " + text);
+            }
+            StringBuilder sb = new StringBuilder();
+            String body = text.substring(1, text.length() - 1);
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                sb.append(c);
+                if (isQuote(c) && i + 1 < body.length() && isQuote(body.charAt(i + 1))) {
+                    i++;
+                }
+            }
+            return sb.toString();
+        }
+
+        private static boolean isQuote(char c) {
+            return c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B';
+        }
     }
 
     /** Fails with every problem listed, one per line, when any script has one. */
