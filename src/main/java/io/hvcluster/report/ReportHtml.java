@@ -7,6 +7,7 @@ import io.hvcluster.secrets.SecretMasker;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -98,6 +99,7 @@ final class ReportHtml {
         header(r);
         raw("<main>\n");
         facts(r);
+        attention(r);
         reboot(r.reboot());
         matrix(r);
         details(r);
@@ -172,7 +174,7 @@ final class ReportHtml {
                 }
                 raw("<td class=\"cell ").raw(c.status()).raw("\"><a href=\"#").raw(anchor(row.stepId(), host)).raw("\">")
                         .text(c.status().replace('-', ' '));
-                if (!c.phases().isEmpty()) {
+                if (showsDuration(c)) {
                     raw("<span class=\"dur\">").text(DurationText.of(c.duration())).raw("</span>");
                 }
                 raw("</a></td>");
@@ -203,8 +205,13 @@ final class ReportHtml {
         raw("<div class=\"host").raw(bad ? " bad" : warn ? " warn" : "").raw("\" id=\"").raw(anchor(stepId, c.host())).raw("\">");
         raw("<span class=\"name\">").text(c.host()).raw("</span> <span class=\"chip ").raw(c.status()).raw("\">")
                 .text(c.status().replace('-', ' ')).raw("</span>");
-        if (!c.phases().isEmpty()) {
+        if (showsDuration(c)) {
             raw(" <span class=\"muted\">").text(DurationText.of(c.duration())).raw("</span>");
+        }
+        if (c.status().equals(StatusLabel.key(StepStatus.SKIPPED))) {
+            raw("<div class=\"muted\">not run: a step it depends on did not succeed</div>");
+        } else if (c.status().equals(StatusLabel.NOT_RUN)) {
+            raw("<div class=\"muted\">not reached: the run ended before this step</div>");
         }
         if (c.phases().isEmpty() && c.planned() != null) {
             items("chg", c.planned().changes());
@@ -240,6 +247,44 @@ final class ReportHtml {
             }
         }
         raw("</div>\n");
+    }
+
+    /** Failures, non-convergence and warnings first, each linked to its details: what an admin looks for. */
+    private void attention(RunReport r) {
+        List<String> entries = new ArrayList<>();
+        for (RunReport.StepRow row : r.steps()) {
+            for (RunReport.Cell c : row.cells()) {
+                for (RunEvents.StepFinished f : c.phases()) {
+                    String where = "<a href=\"#" + anchor(row.stepId(), c.host()) + "\">" + esc(c.host()) + " · " + esc(row.title()) + "</a>";
+                    if (StatusLabel.isProblem(f.status())) {
+                        String why = f.error().isEmpty() ? "" : ": " + esc(f.error());
+                        entries.add("<li class=\"err\">" + where + " — " + esc(StatusLabel.words(f.status())) + why + "</li>");
+                    }
+                    for (String w : f.warnings()) {
+                        entries.add("<li class=\"warn\">" + where + " — " + esc(w) + "</li>");
+                    }
+                }
+            }
+        }
+        for (RunEvents.HostNotice n : r.notices()) {
+            if (n.kind().equals("log-errors") || n.kind().equals("unreachable")) {
+                entries.add("<li class=\"err\">" + esc(n.host()) + " — " + esc(n.message()) + "</li>");
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        raw("<section><h2>Needs attention</h2><ul>");
+        entries.forEach(this::raw);
+        raw("</ul></section>\n");
+    }
+
+    private static boolean showsDuration(RunReport.Cell c) {
+        return !c.phases().isEmpty() && !c.status().equals(StatusLabel.key(StepStatus.SKIPPED));
+    }
+
+    private String esc(String s) {
+        return HtmlText.escape(masker.mask(s));
     }
 
     private void items(String cls, List<String> texts) {
@@ -301,7 +346,7 @@ final class ReportHtml {
     }
 
     private ReportHtml text(String s) {
-        out.append(HtmlText.escape(masker.mask(s)));
+        out.append(esc(s));
         return this;
     }
 }
