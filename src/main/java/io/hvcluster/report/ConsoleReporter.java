@@ -7,7 +7,9 @@ import io.hvcluster.run.StepStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +43,7 @@ public final class ConsoleReporter implements RunListener {
     private final Options options;
     private final Ansi ansi;
     private final PlanPrinter planPrinter;
+    private final Map<String, String> restarting = new HashMap<>();
     private int hostWidth;
     private final int stepWidth;
 
@@ -76,7 +79,9 @@ public final class ConsoleReporter implements RunListener {
             emit(problems);
             return;
         }
-        emit(planPrinter.lines(e.plan()));
+        List<String> lines = new ArrayList<>(planPrinter.lines(e.plan()));
+        lines.add("");
+        emit(lines);
     }
 
     @Override
@@ -103,8 +108,8 @@ public final class ConsoleReporter implements RunListener {
         }
         List<String> lines = new ArrayList<>();
         String status = PlanPrinter.pad(StatusLabel.words(e.status()), STATUS_WIDTH);
-        lines.add(stripEnd(prefix(e.host(), label(e.stepId(), e.phase())) + ansi.status(e.status(), status)
-                + "  " + DurationText.of(orZero(e.duration()))));
+        String duration = e.status() == StepStatus.SKIPPED ? "" : "  " + DurationText.of(orZero(e.duration()));
+        lines.add(stripEnd(prefix(e.host(), label(e.stepId(), e.phase())) + ansi.status(e.status(), status) + duration));
         String indent = " ".repeat(hostWidth + 4);
         if (options.verbosity() == Verbosity.VERBOSE) {
             e.changes().forEach(c -> lines.add(indent + "+ " + c));
@@ -125,7 +130,14 @@ public final class ConsoleReporter implements RunListener {
         if (quiet() && !alarming) {
             return;
         }
-        emit(List.of(PlanPrinter.pad(e.host(), hostWidth) + "  " + (alarming ? ansi.red(e.message()) : e.message())));
+        String message = e.message();
+        if (e.kind().equals("reboot-requested")) {
+            restarting.put(e.host(), e.message());
+        } else if (e.kind().equals("back-online") && restarting.containsKey(e.host())) {
+            // Completes the restart's line, so one line tells the whole story ("restarting… back after 1m12s").
+            message = restarting.remove(e.host()) + " " + e.message();
+        }
+        emit(List.of(PlanPrinter.pad(e.host(), hostWidth) + "  " + (alarming ? ansi.red(message) : message)));
     }
 
     @Override

@@ -65,6 +65,12 @@ public final class PlanPrinter {
             lines.add("");
         }
         lines.add(rebootLine(plan.reboot()));
+        long problems = plan.steps().stream().mapToLong(s -> s.problems().size()).sum();
+        if (problems > 0) {
+            // The summary counts a blocked step as "to change"; say plainly that apply cannot converge yet.
+            lines.add(ansi.red(problems + (problems == 1 ? " problem (!) blocks" : " problems (!) block") + " the plan: fix "
+                    + (problems == 1 ? "it" : "them") + " before apply"));
+        }
         lines.add(ansi.bold("Plan: " + plan.summary()));
         return lines;
     }
