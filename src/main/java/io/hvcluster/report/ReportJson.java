@@ -16,6 +16,20 @@ final class ReportJson {
     private ReportJson() {
     }
 
+    static String camelCase(String key) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+
     static String render(RunReport r, SecretMasker masker) {
         ObjectNode n = EventJson.MAPPER.createObjectNode();
         n.put("schemaVersion", SCHEMA_VERSION);
@@ -30,7 +44,8 @@ final class ReportJson {
         n.put("exitCode", r.exitCode());
         n.put("summary", r.summary());
         ObjectNode counts = n.putObject("counts");
-        RunReport.STATUS_KEYS.forEach(k -> counts.put(k, r.counts().getOrDefault(k, 0)));
+        // Field names are camelCase ("notConverged"); the status values stay as they are in the matrix.
+        RunReport.STATUS_KEYS.forEach(k -> counts.put(camelCase(k), r.counts().getOrDefault(k, 0)));
         n.set("reboot", EventJson.reboot(r.reboot()));
         n.put("planSummary", r.planSummary());
         ArrayNode matrix = n.putArray("matrix");

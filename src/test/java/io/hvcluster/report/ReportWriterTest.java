@@ -99,7 +99,7 @@ class ReportWriterTest {
         assertThat(counts.get("changed").asInt()).isEqualTo(3);
         assertThat(counts.get("unchanged").asInt()).isEqualTo(2);
         assertThat(counts.get("failed").asInt()).isEqualTo(1);
-        assertThat(counts.get("not-converged").asInt()).isEqualTo(1);
+        assertThat(counts.get("notConverged").asInt()).isEqualTo(1);
         assertThat(counts.get("skipped").asInt()).isEqualTo(1);
         assertThat(counts.get("planned").asInt()).isZero();
 
