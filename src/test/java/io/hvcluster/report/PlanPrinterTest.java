@@ -71,6 +71,21 @@ class PlanPrinterTest {
     }
 
     @Test
+    void theExampleInTheDocsIsWhatThePrinterPrints() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/run-folder.md"));
+        int from = doc.indexOf("```\n", doc.indexOf("`PlanPrinter` prints the plan")) + 4;
+        String example = doc.substring(from, doc.indexOf("```", from));
+        Plan plan = new Plan(List.of(
+                new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'"), List.of()),
+                new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
+                new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"),
+                        List.of("no adapter with MAC 00-15-5D-01-02-09 for 'Storage'"))),
+                new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, "the cluster already runs 2 roles"));
+
+        assertThat(print(plan, false)).isEqualTo(example.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
     void colourOnlyWhenAskedFor() {
         assertThat(print(PLAN, false)).doesNotContain("\u001b[");
         assertThat(print(PLAN, true))
