@@ -88,6 +88,7 @@ public final class JournalWriter implements RunListener, AutoCloseable {
      */
     private synchronized void write(String type, Supplier<ObjectNode> fields) {
         if (closed) {
+            // A host thread still reporting after the CLI closed the journal must not fail the run for it.
             return;
         }
         ObjectNode line = EventJson.MAPPER.createObjectNode();
