@@ -1,0 +1,92 @@
+package io.hvcluster.report;
+
+import io.hvcluster.plan.Plan;
+import io.hvcluster.plan.RebootDecision;
+import io.hvcluster.plan.StepPlan;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan as `hvcluster plan` prints it on stdout: each step in order with its title, under it each host
+ * with its changes ({@code +}), its problems ({@code !}) or "in desired state"; then the reboot policy and
+ * the summary. Example:
+ *
+ * <pre>
+ * 1. Rename adapters by role (rename-adapters)
+ *    HV01  + rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'
+ *    HV02  in desired state
+ *
+ * Reboot policy: rolling (requested: auto) - the cluster already runs roles
+ * Plan: 1 to change, 1 in desired state
+ * </pre>
+ */
+public final class PlanPrinter {
+
+    private final StepTitles titles;
+    private final Ansi ansi;
+
+    public PlanPrinter(StepTitles titles, boolean color) {
+        this.titles = titles;
+        this.ansi = new Ansi(color);
+    }
+
+    public void print(Plan plan, PrintWriter out) {
+        lines(plan).forEach(out::println);
+        out.flush();
+    }
+
+    List<String> lines(Plan plan) {
+        Map<String, List<StepPlan>> byStep = new LinkedHashMap<>();
+        for (StepPlan s : plan.steps()) {
+            byStep.computeIfAbsent(s.stepId(), k -> new ArrayList<>()).add(s);
+        }
+        int hostWidth = plan.steps().stream().mapToInt(s -> s.host().length()).max().orElse(0);
+        String continuation = " ".repeat(3 + hostWidth + 2);
+        List<String> lines = new ArrayList<>();
+        int n = 0;
+        for (String stepId : titles.order(new ArrayList<>(byStep.keySet()))) {
+            lines.add(ansi.bold(++n + ". " + titles.title(stepId)) + " (" + stepId + ")");
+            for (StepPlan s : byStep.get(stepId)) {
+                String first = "   " + pad(s.host(), hostWidth) + "  ";
+                if (s.inDesiredState()) {
+                    lines.add(first + ansi.dim("in desired state"));
+                    continue;
+                }
+                List<String> items = new ArrayList<>();
+                s.changes().forEach(c -> items.add(ansi.green("+ " + c)));
+                s.problems().forEach(p -> items.add(ansi.red("! " + p)));
+                for (int i = 0; i < items.size(); i++) {
+                    lines.add((i == 0 ? first : continuation) + items.get(i));
+                }
+            }
+            lines.add("");
+        }
+        lines.add(rebootLine(plan.reboot()));
+        long problems = plan.steps().stream().mapToLong(s -> s.problems().size()).sum();
+        if (problems > 0) {
+            // The summary counts a blocked step as "to change"; say plainly that apply cannot converge yet.
+            lines.add(ansi.red(problems + (problems == 1 ? " problem (!) blocks" : " problems (!) block") + " the plan: fix "
+                    + (problems == 1 ? "it" : "them") + " before apply"));
+        }
+        lines.add(ansi.bold("Plan: " + plan.summary()));
+        return lines;
+    }
+
+    static String rebootLine(RebootDecision d) {
+        if (d == null) {
+            return "Reboot policy: none";
+        }
+        String line = "Reboot policy: " + d.effective().cliName();
+        if (d.requested() != null && d.requested() != d.effective()) {
+            line += " (requested: " + d.requested().cliName() + ")";
+        }
+        return d.reason() == null || d.reason().isBlank() ? line : line + " - " + d.reason();
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,95 @@
+package io.hvcluster.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvcluster.run.RunEvents;
+import io.hvcluster.secrets.SecretMasker;
+
+/** report.json: the {@link RunReport} with stable camelCase field names (see docs/run-folder.md). */
+final class ReportJson {
+
+    /** Raised when a field is renamed or removed; adding fields keeps the version. */
+    static final int SCHEMA_VERSION = 1;
+
+    private ReportJson() {
+    }
+
+    static String camelCase(String key) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+
+    static String render(RunReport r, SecretMasker masker) {
+        ObjectNode n = EventJson.MAPPER.createObjectNode();
+        n.put("schemaVersion", SCHEMA_VERSION);
+        n.put("runId", r.runId());
+        n.put("cluster", r.cluster());
+        n.put("inventory", r.inventory());
+        n.put("mode", r.mode());
+        r.hosts().forEach(n.putArray("hosts")::add);
+        n.put("startedAt", EventJson.instant(r.startedAt()));
+        n.put("finishedAt", EventJson.instant(r.finishedAt()));
+        n.put("durationMs", r.duration() == null ? 0 : r.duration().toMillis());
+        n.put("exitCode", r.exitCode());
+        n.put("summary", r.summary());
+        ObjectNode counts = n.putObject("counts");
+        // Field names are camelCase ("notConverged"); the status values stay as they are in the matrix.
+        RunReport.STATUS_KEYS.forEach(k -> counts.put(camelCase(k), r.counts().getOrDefault(k, 0)));
+        n.set("reboot", EventJson.reboot(r.reboot()));
+        n.put("planSummary", r.planSummary());
+        ArrayNode matrix = n.putArray("matrix");
+        for (RunReport.StepRow row : r.steps()) {
+            ObjectNode step = matrix.addObject();
+            step.put("stepId", row.stepId());
+            step.put("title", row.title());
+            ArrayNode cells = step.putArray("cells");
+            for (RunReport.Cell c : row.cells()) {
+                ObjectNode cell = cells.addObject();
+                cell.put("host", c.host());
+                cell.put("status", c.status());
+                cell.put("durationMs", c.duration().toMillis());
+                ArrayNode phases = cell.putArray("phases");
+                for (RunEvents.StepFinished f : c.phases()) {
+                    ObjectNode p = EventJson.stepFinished(f);
+                    p.remove("stepId");
+                    p.remove("host");
+                    phases.add(p);
+                }
+                if (c.planned() == null) {
+                    cell.putNull("planned");
+                } else {
+                    ObjectNode planned = cell.putObject("planned");
+                    c.planned().changes().forEach(planned.putArray("changes")::add);
+                    c.planned().problems().forEach(planned.putArray("problems")::add);
+                }
+            }
+        }
+        ArrayNode notices = n.putArray("notices");
+        r.notices().forEach(e -> notices.add(EventJson.hostNotice(e)));
+        ArrayNode validations = n.putArray("validations");
+        for (RunReport.Validation v : r.validations()) {
+            ObjectNode o = validations.addObject();
+            o.put("host", v.host());
+            o.put("stepId", v.stepId());
+            o.put("report", v.report());
+            v.flags().forEach(o.putArray("flags")::add);
+        }
+        try {
+            return EventJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(EventJson.masked(n, masker)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize report.json", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.hvcluster.report;
+
+import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.RunListener;
+import io.hvcluster.secrets.SecretMasker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes report.json and report.html when the run finishes. Until then it only gathers events; the
+ * journal is the record of a run that never finishes.
+ */
+public final class ReportWriter implements RunListener {
+
+    private final RunFolder folder;
+    private final SecretMasker masker;
+    private final RunRecorder recorder;
+
+    public ReportWriter(RunFolder folder, StepTitles titles, SecretMasker masker) {
+        this.folder = folder;
+        this.masker = masker;
+        this.recorder = new RunRecorder(titles);
+    }
+
+    @Override
+    public void runStarted(RunEvents.RunStarted e) {
+        recorder.started(e);
+    }
+
+    @Override
+    public void planComputed(RunEvents.PlanComputed e) {
+        recorder.plan(e.plan());
+    }
+
+    @Override
+    public void stepStarted(RunEvents.StepStarted e) {
+        recorder.stepStarted(e);
+    }
+
+    @Override
+    public void stepFinished(RunEvents.StepFinished e) {
+        recorder.stepFinished(e);
+    }
+
+    @Override
+    public void hostNotice(RunEvents.HostNotice e) {
+        recorder.notice(e);
+    }
+
+    @Override
+    public void runFinished(RunEvents.RunFinished e) {
+        RunReport report = recorder.report(e);
+        write(folder.reportJson(), ReportJson.render(report, masker));
+        write(folder.reportHtml(), ReportHtml.render(report, masker));
+    }
+
+    /** Write then rename, so a reader never sees half a report. */
+    private static void write(Path target, String content) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

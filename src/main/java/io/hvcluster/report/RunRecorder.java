@@ -1,0 +1,141 @@
+package io.hvcluster.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hvcluster.plan.Plan;
+import io.hvcluster.plan.StepPlan;
+import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.StepStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Gathers a run's events (from any thread) into a {@link RunReport}. */
+final class RunRecorder {
+
+    private final StepTitles titles;
+    private RunEvents.RunStarted started;
+    private Plan plan;
+    private final Map<String, List<RunEvents.StepFinished>> finished = new LinkedHashMap<>();
+    private final List<String> stepIdsSeen = new ArrayList<>();
+    private final List<RunEvents.HostNotice> notices = new ArrayList<>();
+
+    RunRecorder(StepTitles titles) {
+        this.titles = titles;
+    }
+
+    synchronized void started(RunEvents.RunStarted e) {
+        started = e;
+    }
+
+    synchronized void plan(Plan p) {
+        plan = p;
+        p.steps().forEach(s -> seen(s.stepId()));
+    }
+
+    synchronized void stepStarted(RunEvents.StepStarted e) {
+        seen(e.stepId());
+    }
+
+    synchronized void stepFinished(RunEvents.StepFinished e) {
+        seen(e.stepId());
+        finished.computeIfAbsent(key(e.stepId(), e.host()), k -> new ArrayList<>()).add(e);
+    }
+
+    synchronized void notice(RunEvents.HostNotice e) {
+        notices.add(e);
+    }
+
+    synchronized RunReport report(RunEvents.RunFinished end) {
+        List<String> hosts = new ArrayList<>(started == null ? List.of() : started.hosts());
+        for (List<RunEvents.StepFinished> list : finished.values()) {
+            list.forEach(f -> addIfAbsent(hosts, f.host()));
+        }
+        if (plan != null) {
+            plan.steps().forEach(s -> addIfAbsent(hosts, s.host()));
+        }
+        String mode = started == null ? "" : started.mode();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        RunReport.STATUS_KEYS.forEach(k -> counts.put(k, 0));
+        List<RunReport.StepRow> rows = new ArrayList<>();
+        List<RunReport.Validation> validations = new ArrayList<>();
+        for (String stepId : titles.order(stepIdsSeen)) {
+            List<RunReport.Cell> cells = new ArrayList<>();
+            for (String host : hosts) {
+                List<RunEvents.StepFinished> phases = finished.getOrDefault(key(stepId, host), List.of());
+                StepPlan planned = planned(stepId, host);
+                if (phases.isEmpty() && planned == null) {
+                    continue;
+                }
+                RunReport.Cell cell = new RunReport.Cell(host, status(phases, planned, mode), total(phases), phases, planned);
+                counts.merge(cell.status(), 1, Integer::sum);
+                cells.add(cell);
+                phases.forEach(f -> validation(f).ifPresent(validations::add));
+            }
+            rows.add(new RunReport.StepRow(stepId, titles.title(stepId), cells));
+        }
+        Instant startedAt = started == null ? null : started.startedAt();
+        return new RunReport(started == null ? "" : started.runId(), started == null ? "" : started.inventory(),
+                started == null ? "" : started.cluster(), hosts, mode, startedAt, end.at(), end.duration(),
+                end.exitCode(), end.summary(), plan == null ? null : plan.reboot(),
+                plan == null ? "" : plan.summary(), rows, notices, validations, counts);
+    }
+
+    /*
+     * The last phase decides (after-reboot confirms or fails what apply began), except that a change made
+     * by an earlier phase is not hidden by a later "unchanged".
+     */
+    private static String status(List<RunEvents.StepFinished> phases, StepPlan planned, String mode) {
+        if (phases.isEmpty()) {
+            if (mode.equals("plan")) {
+                return StatusLabel.key(planned.inDesiredState() ? StepStatus.UNCHANGED : StepStatus.PLANNED);
+            }
+            return StatusLabel.NOT_RUN;
+        }
+        StepStatus last = phases.get(phases.size() - 1).status();
+        if (last == StepStatus.UNCHANGED && phases.stream().anyMatch(f -> f.status() == StepStatus.CHANGED)) {
+            return StatusLabel.key(StepStatus.CHANGED);
+        }
+        return StatusLabel.key(last);
+    }
+
+    private static Duration total(List<RunEvents.StepFinished> phases) {
+        return phases.stream().map(f -> f.duration() == null ? Duration.ZERO : f.duration()).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private StepPlan planned(String stepId, String host) {
+        if (plan == null) {
+            return null;
+        }
+        return plan.steps().stream().filter(s -> s.stepId().equals(stepId) && s.host().equals(host)).findFirst().orElse(null);
+    }
+
+    /** validate-cluster's data: {"report": "C:\\Windows\\Cluster\\Reports\\….htm", "flags": [...]}. */
+    private static Optional<RunReport.Validation> validation(RunEvents.StepFinished f) {
+        JsonNode data = EventJson.data(f.data());
+        JsonNode report = data.path("report");
+        if (!report.isTextual() || report.textValue().isBlank()) {
+            return Optional.empty();
+        }
+        List<String> flags = new ArrayList<>();
+        data.path("flags").forEach(n -> flags.add(n.asText()));
+        return Optional.of(new RunReport.Validation(f.host(), f.stepId(), report.textValue(), flags));
+    }
+
+    private void seen(String stepId) {
+        addIfAbsent(stepIdsSeen, stepId);
+    }
+
+    private static void addIfAbsent(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static String key(String stepId, String host) {
+        return stepId + "\u0000" + host;
+    }
+}

@@ -1,0 +1,74 @@
+package io.hvcluster.report;
+
+import io.hvcluster.plan.RebootDecision;
+import io.hvcluster.plan.StepPlan;
+import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.StepStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything report.json and report.html show about one run, gathered from its events.
+ *
+ * @param reboot      the reboot policy from the plan, or null when no plan was computed
+ * @param planSummary "3 to change, 41 in desired state", or "" without a plan
+ * @param steps       the host × step matrix, one row per step in pipeline order
+ * @param notices     host notices in the order they happened
+ * @param validations Test-Cluster reports found in step data
+ * @param counts      how many cells ended in each status, by status key; every key present
+ */
+public record RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
+        Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
+        RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
+        List<Validation> validations, Map<String, Integer> counts) {
+
+    public RunReport {
+        hosts = List.copyOf(hosts);
+        steps = List.copyOf(steps);
+        notices = List.copyOf(notices);
+        validations = List.copyOf(validations);
+        counts = Map.copyOf(counts);
+    }
+
+    /** One step: its cells, only for the hosts it ran on or was planned for (cluster steps use one node). */
+    public record StepRow(String stepId, String title, List<Cell> cells) {
+
+        public StepRow {
+            cells = List.copyOf(cells);
+        }
+
+        public Cell cell(String host) {
+            return cells.stream().filter(c -> c.host().equals(host)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One step on one host.
+     *
+     * @param status   a {@link StepStatus} key ("not-converged") or "not-run"
+     * @param phases   every StepFinished for it, in order ("apply", then "after-reboot")
+     * @param planned  what the plan said, or null
+     */
+    public record Cell(String host, String status, Duration duration, List<RunEvents.StepFinished> phases, StepPlan planned) {
+
+        public Cell {
+            phases = List.copyOf(phases);
+        }
+    }
+
+    /** A Test-Cluster report as validate-cluster put it in its data. */
+    public record Validation(String host, String stepId, String report, List<String> flags) {
+
+        public Validation {
+            flags = List.copyOf(flags);
+        }
+    }
+
+    /** Status keys in the order the legend and the counts list them. */
+    public static final List<String> STATUS_KEYS = List.of(
+            StatusLabel.key(StepStatus.CHANGED), StatusLabel.key(StepStatus.UNCHANGED),
+            StatusLabel.key(StepStatus.FAILED), StatusLabel.key(StepStatus.NOT_CONVERGED),
+            StatusLabel.key(StepStatus.SKIPPED), StatusLabel.key(StepStatus.PLANNED), StatusLabel.NOT_RUN);
+}

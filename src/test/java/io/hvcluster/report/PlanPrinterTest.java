@@ -1,0 +1,95 @@
+package io.hvcluster.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvcluster.plan.Plan;
+import io.hvcluster.plan.RebootDecision;
+import io.hvcluster.plan.RebootStrategy;
+import io.hvcluster.plan.StepPlan;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanPrinterTest {
+
+    private static final Plan PLAN = new Plan(List.of(
+            new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'",
+                    "rename 'Ethernet 3' [00-15-5D-01-02-04] to 'Storage'"), List.of()),
+            new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
+            new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"),
+                    List.of("no adapter with MAC 00-15-5D-01-02-09 for 'Storage'")),
+            new StepPlan("configure-addresses", "HV02", List.of(), List.of("address 10.0.1.12 is in use by HV03")),
+            new StepPlan("validate-cluster", "HV01", List.of(), List.of())),
+            new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, "the cluster already runs 2 roles"));
+
+    private static String print(Plan plan, boolean color) {
+        StringWriter sw = new StringWriter();
+        new PlanPrinter(SampleRun.titles(), color).print(plan, new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    @Test
+    void printsEachStepWithItsHostsThenTheRebootPolicyAndTheSummary() {
+        assertThat(print(PLAN, false)).isEqualTo("""
+                1. Rename adapters by role (rename-adapters)
+                   HV01  + rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'
+                         + rename 'Ethernet 3' [00-15-5D-01-02-04] to 'Storage'
+                   HV02  in desired state
+
+                2. Configure static addresses (configure-addresses)
+                   HV01  + set 10.0.1.11/24 on 'Cluster'
+                         ! no adapter with MAC 00-15-5D-01-02-09 for 'Storage'
+                   HV02  ! address 10.0.1.12 is in use by HV03
+
+                3. Validate the configuration (Test-Cluster) (validate-cluster)
+                   HV01  in desired state
+
+                Reboot policy: rolling (requested: auto) - the cluster already runs 2 roles
+                2 problems (!) block the plan: fix them before apply
+                Plan: 3 to change, 2 in desired state
+                """.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void stepsFollowPipelineOrderAndTheRequestedPolicyIsOmittedWhenItIsTheSame() {
+        Plan plan = new Plan(List.of(
+                new StepPlan("enable-hyper-v", "HV1", List.of("install Hyper-V (restart)"), List.of()),
+                new StepPlan("rename-adapters", "HV1", List.of(), List.of())),
+                new RebootDecision(RebootStrategy.PARALLEL, RebootStrategy.PARALLEL, "asked for"));
+
+        assertThat(print(plan, false)).isEqualTo("""
+                1. Rename adapters by role (rename-adapters)
+                   HV1  in desired state
+
+                2. Enable Hyper-V (enable-hyper-v)
+                   HV1  + install Hyper-V (restart)
+
+                Reboot policy: parallel - asked for
+                Plan: 1 to change, 1 in desired state
+                """.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void theExampleInTheDocsIsWhatThePrinterPrints() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/run-folder.md"));
+        int from = doc.indexOf("```\n", doc.indexOf("`PlanPrinter` prints the plan")) + 4;
+        String example = doc.substring(from, doc.indexOf("```", from));
+        Plan plan = new Plan(List.of(
+                new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'"), List.of()),
+                new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
+                new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"),
+                        List.of("no adapter with MAC 00-15-5D-01-02-09 for 'Storage'"))),
+                new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, "the cluster already runs 2 roles"));
+
+        assertThat(print(plan, false)).isEqualTo(example.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void colourOnlyWhenAskedFor() {
+        assertThat(print(PLAN, false)).doesNotContain("\u001b[");
+        assertThat(print(PLAN, true))
+                .contains("\u001b[32m+ set 10.0.1.11/24 on 'Cluster'\u001b[0m")
+                .contains("\u001b[31m! address 10.0.1.12 is in use by HV03\u001b[0m");
+    }
+}
