@@ -44,7 +44,8 @@ public final class ConsoleLogging {
         root.addAppender(console);
         // Third-party libraries are chatty at DEBUG (Apache HttpClient logs every header, including Authorization).
         ctx.getLogger("org.apache.http").setLevel(Level.INFO);
-        ctx.getLogger("com.xebialabs.overthere").setLevel(options.verbose() ? Level.DEBUG : Level.INFO);
+        // At INFO OverThere logs every command line, i.e. the 4.5 KB encoded bootstrap: only with -v.
+        ctx.getLogger("com.xebialabs.overthere").setLevel(options.verbose() ? Level.DEBUG : Level.WARN);
         ctx.getLogger("org.apache.velocity").setLevel(Level.WARN);
     }
 

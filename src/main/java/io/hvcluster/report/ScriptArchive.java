@@ -18,7 +18,7 @@ import java.util.Locale;
  * the {@link SecretMasker} before it touches the disk. A script that runs twice under the same name (a
  * retry) gets {@code -2}, {@code -3}, … so nothing already archived is overwritten.
  */
-public final class ScriptArchive {
+public final class ScriptArchive implements io.hvcluster.run.ScriptRecorder {
 
     private final Path runDir;
     private final SecretMasker masker;
@@ -42,6 +42,7 @@ public final class ScriptArchive {
         return save(script.host(), position, script.stepId(), phase, script.text(), result);
     }
 
+    @Override
     public synchronized String save(String host, int position, String stepId, String phase, String scriptText,
             ScriptResult result) {
         Path hostDir = runDir.resolve("scripts").resolve(fileSafe(host));

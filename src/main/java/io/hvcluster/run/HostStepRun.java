@@ -69,8 +69,8 @@ final class HostStepRun {
             RenderedScript rs = ctx.bundle.renderOne(ctx.inventory, step, position, phase, host);
             StepOutcome out = execute(step, host, rs);
             Duration took = Duration.between(started, Instant.now());
-            String file = ctx.recorder.record(host.name(), rs.fileName(), ctx.masker.mask(rs.text()),
-                    ctx.masker.mask(out.stdout()), ctx.masker.mask(out.stderr()));
+            String file = ctx.recorder.save(host.name(), position, step.id(), phase.name(), rs.text(),
+                    new ScriptResult(out.exitCode(), out.stdout(), out.stderr(), took));
             if (!out.succeeded()) {
                 String error = out.error().isEmpty() ? "exit code " + out.exitCode() : out.error();
                 finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());

@@ -1,12 +1,15 @@
 package io.hvcluster.run;
 
+import io.hvcluster.exec.ScriptResult;
+
 /** Keeps an executed script and its output (masked) in the run folder; returns its path relative to the folder. */
 @FunctionalInterface
 public interface ScriptRecorder {
 
-    String record(String host, String fileName, String script, String stdout, String stderr);
+    /** @param position the step's 1-based position in the pipeline */
+    String save(String host, int position, String stepId, String phase, String scriptText, ScriptResult result);
 
     static ScriptRecorder none() {
-        return (host, fileName, script, stdout, stderr) -> "";
+        return (host, position, stepId, phase, scriptText, result) -> "";
     }
 }

@@ -47,6 +47,7 @@ public final class Simulation implements AutoCloseable {
     private final SimulatedHosts endpoints;
     private final ScheduledExecutorService reachability;
     private final String user;
+    private final Map<String, Boolean> down = new HashMap<>();
 
     private Simulation(Inventory inventory, SimulatedDatacenter datacenter, DatacenterStore store, Latencies latencies) {
         this.inventory = inventory;
@@ -65,6 +66,8 @@ public final class Simulation implements AutoCloseable {
                     .build());
         }
         this.endpoints = SimulatedHosts.start(configs);
+        // Every endpoint starts listening; the sync below only acts on changes from there.
+        inventory.hosts().forEach(h -> down.put(h.name(), false));
         this.reachability = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulator-reachability");
             t.setDaemon(true);
@@ -101,8 +104,6 @@ public final class Simulation implements AutoCloseable {
             return new PowerShellResult(outcome.stdout(), outcome.stderr(), outcome.exitCode(), outcome.duration());
         };
     }
-
-    private final Map<String, Boolean> down = new HashMap<>();
 
     private void syncReachability(SimulationClock clock) {
         try {

@@ -1,0 +1,56 @@
+package io.hvcluster.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.run.FactsCollection;
+import io.hvcluster.run.RunOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code hvcluster facts INVENTORY}: what the read-only probe finds on every host, as JSON. */
+@Command(name = "facts", mixinStandardHelpOptions = true,
+        description = {"Runs the read-only facts probe on every host and prints what it found as JSON (host by host).",
+            "Changes nothing. Exit 0 when every host answered, 1 otherwise."})
+final class FactsCommand implements Callable<Integer> {
+
+    @Mixin
+    LoggingOptions logging;
+    @Mixin
+    InventoryArgument inventory;
+    @Mixin
+    TargetOptions targets;
+    @Mixin
+    TemplateOption templates;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleLogging.configure(logging);
+        Inventory inv = inventory.load(spec.commandLine().getErr());
+        try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
+             io.hvcluster.run.PipelineRunner runner = new io.hvcluster.run.PipelineRunner(inv,
+                     new io.hvcluster.bundle.BundleRenderer(templates.renderer(), Versions.current()),
+                     new io.hvcluster.facts.FactsProbe(templates.renderer(), Versions.current()), target.executors(),
+                     RunOptions.defaults(target.secrets()), new io.hvcluster.run.RunListener() { },
+                     io.hvcluster.run.ScriptRecorder.none(), target.masker())) {
+            FactsCollection facts = runner.collectFacts();
+            Map<String, HostFacts> ordered = new LinkedHashMap<>();
+            inv.hosts().forEach(h -> {
+                if (facts.facts().containsKey(h.name())) {
+                    ordered.put(h.name(), facts.facts().get(h.name()));
+                }
+            });
+            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ordered));
+            facts.failures().forEach((h, why) -> spec.commandLine().getErr().println("error: " + h + ": " + why));
+            return facts.complete() ? ExitCode.OK.code() : ExitCode.STEP_FAILED.code();
+        }
+    }
+}

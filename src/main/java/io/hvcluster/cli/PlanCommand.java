@@ -1,0 +1,60 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.plan.Plan;
+import io.hvcluster.report.PlanPrinter;
+import io.hvcluster.run.FactsCollection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hvcluster plan INVENTORY}: what apply would change, step by step and host by host. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Probes every host (read-only) and prints what apply would change, per step and host,",
+            "with the reboot policy and a summary line. Changes nothing."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    LoggingOptions logging;
+    @Mixin
+    InventoryArgument inventory;
+    @Mixin
+    TargetOptions targets;
+    @Mixin
+    RunOptionsMixin run;
+    @Mixin
+    TemplateOption templates;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing would change and 3 when something would (1 on errors).")
+    boolean detailedExitCode;
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleLogging.configure(logging);
+        Inventory inv = inventory.load(spec.commandLine().getErr());
+        try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
+             RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
+                     logging, templates.renderer(), spec.commandLine().getErr(), "plan")) {
+            FactsCollection facts = session.runner.collectFacts();
+            if (!facts.complete()) {
+                facts.failures().forEach((h, why) -> spec.commandLine().getErr().println("error: " + h + ": " + why));
+                throw new UserException(ExitCode.STEP_FAILED, "cannot plan: " + facts.failures().size() + " host(s) did not answer the facts probe");
+            }
+            Plan plan = session.runner.plan(facts.facts());
+            new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
+            session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),
+                    java.time.Duration.ZERO, java.time.Instant.now()));
+            spec.commandLine().getErr().println("report: " + session.folder.reportHtml());
+            if (plan.hasProblems()) {
+                return ExitCode.STEP_FAILED.code();
+            }
+            return detailedExitCode && plan.toChange() > 0 ? ExitCode.CHANGES_PENDING.code() : ExitCode.OK.code();
+        }
+    }
+}

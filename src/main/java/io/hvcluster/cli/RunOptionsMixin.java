@@ -1,0 +1,68 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.plan.RebootStrategy;
+import io.hvcluster.run.RunOptions;
+import io.hvcluster.secrets.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of `plan` and `apply` that shape a run. */
+public final class RunOptionsMixin {
+
+    @Option(names = "--reboot-strategy", paramLabel = "<strategy>", defaultValue = "auto",
+            description = "How enable-hyper-v restarts nodes: ${COMPLETION-CANDIDATES}. auto = parallel for a new, empty build, "
+                    + "rolling (one host at a time, drained) once the cluster runs roles. Default: ${DEFAULT-VALUE}",
+            converter = RebootStrategyConverter.class, completionCandidates = RebootStrategyConverter.Names.class)
+    RebootStrategy rebootStrategy = RebootStrategy.AUTO;
+
+    @Option(names = "--parallel", paramLabel = "<n>", defaultValue = "10",
+            description = "Hosts worked on at once in per-host steps. Default: ${DEFAULT-VALUE}")
+    int parallel;
+
+    @Option(names = "--continue-on-error", description = "Keep going on the other hosts after a host fails (cluster steps that need it are skipped).")
+    boolean continueOnError;
+
+    @Option(names = "--runs-dir", paramLabel = "<dir>", defaultValue = "runs",
+            description = "Where each run's folder (journal, report, scripts, log) is created. Default: ${DEFAULT-VALUE}")
+    Path runsDir;
+
+    @Option(names = "--reboot-timeout", paramLabel = "<seconds>", defaultValue = "1800",
+            description = "Longest wait for a restarting host to come back. Default: ${DEFAULT-VALUE}")
+    long rebootTimeoutSeconds;
+
+    @Option(names = "--step-timeout", paramLabel = "<seconds>", defaultValue = "3600",
+            description = "Longest a step's script may run. Default: ${DEFAULT-VALUE}")
+    long stepTimeoutSeconds;
+
+    RunOptions toOptions(Map<String, Secret> secrets, boolean simulated) {
+        if (parallel < 1) {
+            throw new UserException(ExitCode.INVALID_INPUT, "--parallel must be at least 1");
+        }
+        // Simulated hosts restart in seconds: ask often. Real ones take minutes: every 10 s is plenty.
+        Duration poll = simulated ? Duration.ofMillis(500) : Duration.ofSeconds(10);
+        return new RunOptions(parallel, continueOnError, rebootStrategy, Duration.ofSeconds(stepTimeoutSeconds),
+                Duration.ofSeconds(rebootTimeoutSeconds), poll, secrets);
+    }
+
+    /** Accepts auto, rolling, parallel in any case. */
+    public static final class RebootStrategyConverter implements picocli.CommandLine.ITypeConverter<RebootStrategy> {
+        @Override
+        public RebootStrategy convert(String value) {
+            for (RebootStrategy s : RebootStrategy.values()) {
+                if (s.cliName().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of auto, rolling, parallel");
+        }
+
+        /** The names --help lists. */
+        public static final class Names extends java.util.ArrayList<String> {
+            public Names() {
+                super(java.util.List.of("auto", "rolling", "parallel"));
+            }
+        }
+    }
+}

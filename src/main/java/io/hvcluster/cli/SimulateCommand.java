@@ -1,0 +1,68 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.sim.Simulation;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hvcluster simulate INVENTORY}: serves the simulated hosts over real WinRM until stopped. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Serves one simulated Windows host per inventory host, over real WinRM (HTTP, Basic) on 127.0.0.1,",
+            "and prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts'",
+            "modelled state (it is a model of Windows state, not a PowerShell interpreter). Stop with Ctrl-C:",
+            "the state is saved and the next simulate or --simulate run continues from it."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @Mixin
+    LoggingOptions logging;
+    @Mixin
+    InventoryArgument inventory;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--simulate-fresh", description = "Start from freshly installed hosts instead of the saved state.")
+    boolean fresh;
+
+    @Option(names = "--simulator-state", paramLabel = "<dir>", defaultValue = "runs/simulator",
+            description = "Where the simulated hosts keep their state. Default: ${DEFAULT-VALUE}")
+    Path state;
+
+    @Option(names = "--for", paramLabel = "<seconds>", description = "Stop by itself after this many seconds (default: until Ctrl-C).")
+    Long seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleLogging.configure(logging);
+        Inventory inv = inventory.load(spec.commandLine().getErr());
+        Simulation sim = Simulation.start(inv, state, fresh);
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sim.close();
+            stop.countDown();
+        }, "simulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        sim.endpointLines().forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("simulated hosts ready (user " + sim.username()
+                + ", Basic over HTTP; the simulator's password is in docs/simulator.md). Ctrl-C stops and saves to " + state);
+        spec.commandLine().getErr().flush();
+        boolean stopped = seconds == null ? waitForever(stop) : stop.await(seconds, TimeUnit.SECONDS);
+        if (!stopped) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            sim.close();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static boolean waitForever(CountDownLatch stop) throws InterruptedException {
+        stop.await();
+        return true;
+    }
+}
