@@ -1,0 +1,111 @@
+package io.hvcluster.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvcluster.plan.RebootStrategy;
+import io.hvcluster.testing.InventoryFixtures;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orchestration on the simulated datacenter (in process): a fresh build converges; a second run executes no
+ * change script at all; drift gets exactly its fix; injected failures stop what depends on them, and a re-run
+ * after the fix resumes without repeating done work. The simulator models state; it does not run PowerShell.
+ */
+class PipelineRunnerTest {
+
+    @Test
+    void aFreshBuildConvergesAndASecondRunExecutesNothing() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        SimulatedRun.Outcome first = sim.apply();
+        assertThat(first.result().anyFailed()).as(first.result().summary()).isFalse();
+        assertThat(sim.finished(StepStatus.NOT_CONVERGED)).isEmpty();
+        assertThat(first.result().count(StepStatus.CHANGED)).isEqualTo(28);
+        assertThat(sim.executed).contains("create-cluster/apply@HV01", "enable-hyper-v/after-reboot@HV04");
+
+        SimulatedRun.Outcome second = sim.apply();
+        assertThat(second.plan().summary()).isEqualTo("0 to change, 29 in desired state");
+        assertThat(sim.executed).as("change scripts run on a converged cluster").isEmpty();
+        assertThat(second.result().count(StepStatus.UNCHANGED)).isEqualTo(29);
+    }
+
+    @Test
+    void driftGetsExactlyItsFix() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        sim.apply();
+        sim.dc.requireHost("HV02").adapter("Cluster").orElseThrow().name = "Ethernet 2";
+        sim.dc.requireHost("HV03").switches.clear();
+
+        SimulatedRun.Outcome again = sim.apply();
+        assertThat(again.plan().toChange()).isEqualTo(2);
+        assertThat(sim.executed).containsExactlyInAnyOrder("rename-adapters/apply@HV02", "create-virtual-switches/apply@HV03");
+        assertThat(again.result().anyFailed()).isFalse();
+        assertThat(sim.apply().plan().toChange()).isZero();
+    }
+
+    @Test
+    void aFailedCreateClusterStopsWhatNeedsItAndARerunResumes() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        sim.dc.requireHost("HV01").faults.failingSteps.put("create-cluster", "injected: the CNO could not be created in AD");
+        SimulatedRun.Outcome failed = sim.apply();
+
+        assertThat(failed.result().anyFailed()).isTrue();
+        assertThat(failed.result().status("create-cluster", "HV01")).isEqualTo(StepStatus.FAILED);
+        assertThat(sim.finished(StepStatus.FAILED)).singleElement().satisfies(f -> {
+            assertThat(f.error()).isEqualTo("injected: the CNO could not be created in AD");
+            assertThat(f.exitCode()).isEqualTo(1);
+        });
+        assertThat(failed.result().status("enable-hyper-v", "HV02")).isEqualTo(StepStatus.SKIPPED);
+        assertThat(failed.result().status("configure-cluster-networks", "HV01")).isEqualTo(StepStatus.SKIPPED);
+        assertThat(sim.executed).doesNotContain("configure-quorum/apply@HV01");
+
+        sim.dc.requireHost("HV01").faults.failingSteps.clear();
+        SimulatedRun.Outcome resumed = sim.apply();
+        assertThat(resumed.result().anyFailed()).as(resumed.result().summary()).isFalse();
+        assertThat(sim.executed).as("done work is not repeated")
+                .noneMatch(s -> s.startsWith("rename-adapters") || s.startsWith("configure-addresses")
+                        || s.startsWith("unbind-protocols") || s.startsWith("install-failover-clustering"))
+                .contains("create-cluster/apply@HV01", "configure-quorum/apply@HV01");
+    }
+
+    @Test
+    void aHostThatDoesNotComeBackFailsClearlyAndNothingDependentRuns() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        sim.dc.requireHost("HV03").faults.neverComesBack = true;
+        SimulatedRun.Outcome out = sim.apply(RebootStrategy.AUTO, Duration.ofSeconds(4), false);
+
+        assertThat(out.result().status("enable-hyper-v", "HV03")).isEqualTo(StepStatus.FAILED);
+        assertThat(sim.finished(StepStatus.FAILED)).singleElement()
+                .satisfies(f -> assertThat(f.error()).startsWith("HV03 did not come back with Hyper-V running within 4s"));
+        assertThat(out.result().status("add-shared-volumes", "HV01")).isEqualTo(StepStatus.SKIPPED);
+        assertThat(out.result().status("create-virtual-switches", "HV01")).isEqualTo(StepStatus.SKIPPED);
+    }
+
+    @Test
+    void rollingRestartsOneHostAtATimeAndDrainsMembers() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
+        List<String> hyperV = sim.order.stream().filter(s -> s.contains("enable-hyper-v")).toList();
+        assertThat(hyperV).containsExactly(
+                "start enable-hyper-v/apply@HV01", "end enable-hyper-v/apply@HV01", "start enable-hyper-v/after-reboot@HV01", "end enable-hyper-v/after-reboot@HV01",
+                "start enable-hyper-v/apply@HV02", "end enable-hyper-v/apply@HV02", "start enable-hyper-v/after-reboot@HV02", "end enable-hyper-v/after-reboot@HV02",
+                "start enable-hyper-v/apply@HV03", "end enable-hyper-v/apply@HV03", "start enable-hyper-v/after-reboot@HV03", "end enable-hyper-v/after-reboot@HV03",
+                "start enable-hyper-v/apply@HV04", "end enable-hyper-v/apply@HV04", "start enable-hyper-v/after-reboot@HV04", "end enable-hyper-v/after-reboot@HV04");
+        assertThat(sim.finished).filteredOn(f -> f.stepId().equals("enable-hyper-v") && f.phase().equals("apply"))
+                .allSatisfy(f -> assertThat(f.changes()).anyMatch(c -> c.startsWith("drained and paused")));
+        assertThat(sim.finished).filteredOn(f -> f.stepId().equals("enable-hyper-v") && f.phase().equals("after-reboot"))
+                .allSatisfy(f -> assertThat(f.changes()).anyMatch(c -> c.startsWith("resumed")));
+    }
+
+    @Test
+    void aHostThatFailsItsRollingRestartStopsTheNextOne() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        sim.dc.requireHost("HV02").faults.neverComesBack = true;
+        SimulatedRun.Outcome out = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(3), false);
+        assertThat(out.result().status("enable-hyper-v", "HV01")).isEqualTo(StepStatus.CHANGED);
+        assertThat(out.result().status("enable-hyper-v", "HV02")).isEqualTo(StepStatus.FAILED);
+        assertThat(out.result().status("enable-hyper-v", "HV03")).isEqualTo(StepStatus.SKIPPED);
+        assertThat(sim.executed).noneMatch(s -> s.startsWith("enable-hyper-v") && s.endsWith("@HV03"));
+    }
+}

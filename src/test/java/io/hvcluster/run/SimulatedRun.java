@@ -1,0 +1,112 @@
+package io.hvcluster.run;
+
+import io.hvcluster.bundle.BundleRenderer;
+import io.hvcluster.exec.OutputSink;
+import io.hvcluster.exec.Script;
+import io.hvcluster.exec.ScriptExecutor;
+import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.facts.FactsProbe;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.plan.Plan;
+import io.hvcluster.plan.RebootStrategy;
+import io.hvcluster.render.ScriptRenderer;
+import io.hvcluster.secrets.Secret;
+import io.hvcluster.secrets.SecretMasker;
+import io.hvcluster.sim.host.DatacenterBuilder;
+import io.hvcluster.sim.host.Latencies;
+import io.hvcluster.sim.host.ScriptRunner;
+import io.hvcluster.sim.host.SimulatedDatacenter;
+import io.hvcluster.sim.host.SimulatedExecutor;
+import io.hvcluster.sim.host.SimulationClock;
+import io.hvcluster.steps.Delegation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build against the in-process simulated datacenter, recording every script that ran and every event, so
+ * orchestration tests can assert what was executed, not only what the model ended up as.
+ */
+final class SimulatedRun {
+
+    static final Secret PASSWORD = Secret.of("Sim-P@ss");
+
+    final Inventory inventory;
+    final SimulatedDatacenter dc;
+    final List<String> executed = Collections.synchronizedList(new ArrayList<>());
+    final List<RunEvents.StepFinished> finished = Collections.synchronizedList(new ArrayList<>());
+    final List<String> order = Collections.synchronizedList(new ArrayList<>());
+    final List<RunEvents.HostNotice> notices = Collections.synchronizedList(new ArrayList<>());
+
+    SimulatedRun(Inventory inventory) {
+        this.inventory = inventory;
+        this.dc = DatacenterBuilder.fresh(inventory).domainPassword(PASSWORD).build();
+        dc.setLatencies(Latencies.fast());
+    }
+
+    /** One whole `apply`: facts, plan, steps. */
+    Outcome apply(RebootStrategy strategy, Duration rebootTimeout, boolean continueOnError) throws InterruptedException {
+        executed.clear();
+        finished.clear();
+        order.clear();
+        notices.clear();
+        ScriptRunner runner = new ScriptRunner(dc);
+        ExecutorFactory factory = host -> new RecordingExecutor(new SimulatedExecutor(runner, host.name(), SimulationClock.system()));
+        RunOptions options = new RunOptions(4, continueOnError, strategy, Duration.ofMinutes(5), rebootTimeout, Duration.ofMillis(100),
+                Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
+        RunListener listener = new RunListener() {
+            @Override
+            public void stepStarted(RunEvents.StepStarted e) {
+                order.add("start " + e.stepId() + "/" + e.phase() + "@" + e.host());
+            }
+
+            @Override
+            public void stepFinished(RunEvents.StepFinished e) {
+                finished.add(e);
+                order.add("end " + e.stepId() + "/" + e.phase() + "@" + e.host());
+            }
+
+            @Override
+            public void hostNotice(RunEvents.HostNotice e) {
+                notices.add(e);
+            }
+        };
+        ScriptRenderer renderer = ScriptRenderer.bundled();
+        try (PipelineRunner pr = new PipelineRunner(inventory, new BundleRenderer(renderer, "test"), new FactsProbe(renderer, "test"),
+                factory, options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)))) {
+            FactsCollection facts = pr.collectFacts();
+            Plan plan = pr.plan(facts.facts());
+            return new Outcome(plan, pr.apply(plan));
+        }
+    }
+
+    Outcome apply() throws InterruptedException {
+        return apply(RebootStrategy.AUTO, Duration.ofSeconds(30), false);
+    }
+
+    record Outcome(Plan plan, PipelineRunner.RunResult result) {
+    }
+
+    List<RunEvents.StepFinished> finished(StepStatus status) {
+        return finished.stream().filter(f -> f.status() == status).toList();
+    }
+
+    /** Records every script that is not the read-only probe. */
+    private final class RecordingExecutor implements ScriptExecutor {
+        private final ScriptExecutor inner;
+
+        RecordingExecutor(ScriptExecutor inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
+            if (!script.stepId().equals(FactsProbe.ID)) {
+                executed.add(script.stepId() + "/" + script.phase() + "@" + script.host());
+            }
+            return inner.run(script, timeout, sink);
+        }
+    }
+}
