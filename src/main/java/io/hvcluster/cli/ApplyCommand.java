@@ -1,9 +1,10 @@
 package io.hvcluster.cli;
 
 import io.hvcluster.bundle.BundleRenderer;
-import io.hvcluster.bundle.BundleWriter;
 import io.hvcluster.bundle.RenderedScript;
-import io.hvcluster.bundle.RunbookWriter;
+import io.hvcluster.exec.OutputSink;
+import io.hvcluster.exec.Script;
+import io.hvcluster.exec.dryrun.DryRunExecutor;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.report.PlanPrinter;
@@ -14,6 +15,7 @@ import io.hvcluster.steps.StandardPipeline;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,27 +93,26 @@ final class ApplyCommand implements Callable<Integer> {
         return "yes".equals(answer == null ? "" : answer.strip());
     }
 
-    /** The same scripts a live run would use, in order, without connecting anywhere. */
+    /**
+     * The same scripts a live run would use, in order, handed to the dry-run executor, which writes them into
+     * the run folder instead of running them. Nothing is contacted, so nothing is known about the hosts'
+     * state: a live run skips every script whose host is already in the desired state.
+     */
     private int dryRun(Inventory inv) {
         RunFolder folder = RunFolder.create(run.runsDir);
         String version = Versions.current();
         List<RenderedScript> scripts = new BundleRenderer(templates.renderer(), version).render(inv, StandardPipeline.create());
-        String runbook = new RunbookWriter().write(inv, StandardPipeline.create(), scripts, version);
-        new BundleWriter().write(folder.dir().resolve("bundle"), scripts, runbook);
-        PrintWriterLines out = new PrintWriterLines(spec.commandLine().getOut());
-        out.line("Dry run: nothing was contacted. In a live run these scripts run in this order (each skipped where the");
-        out.line("host is already in the desired state):");
+        DryRunExecutor executor = new DryRunExecutor(folder.dir().resolve("scripts"));
         for (RenderedScript s : scripts) {
-            out.line(String.format("  %-28s on %-6s %s", s.stepId(), s.host(), s.relativePath()));
+            executor.run(new Script(s.host(), s.stepId(), s.phase().name(), s.fileName(), s.text()), Duration.ZERO, OutputSink.discard());
         }
-        out.line("scripts and RUNBOOK.md: " + folder.dir().resolve("bundle"));
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("Dry run: nothing was contacted. In a live run these scripts run in this order (each skipped where the");
+        out.println("host is already in the desired state):");
+        for (Script s : executor.recorded()) {
+            out.println(String.format("  %-28s on %-6s %s/%s", s.stepId(), s.host(), s.host(), s.fileName()));
+        }
+        out.println("scripts: " + executor.folder() + " (hvcluster render writes the same bundle with its RUNBOOK.md)");
         return ExitCode.OK.code();
-    }
-
-    /** Tiny helper so dry-run output reads as plain lines. */
-    private record PrintWriterLines(java.io.PrintWriter w) {
-        void line(String s) {
-            w.println(s);
-        }
     }
 }

@@ -2,7 +2,13 @@ package io.hvcluster.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvcluster.exec.ExecutionException;
+import io.hvcluster.exec.OutputSink;
+import io.hvcluster.exec.Script;
+import io.hvcluster.exec.ScriptExecutor;
+import io.hvcluster.exec.ScriptResult;
 import io.hvcluster.plan.RebootStrategy;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.hvcluster.testing.InventoryFixtures;
 import java.time.Duration;
 import java.util.List;
@@ -107,5 +113,49 @@ class PipelineRunnerTest {
         assertThat(out.result().status("enable-hyper-v", "HV02")).isEqualTo(StepStatus.FAILED);
         assertThat(out.result().status("enable-hyper-v", "HV03")).isEqualTo(StepStatus.SKIPPED);
         assertThat(sim.executed).noneMatch(s -> s.startsWith("enable-hyper-v") && s.endsWith("@HV03"));
+    }
+
+    @Test
+    void aStepThatReportsSuccessButChangesNothingIsNotConverged() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        // HV02's unbind-protocols "succeeds" without touching the host, as a broken template would.
+        sim.wrap = (host, inner) -> host.equals("HV02") ? new ScriptExecutor() {
+            @Override
+            public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
+                if (script.stepId().equals("unbind-protocols")) {
+                    return new ScriptResult(0, "{\"step\":\"unbind-protocols\",\"changed\":true,\"changes\":[\"claimed\"],"
+                            + "\"warnings\":[],\"data\":{},\"error\":null}", "", Duration.ZERO);
+                }
+                return inner.run(script, timeout, sink);
+            }
+        } : inner;
+        SimulatedRun.Outcome out = sim.apply();
+        assertThat(out.result().status("unbind-protocols", "HV02")).isEqualTo(StepStatus.NOT_CONVERGED);
+        assertThat(sim.finished(StepStatus.NOT_CONVERGED)).singleElement().satisfies(f -> assertThat(f.error())
+                .startsWith("the step reported success but the host still differs: disable ms_tcpip on 'Virtual 1'"));
+        assertThat(out.result().status("validate-cluster", "HV01")).isEqualTo(StepStatus.SKIPPED);
+    }
+
+    @Test
+    void aConnectionBlipWhileASwitchIsCreatedIsSurvivedByReconnecting() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        AtomicBoolean dropped = new AtomicBoolean();
+        // The switch is created, then the session's connection drops before the result arrives.
+        sim.wrap = (host, inner) -> host.equals("HV03") ? new ScriptExecutor() {
+            @Override
+            public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
+                ScriptResult r = inner.run(script, timeout, sink);
+                if (script.stepId().equals("create-virtual-switches") && dropped.compareAndSet(false, true)) {
+                    throw new ExecutionException(host, ExecutionException.Kind.CONNECTION_LOST, "HV03: connection reset");
+                }
+                return r;
+            }
+        } : inner;
+        SimulatedRun.Outcome out = sim.apply();
+        assertThat(dropped).isTrue();
+        assertThat(out.result().status("create-virtual-switches", "HV03")).isEqualTo(StepStatus.CHANGED);
+        assertThat(sim.notices).anySatisfy(n -> assertThat(n.message()).contains("connection lost during create-virtual-switches"));
+        assertThat(out.result().anyFailed()).isFalse();
+        assertThat(sim.executed).filteredOn(s -> s.equals("create-virtual-switches/apply@HV03")).hasSize(1);
     }
 }

@@ -39,6 +39,8 @@ final class SimulatedRun {
     final List<RunEvents.StepFinished> finished = Collections.synchronizedList(new ArrayList<>());
     final List<String> order = Collections.synchronizedList(new ArrayList<>());
     final List<RunEvents.HostNotice> notices = Collections.synchronizedList(new ArrayList<>());
+    /** Wraps each host's executor, to inject transport behaviour a test needs. */
+    java.util.function.BiFunction<String, ScriptExecutor, ScriptExecutor> wrap = (host, e) -> e;
 
     SimulatedRun(Inventory inventory) {
         this.inventory = inventory;
@@ -53,7 +55,8 @@ final class SimulatedRun {
         order.clear();
         notices.clear();
         ScriptRunner runner = new ScriptRunner(dc);
-        ExecutorFactory factory = host -> new RecordingExecutor(new SimulatedExecutor(runner, host.name(), SimulationClock.system()));
+        ExecutorFactory factory = host -> new RecordingExecutor(wrap.apply(host.name(),
+                new SimulatedExecutor(runner, host.name(), SimulationClock.system())));
         RunOptions options = new RunOptions(4, continueOnError, strategy, Duration.ofMinutes(5), rebootTimeout, Duration.ofMillis(100),
                 Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
         RunListener listener = new RunListener() {

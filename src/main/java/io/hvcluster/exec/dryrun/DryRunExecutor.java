@@ -1,0 +1,63 @@
+package io.hvcluster.exec.dryrun;
+
+import io.hvcluster.exec.ExecutionException;
+import io.hvcluster.exec.OutputSink;
+import io.hvcluster.exec.Script;
+import io.hvcluster.exec.ScriptExecutor;
+import io.hvcluster.exec.ScriptResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Connects to nothing: every script it is given is written to {@code <folder>/<host>/<file name>} (UTF-8 with a
+ * BOM, as Windows PowerShell 5.1 wants) and recorded in order. The result says nothing ran, so no caller can
+ * mistake a dry run for a change. Secrets are never written: scripts carry none in their text.
+ */
+public final class DryRunExecutor implements ScriptExecutor {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Path folder;
+    private final List<Script> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    public DryRunExecutor(Path folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
+        Path file = folder.resolve(script.host()).resolve(script.fileName());
+        try {
+            Files.createDirectories(file.getParent());
+            byte[] text = script.text().getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[BOM.length + text.length];
+            System.arraycopy(BOM, 0, all, 0, BOM.length);
+            System.arraycopy(text, 0, all, BOM.length, text.length);
+            Files.write(file, all);
+        } catch (IOException e) {
+            throw new ExecutionException(script.host(), ExecutionException.Kind.PROTOCOL_FAULT,
+                    "dry run: cannot write " + file + ": " + e.getMessage(), e);
+        }
+        recorded.add(script);
+        String result = "{\"step\":\"" + script.stepId() + "\",\"changed\":false,\"changes\":[],\"warnings\":[],"
+                + "\"data\":{\"dryRun\":true},\"error\":null}";
+        return new ScriptResult(0, result, "", Duration.ZERO);
+    }
+
+    /** The scripts received, in order. */
+    public List<Script> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+}
