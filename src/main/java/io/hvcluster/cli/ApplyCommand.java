@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvcluster apply INVENTORY}: the main job. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Builds (or converges) the cluster: probes every host, shows the plan, asks for confirmation, then",
-            "runs the steps in order and confirms each one by probing again. Re-run it any time: only drift is fixed.",
+        description = {"Builds the cluster, or fixes what drifted: the main job.",
+            "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms",
+            "each one by probing again. Re-run it any time: only drift is fixed.",
             "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."})
 final class ApplyCommand implements Callable<Integer> {
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvcluster capacity INVENTORY}: does the planned load fit with the failover reserve down? */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
-        description = {"Sizes the cluster from the inventory's capacity section: RAM with the reserve hosts down (Hyper-V",
-            "overhead included), vCPU : logical processor ratios, and the SAN. Exit 0 when it fits, 1 when it does not."})
+        description = {"Checks that the planned VMs fit with the failover reserve hosts down, and sizes the SAN.",
+            "Reads the inventory's capacity section: RAM with the reserve hosts down (Hyper-V overhead included),",
+            "vCPU : logical processor ratios, SAN size. Exit 0 when it fits, 1 when it does not."})
 final class CapacityCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvcluster facts INVENTORY}: what the read-only probe finds on every host, as JSON. */
 @Command(name = "facts", mixinStandardHelpOptions = true,
-        description = {"Runs the read-only facts probe on every host and prints what it found as JSON (host by host).",
+        description = {"Prints what the read-only probe finds on every host, as JSON.",
             "Changes nothing. Exit 0 when every host answered, 1 otherwise."})
 final class FactsCommand implements Callable<Integer> {
 

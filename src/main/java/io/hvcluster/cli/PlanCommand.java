@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvcluster plan INVENTORY}: what apply would change, step by step and host by host. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Probes every host (read-only) and prints what apply would change, per step and host,",
-            "with the reboot policy and a summary line. Changes nothing."})
+        description = {"Shows what apply would change, per step and host, without changing anything.",
+            "Probes every host (read-only), then prints the changes, the reboot policy and a summary line."})
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvcluster render INVENTORY --out DIR}: the whole build as scripts and a runbook, without connecting anywhere. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Writes every script of the build, per host and numbered in execution order, plus RUNBOOK.md.",
+        description = {"Writes the build's scripts and RUNBOOK.md for review or hand runs, connecting to nothing.",
+            "One folder per host, scripts numbered in execution order.",
             "Connects to nothing. The scripts check state before changing it, so they are safe to run by hand and to re-run."})
 final class RenderCommand implements Callable<Integer> {
 

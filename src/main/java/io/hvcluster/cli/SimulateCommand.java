@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvcluster simulate INVENTORY}: serves the simulated hosts over real WinRM until stopped. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Serves one simulated Windows host per inventory host, over real WinRM (HTTP, Basic) on 127.0.0.1,",
-            "and prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts'",
+        description = {"Serves simulated Windows hosts for the inventory over real WinRM on 127.0.0.1.",
+            "One endpoint per host (HTTP, Basic); prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts'",
             "modelled state (it is a model of Windows state, not a PowerShell interpreter). Stop with Ctrl-C:",
             "the state is saved and the next simulate or --simulate run continues from it."})
 final class SimulateCommand implements Callable<Integer> {
