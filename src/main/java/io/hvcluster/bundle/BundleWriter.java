@@ -1,5 +1,6 @@
 package io.hvcluster.bundle;
 
+import io.hvcluster.render.PowerShellFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,6 @@ import java.util.stream.Stream;
  * is renamed into place at the end, so a failed render never leaves half a bundle behind.
  */
 public final class BundleWriter {
-
-    /** Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page; the BOM keeps non-ASCII intact. */
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /**
      * @param out     the bundle folder; must not exist, or be empty, or be a bundle written earlier
@@ -40,11 +38,7 @@ public final class BundleWriter {
                 for (RenderedScript s : scripts) {
                     Path file = staging.resolve(s.host()).resolve(s.fileName());
                     Files.createDirectories(file.getParent());
-                    byte[] text = s.text().getBytes(StandardCharsets.UTF_8);
-                    byte[] all = new byte[UTF8_BOM.length + text.length];
-                    System.arraycopy(UTF8_BOM, 0, all, 0, UTF8_BOM.length);
-                    System.arraycopy(text, 0, all, UTF8_BOM.length, text.length);
-                    Files.write(file, all);
+                    PowerShellFile.write(file, s.text());
                 }
                 Files.writeString(staging.resolve("RUNBOOK.md"), runbook, StandardCharsets.UTF_8);
                 Files.writeString(staging.resolve(MARKER), "written by hvcluster render\n", StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ import io.hvcluster.inventory.Inventory;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.report.PlanPrinter;
 import io.hvcluster.report.RunFolder;
-import io.hvcluster.run.FactsCollection;
 import io.hvcluster.run.PipelineRunner;
 import io.hvcluster.steps.StandardPipeline;
 import java.io.BufferedReader;
@@ -61,12 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
         try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), spec.commandLine().getErr(), "apply")) {
-            FactsCollection facts = session.runner.collectFacts();
-            if (!facts.complete()) {
-                facts.failures().forEach((h, why) -> spec.commandLine().getErr().println("error: " + h + ": " + why));
-                throw new UserException(ExitCode.STEP_FAILED, "cannot apply: " + facts.failures().size() + " host(s) did not answer the facts probe");
-            }
-            Plan plan = session.runner.plan(facts.facts());
+            Plan plan = session.runner.plan(session.factsOrFail("apply", spec.commandLine().getErr()));
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             if (plan.toChange() == 0) {

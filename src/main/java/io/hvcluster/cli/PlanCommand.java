@@ -3,7 +3,6 @@ package io.hvcluster.cli;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.report.PlanPrinter;
-import io.hvcluster.run.FactsCollection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +39,7 @@ final class PlanCommand implements Callable<Integer> {
         try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), spec.commandLine().getErr(), "plan")) {
-            FactsCollection facts = session.runner.collectFacts();
-            if (!facts.complete()) {
-                facts.failures().forEach((h, why) -> spec.commandLine().getErr().println("error: " + h + ": " + why));
-                throw new UserException(ExitCode.STEP_FAILED, "cannot plan: " + facts.failures().size() + " host(s) did not answer the facts probe");
-            }
-            Plan plan = session.runner.plan(facts.facts());
+            Plan plan = session.runner.plan(session.factsOrFail("plan", spec.commandLine().getErr()));
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),

@@ -53,6 +53,17 @@ final class RunSession implements AutoCloseable {
                 inventory.hosts().stream().map(Host::name).toList(), mode, Instant.now()));
     }
 
+    /** Every host's facts; one line per host that did not answer, then the command fails (exit 1). */
+    java.util.Map<String, io.hvcluster.facts.HostFacts> factsOrFail(String verb, PrintWriter err) throws InterruptedException {
+        io.hvcluster.run.FactsCollection facts = runner.collectFacts();
+        if (!facts.complete()) {
+            facts.failures().forEach((h, why) -> err.println("error: " + h + ": " + why));
+            throw new UserException(ExitCode.STEP_FAILED, "cannot " + verb + ": " + facts.failures().size()
+                    + " host(s) did not answer the facts probe");
+        }
+        return facts.facts();
+    }
+
     @Override
     public void close() {
         try {

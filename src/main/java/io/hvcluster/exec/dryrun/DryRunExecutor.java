@@ -5,8 +5,8 @@ import io.hvcluster.exec.OutputSink;
 import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptExecutor;
 import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.render.PowerShellFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +21,6 @@ import java.util.List;
  */
 public final class DryRunExecutor implements ScriptExecutor {
 
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
     private final Path folder;
     private final List<Script> recorded = Collections.synchronizedList(new ArrayList<>());
 
@@ -35,11 +33,7 @@ public final class DryRunExecutor implements ScriptExecutor {
         Path file = folder.resolve(script.host()).resolve(script.fileName());
         try {
             Files.createDirectories(file.getParent());
-            byte[] text = script.text().getBytes(StandardCharsets.UTF_8);
-            byte[] all = new byte[BOM.length + text.length];
-            System.arraycopy(BOM, 0, all, 0, BOM.length);
-            System.arraycopy(text, 0, all, BOM.length, text.length);
-            Files.write(file, all);
+            PowerShellFile.write(file, script.text());
         } catch (IOException e) {
             throw new ExecutionException(script.host(), ExecutionException.Kind.PROTOCOL_FAULT,
                     "dry run: cannot write " + file + ": " + e.getMessage(), e);
