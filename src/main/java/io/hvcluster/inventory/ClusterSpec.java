@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param witness         the witness disk, if any
  * @param sharedVolumes   disks to add as Cluster Shared Volumes
  * @param virtualSwitches external switches created identically on every host
+ * @param disableUnusedAdapters disable the physical NICs the inventory does not name (never the session's own)
  */
 public record ClusterSpec(
         String name,
@@ -23,11 +24,18 @@ public record ClusterSpec(
         QuorumMode quorum,
         Optional<DiskSpec> witness,
         List<DiskSpec> sharedVolumes,
-        List<VirtualSwitchSpec> virtualSwitches) {
+        List<VirtualSwitchSpec> virtualSwitches,
+        boolean disableUnusedAdapters) {
 
     public ClusterSpec {
         sharedVolumes = List.copyOf(sharedVolumes);
         virtualSwitches = List.copyOf(virtualSwitches);
+    }
+
+    /** Without the optional settings (unused adapters are left alone). */
+    public ClusterSpec(String name, Ipv4 address, String domain, TargetOs targetOs, QuorumMode quorum, Optional<DiskSpec> witness,
+            List<DiskSpec> sharedVolumes, List<VirtualSwitchSpec> virtualSwitches) {
+        this(name, address, domain, targetOs, quorum, witness, sharedVolumes, virtualSwitches, false);
     }
 
     /** The quorum actually configured for a cluster of {@code nodeCount} nodes (AUTO resolved). */

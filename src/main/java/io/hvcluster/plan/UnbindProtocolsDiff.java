@@ -5,7 +5,7 @@ import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
 import io.hvcluster.steps.UnbindProtocolsStep;
 
-/** unbind-protocols: the listed bindings disabled on every switch uplink. */
+/** unbind-protocols: the listed bindings disabled on every switch uplink; unused NICs disabled when asked. */
 final class UnbindProtocolsDiff implements StepDiff {
 
     @Override
@@ -28,6 +28,16 @@ final class UnbindProtocolsDiff implements StepDiff {
             for (String id : p.componentIds()) {
                 a.binding(id).filter(HostFacts.Binding::enabled)
                         .ifPresent(b -> out.change("disable " + id + " on '" + uplink + "'"));
+            }
+        }
+        if (p.disableUnused()) {
+            for (HostFacts.Adapter a : f.adapters()) {
+                boolean named = p.namedMacs().stream().anyMatch(m -> m.equalsIgnoreCase(a.mac()))
+                        || p.namedAdapters().stream().anyMatch(n -> n.equalsIgnoreCase(a.name()));
+                boolean session = f.sessionAdapters().stream().anyMatch(s -> s.equalsIgnoreCase(a.name()));
+                if (a.physical() && !a.hidden() && !named && !session && !"Disabled".equals(a.status())) {
+                    out.change("disable unused adapter '" + a.name() + "' [" + a.mac() + "]");
+                }
             }
         }
         return out.toPlan();

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Step 3: on the future switch uplinks only, disable the bindings an unaddressed NIC does not need, so it
- * forms no stray cluster network before its switch exists. Teaming (ms_lbfo, ms_implat), the Hyper-V
+ * forms no stray cluster network before its switch exists. Optionally (cluster.disableUnusedAdapters) it also
+ * disables the physical NICs the inventory does not name, which would otherwise form stray cluster networks too. Teaming (ms_lbfo, ms_implat), the Hyper-V
  * switch (vms_pp) and QoS stay; cluster NICs are never touched (CSV redirected I/O runs over SMB).
  */
 public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Params> {
@@ -22,8 +23,15 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
     static final List<String> UPLINK_UNBOUND =
             List.of("ms_tcpip", "ms_tcpip6", "ms_msclient", "ms_server", "ms_lltdio", "ms_rspndr");
 
-    /** @param adapters the uplink adapters; @param componentIds bindings to disable on each */
-    public record Params(List<String> adapters, List<String> componentIds, List<Integer> winrmPorts, String connectAddress) {
+    /**
+     * @param adapters        the uplink adapters
+     * @param componentIds    bindings to disable on each
+     * @param disableUnused   also disable every physical NIC the inventory does not name (cluster.disableUnusedAdapters)
+     * @param namedMacs       the MACs the inventory names for this host (kept enabled)
+     * @param namedAdapters   the role names and current names the inventory uses for this host (kept enabled)
+     */
+    public record Params(List<String> adapters, List<String> componentIds, List<Integer> winrmPorts, String connectAddress,
+            boolean disableUnused, List<String> namedMacs, List<String> namedAdapters) {
     }
 
     @Override
@@ -33,7 +41,7 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
 
     @Override
     public String title() {
-        return "Unbind protocols from the virtual-switch NICs";
+        return "Unbind protocols from the virtual-switch NICs (and disable unused NICs if asked)";
     }
 
     @Override
@@ -50,7 +58,14 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
     public Params parameters(Inventory inventory, Host host) {
         List<String> uplinks = inventory.networksWith(NetworkPurpose.VIRTUAL_SWITCH).stream().map(Network::name).toList();
         ConfigureAddressesStep.Params session = new ConfigureAddressesStep().parameters(inventory, host);
-        return new Params(uplinks, UPLINK_UNBOUND, session.winrmPorts(), session.connectAddress());
+        List<String> macs = host.nics().stream().flatMap(n -> n.mac().stream()).map(m -> m.value()).toList();
+        List<String> names = new java.util.ArrayList<>();
+        host.nics().forEach(n -> {
+            names.add(n.network());
+            n.currentName().ifPresent(names::add);
+        });
+        return new Params(uplinks, UPLINK_UNBOUND, session.winrmPorts(), session.connectAddress(),
+                inventory.cluster().disableUnusedAdapters(), macs, names);
     }
 
     @Override

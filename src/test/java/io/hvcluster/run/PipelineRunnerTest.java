@@ -158,4 +158,25 @@ class PipelineRunnerTest {
         assertThat(out.result().anyFailed()).isFalse();
         assertThat(sim.executed).filteredOn(s -> s.equals("create-virtual-switches/apply@HV03")).hasSize(1);
     }
+
+    @Test
+    void unusedAdaptersAreDisabledWhenTheInventoryAsks() throws Exception {
+        io.hvcluster.inventory.Inventory inv = InventoryFixtures.withDisableUnusedAdapters(InventoryFixtures.fourNodes(), true);
+        SimulatedRun sim = new SimulatedRun(inv);
+        io.hvcluster.sim.host.NetAdapter extra = new io.hvcluster.sim.host.NetAdapter();
+        extra.name = "Ethernet 9";
+        extra.description = "Broadcom NetXtreme Gigabit Ethernet";
+        extra.mac = "00-10-18-AA-BB-CC";
+        extra.ifIndex = 99;
+        extra.bindings = new java.util.LinkedHashMap<>(java.util.Map.of("ms_tcpip", true, "ms_tcpip6", true));
+        sim.dc.requireHost("HV02").adapters.add(extra);
+
+        SimulatedRun.Outcome out = sim.apply();
+        assertThat(out.result().anyFailed()).as(out.result().summary()).isFalse();
+        assertThat(extra.status).isEqualTo("Disabled");
+        assertThat(sim.finished).filteredOn(f -> f.stepId().equals("unbind-protocols") && f.host().equals("HV02"))
+                .singleElement().satisfies(f -> assertThat(f.changes()).contains(
+                        "disabled unused adapter 'Ethernet 9' [00-10-18-AA-BB-CC] (Broadcom NetXtreme Gigabit Ethernet)"));
+        assertThat(sim.apply().plan().toChange()).isZero();
+    }
 }

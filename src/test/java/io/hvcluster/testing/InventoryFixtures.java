@@ -82,4 +82,11 @@ public final class InventoryFixtures {
     static HostNic nic(String network, String mac, String ipAddress) {
         return new HostNic(network, Optional.of(mac(mac)), Optional.empty(), Optional.ofNullable(ipAddress).map(InventoryFixtures::ip));
     }
+
+    /** {@code inv} with cluster.disableUnusedAdapters set. */
+    public static Inventory withDisableUnusedAdapters(Inventory inv, boolean on) {
+        ClusterSpec c = inv.cluster();
+        return new Inventory(inv.source(), new ClusterSpec(c.name(), c.address(), c.domain(), c.targetOs(), c.quorum(), c.witness(),
+                c.sharedVolumes(), c.virtualSwitches(), on), inv.networks(), inv.hosts(), inv.connection(), inv.capacity());
+    }
 }

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: unbind-protocols (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
+# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com","disableUnused":false,"namedMacs":["00-15-5D-0A-01-01","00-15-5D-0A-01-02","00-15-5D-0A-01-03","00-15-5D-0A-01-04"],"namedAdapters":["Parent","Cluster","iSCSI 1","Virtual 1"]}
 
 
 $ErrorActionPreference = 'Stop'
@@ -103,6 +103,9 @@ $Adapters = @('Virtual 1')
 $ComponentIds = @('ms_tcpip', 'ms_tcpip6', 'ms_msclient', 'ms_server', 'ms_lltdio', 'ms_rspndr')
 $WinRmPorts = @(5985, 5986)
 $ConnectAddress = 'hv01.corp.example.com'
+$DisableUnused = $false
+$NamedMacs = @('00-15-5D-0A-01-01', '00-15-5D-0A-01-02', '00-15-5D-0A-01-03', '00-15-5D-0A-01-04')
+$NamedAdapters = @('Parent', 'Cluster', 'iSCSI 1', 'Virtual 1')
 
 try {
     $protected = Get-HvcSessionAdapters -Ports $WinRmPorts -ConnectAddress $ConnectAddress
@@ -125,6 +128,18 @@ try {
         })
         if ($still.Count -gt 0) {
             throw ("'" + $name + "' still has " + (($still | ForEach-Object { $_.ComponentID }) -join ', ') + ' enabled')
+        }
+    }
+    if ($DisableUnused) {
+        # Physical NICs the inventory does not name would form stray cluster networks; a team or switch vNIC
+        # shares a named NIC's MAC and is not physical, and the session's own adapter is never touched.
+        $unused = @(Get-NetAdapter -Physical | Where-Object {
+            $NamedMacs -notcontains $_.MacAddress -and $NamedAdapters -notcontains $_.Name -and
+            $protected -notcontains $_.Name -and [string]$_.Status -ne 'Disabled'
+        })
+        foreach ($u in $unused) {
+            $u | Disable-NetAdapter -Confirm:$false
+            Add-HvcChange ("disabled unused adapter '" + $u.Name + "' [" + $u.MacAddress + '] (' + $u.InterfaceDescription + ')')
         }
     }
     Complete-HvcStep

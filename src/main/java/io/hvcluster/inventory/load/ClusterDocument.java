@@ -16,5 +16,6 @@ record ClusterDocument(
         Anchor witnessAt,
         DiskDocument witness,
         List<DiskDocument> sharedVolumes,
-        List<SwitchDocument> virtualSwitches) {
+        List<SwitchDocument> virtualSwitches,
+        Located<Boolean> disableUnusedAdapters) {
 }

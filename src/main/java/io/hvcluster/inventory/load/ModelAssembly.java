@@ -39,7 +39,8 @@ final class ModelAssembly {
                 Optional.ofNullable(c.witness()).map(ModelAssembly::disk),
                 c.sharedVolumes().stream().map(ModelAssembly::disk).toList(),
                 c.virtualSwitches().stream().map(s -> new VirtualSwitchSpec(s.name().value(), s.network().value(),
-                        Located.valueOr(s.allowManagementOs(), false), value(s.vlan()).map(Long::intValue))).toList());
+                        Located.valueOr(s.allowManagementOs(), false), value(s.vlan()).map(Long::intValue))).toList(),
+                Located.valueOr(c.disableUnusedAdapters(), false));
     }
 
     private static DiskSpec disk(DiskDocument d) {

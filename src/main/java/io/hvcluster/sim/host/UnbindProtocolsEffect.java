@@ -31,5 +31,16 @@ final class UnbindProtocolsEffect implements StepEffect<UnbindProtocolsStep.Para
                 nic.ipv4.clear();
             }
         }
+        if (params.disableUnused()) {
+            for (NetAdapter a : run.host.adapters) {
+                boolean named = params.namedMacs().stream().anyMatch(m -> m.equalsIgnoreCase(a.mac))
+                        || params.namedAdapters().stream().anyMatch(n -> n.equalsIgnoreCase(a.name));
+                boolean session = protectedNames.stream().anyMatch(p -> p.equalsIgnoreCase(a.name));
+                if (a.physical() && !a.hidden && !named && !session && !"Disabled".equals(a.status)) {
+                    a.status = "Disabled";
+                    run.change("disabled unused adapter '" + a.name + "' [" + a.mac + "] (" + a.description + ")");
+                }
+            }
+        }
     }
 }

@@ -118,7 +118,7 @@ class GuardsTest {
     @Test
     void unbindRefusesTheSessionAdapter() {
         build.run("rename-adapters", "HV01");
-        var p = new UnbindProtocolsStep.Params(List.of("Parent"), List.of("ms_tcpip"), List.of(5985, 5986), "10.0.0.11");
+        var p = new UnbindProtocolsStep.Params(List.of("Parent"), List.of("ms_tcpip"), List.of(5985, 5986), "10.0.0.11", false, List.of(), List.of());
         assertThat(error(build.runWith("unbind-protocols", "apply", "HV01", p)))
                 .isEqualTo("refusing to unbind 'Parent': this WinRM session runs over it");
     }
