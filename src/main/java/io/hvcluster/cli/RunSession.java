@@ -57,9 +57,14 @@ final class RunSession implements AutoCloseable {
     java.util.Map<String, io.hvcluster.facts.HostFacts> factsOrFail(String verb, PrintWriter err) throws InterruptedException {
         io.hvcluster.run.FactsCollection facts = runner.collectFacts();
         if (!facts.complete()) {
-            facts.failures().forEach((h, why) -> err.println("error: " + h + ": " + why));
-            throw new UserException(ExitCode.STEP_FAILED, "cannot " + verb + ": " + facts.failures().size()
-                    + " host(s) did not answer the facts probe");
+            facts.failures().forEach((h, why) -> {
+                err.println("error: " + h + ": " + why);
+                listener.hostNotice(new RunEvents.HostNotice(h, "unreachable", why, Instant.now()));
+            });
+            String summary = "cannot " + verb + ": " + facts.failures().size() + " host(s) did not answer the facts probe";
+            // The run folder still gets its report, saying why nothing ran.
+            listener.runFinished(new RunEvents.RunFinished(ExitCode.STEP_FAILED.code(), summary, java.time.Duration.ZERO, Instant.now()));
+            throw new UserException(ExitCode.STEP_FAILED, summary);
         }
         return facts.facts();
     }
