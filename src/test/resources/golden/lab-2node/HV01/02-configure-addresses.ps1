@@ -142,7 +142,17 @@ try {
         if ($have.Count -eq 0) {
             New-NetIPAddress -InterfaceIndex $idx -IPAddress $a.ipAddress -PrefixLength $a.prefixLength -AddressFamily IPv4 | Out-Null
             Add-HvcChange ('added ' + $a.ipAddress + '/' + $a.prefixLength + " to '" + $name + "'")
-        } elseif ([string]$have[0].AddressState -eq 'Duplicate') {
+            # Duplicate address detection runs now: the address is Tentative, then Preferred or Duplicate. Wait
+            # for the verdict (a few seconds at most) so a clash fails this run, not the next one.
+            for ($i = 0; $i -lt 20; $i++) {
+                $have = @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object { $_.IPAddress -eq $a.ipAddress })
+                if ($have.Count -gt 0 -and [string]$have[0].AddressState -ne 'Tentative') {
+                    break
+                }
+                Start-Sleep -Milliseconds 500
+            }
+        }
+        if ($have.Count -gt 0 -and [string]$have[0].AddressState -eq 'Duplicate') {
             throw ('another host on the network already uses ' + $a.ipAddress + " (address state Duplicate on '" + $name + "')")
         }
         # The heartbeat and other private networks must not register in DNS nor ask DNS servers.

@@ -46,10 +46,13 @@ final class ConfigureAddressesEffect implements StepEffect<ConfigureAddressesSte
             }
             var have = nic.ipv4.stream().filter(ip -> ip.address.equals(a.ipAddress())).findFirst();
             if (have.isEmpty()) {
-                nic.ipv4.add(new NetAdapter.AssignedAddress(a.ipAddress(), a.prefixLength(), "Manual",
-                        usedByAnotherHost(run, a.ipAddress()) ? "Duplicate" : "Preferred"));
+                NetAdapter.AssignedAddress added = new NetAdapter.AssignedAddress(a.ipAddress(), a.prefixLength(), "Manual",
+                        usedByAnotherHost(run, a.ipAddress()) ? "Duplicate" : "Preferred");
+                nic.ipv4.add(added);
                 run.change("added " + a.ipAddress() + "/" + a.prefixLength() + " to '" + name + "'");
-            } else if (have.get().state.equals("Duplicate")) {
+                have = java.util.Optional.of(added);
+            }
+            if (have.get().state.equals("Duplicate")) {
                 throw new StepFailure("another host on the network already uses " + a.ipAddress() + " (address state Duplicate on '" + name + "')");
             }
             if (nic.registerDns) {
