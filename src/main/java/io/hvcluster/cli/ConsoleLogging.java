@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleLogging {
 
+    /** Whether -v was given: the run log then keeps OverThere's harmless debug lines too. */
+    private static volatile boolean verboseRun;
+
     private ConsoleLogging() {
     }
 
@@ -40,12 +43,16 @@ public final class ConsoleLogging {
         threshold.setLevel(options.quiet() ? "WARN" : options.verbose() ? "DEBUG" : "INFO");
         threshold.start();
         console.addFilter(threshold);
+        ThirdPartyLogFilter thirdParty = new ThirdPartyLogFilter(options.verbose());
+        thirdParty.start();
+        console.addFilter(thirdParty);
         console.start();
+        verboseRun = options.verbose();
         root.addAppender(console);
         // Third-party libraries are chatty at DEBUG (Apache HttpClient logs every header, including Authorization).
         ctx.getLogger("org.apache.http").setLevel(Level.INFO);
         // At INFO OverThere logs every command line, i.e. the 4.5 KB encoded bootstrap: only with -v.
-        ctx.getLogger("com.xebialabs.overthere").setLevel(options.verbose() ? Level.DEBUG : Level.WARN);
+        ctx.getLogger("com.xebialabs.overthere").setLevel(options.verbose() ? Level.DEBUG : Level.INFO);
         ctx.getLogger("org.apache.velocity").setLevel(Level.WARN);
     }
 
@@ -61,6 +68,9 @@ public final class ConsoleLogging {
         file0.setName("run-log");
         file0.setFile(file.toString());
         file0.setEncoder(enc);
+        ThirdPartyLogFilter thirdParty = new ThirdPartyLogFilter(verboseRun);
+        thirdParty.start();
+        file0.addFilter(thirdParty);
         file0.start();
         ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(file0);
     }
