@@ -39,6 +39,8 @@ final class ApplyCommand implements Callable<Integer> {
     RunOptionsMixin run;
     @Mixin
     TemplateOption templates;
+    @Mixin
+    PreflightOption preflight;
     @Spec
     CommandSpec spec;
 
@@ -63,6 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
                 facts.failures().forEach((h, why) -> spec.commandLine().getErr().println("error: " + h + ": " + why));
                 throw new UserException(ExitCode.STEP_FAILED, "cannot apply: " + facts.failures().size() + " host(s) did not answer the facts probe");
             }
+            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
             Plan plan = session.runner.plan(facts.facts());
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();

@@ -22,8 +22,7 @@ final class OsVersionCheck implements PreflightCheck {
             if (f.os() == null || f.os().build() == target.build()) {
                 return;
             }
-            String release = TargetOs.fromBuild(f.os().build()).map(t -> "Windows Server " + t.year()).orElse("an unknown release");
-            out.error(h.name(), "build " + f.os().build() + " (" + release + ", " + f.os().productName() + ")",
+            out.error(h.name(), "build " + f.os().build() + " (" + f.os().productName() + ")",
                     "build " + target.build() + ": the inventory's cluster.os is " + target.yamlName() + ", and every node runs the same version",
                     "install Windows Server " + target.year() + " on " + h.name() + ", or set cluster.os to the version every node runs");
         });

@@ -11,13 +11,20 @@ import java.util.Optional;
 
 /**
  * What the checks read: the inventory, every host's facts, and every host's preflight probe (the first node's
- * with the AD and DNS answers). A host missing from a map did not answer that probe; checks skip it there.
+ * with the AD and DNS answers). A host missing from a map did not answer that probe ({@code probeFailures} says
+ * why); checks skip it there.
  */
-public record PreflightInput(Inventory inventory, Map<String, HostFacts> facts, Map<String, PreflightFacts> probes) {
+public record PreflightInput(Inventory inventory, Map<String, HostFacts> facts, Map<String, PreflightFacts> probes,
+        Map<String, String> probeFailures) {
 
     public PreflightInput {
         facts = Map.copyOf(facts);
         probes = Map.copyOf(probes);
+        probeFailures = Map.copyOf(probeFailures);
+    }
+
+    public PreflightInput(Inventory inventory, Map<String, HostFacts> facts, Map<String, PreflightFacts> probes) {
+        this(inventory, facts, probes, Map.of());
     }
 
     /** The facts of each inventory host that answered, in inventory order. */

@@ -14,6 +14,9 @@ final class ProbeSectionsCheck implements PreflightCheck {
 
     @Override
     public void check(PreflightInput in, Findings out) {
+        in.probeFailures().forEach((host, why) -> out.warning(host, "the preflight probe did not run: " + why,
+                "the preflight probe's answers (pings; on the first node AD and DNS)",
+                "the checks that need them were skipped; fix the cause, or run with --skip-preflight if you checked them by hand"));
         for (Host h : in.hosts()) {
             for (HostFacts.SectionError e : in.facts(h).map(HostFacts::errors).orElse(java.util.List.of())) {
                 out.warning(h.name(), "the facts probe could not read '" + e.section() + "': " + e.message(),
