@@ -10,7 +10,6 @@ import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.steps.Delegation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,13 +24,11 @@ public final class PreflightProbe {
     /**
      * @param pings                what to ping, Java-prepared
      * @param directory            whether to ask AD and DNS (first node only)
-     * @param clusterFqdn          the name New-Cluster will register in DNS
-     * @param clusterAccountFilter LDAP filter finding the cluster's computer account, values escaped
-     * @param nodeAccountFilter    LDAP filter finding this node's computer account, values escaped
+     * @param clusterName          the cluster's (CNO) name
+     * @param domain               the nodes' domain; the cluster's DNS name is clusterName.domain
      * @param delegation           the account whose rights matter and whose credentials reach AD
      */
-    public record Params(List<PingTarget> pings, boolean directory, String clusterFqdn, String clusterAccountFilter,
-            String nodeAccountFilter, Delegation delegation) {
+    public record Params(List<PingTarget> pings, boolean directory, String clusterName, String domain, Delegation delegation) {
     }
 
     /** @param localAddress this host's address on the network, "" when the ping does not depend on one */
@@ -66,24 +63,7 @@ public final class PreflightProbe {
         }
         String cluster = inventory.cluster().name();
         boolean first = inventory.firstNode().name().equalsIgnoreCase(host.name());
-        return new Params(pings, first, cluster + "." + inventory.cluster().domain(), computerFilter(cluster),
-                computerFilter(host.name()), Delegation.of(inventory));
-    }
-
-    /** RFC 4515: a value in a filter escapes backslash, star, parentheses and NUL. */
-    static String computerFilter(String computerName) {
-        StringBuilder value = new StringBuilder();
-        for (char c : (computerName.toUpperCase(Locale.ROOT) + "$").toCharArray()) {
-            switch (c) {
-                case '\\' -> value.append("\\5c");
-                case '*' -> value.append("\\2a");
-                case '(' -> value.append("\\28");
-                case ')' -> value.append("\\29");
-                case '\0' -> value.append("\\00");
-                default -> value.append(c);
-            }
-        }
-        return "(&(objectCategory=computer)(sAMAccountName=" + value + "))";
+        return new Params(pings, first, cluster, inventory.cluster().domain(), Delegation.of(inventory));
     }
 
     public String render(Inventory inventory, Host host) {

@@ -63,8 +63,8 @@ final class PreflightSnapshot {
     }
 
     private PreflightFacts.Directory directory(PreflightProbe.Params params) {
-        String fqdn = params.clusterFqdn();
-        String name = fqdn.contains(".") ? fqdn.substring(0, fqdn.indexOf('.')) : fqdn;
+        String name = params.clusterName();
+        String fqdn = name + "." + params.domain();
         String account = params.delegation().domain().split("\\.")[0].toUpperCase(Locale.ROOT) + "\\" + params.delegation().user();
         Optional<String> dns = Optional.ofNullable(run.dc.dns.get(fqdn.toLowerCase(Locale.ROOT)));
         Answer dnsTaken = dns.isPresent() ? Answer.yes : Answer.no;
