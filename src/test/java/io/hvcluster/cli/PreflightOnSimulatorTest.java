@@ -59,6 +59,15 @@ class PreflightOnSimulatorTest {
                 "HV01 [reachability] network 'Cluster': HV01 does not hold 10.10.1.11 yet");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"inventories/lab-3node.yaml", "inventories/lab-4node.yaml"})
+    void everyExampleInventoryPassesOnFreshSimulatedHosts(String inventory) {
+        Run r = hvcluster("validate", inventory, "--online", "--simulate-fresh", "--simulator-state", tmp.resolve("sim").toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("Preflight: every check passed on");
+    }
+
     @Test
     void osFamily() throws Exception {
         Run r = validateOnline(b -> b.badOsBuild("HV02", 17763).badEdition("HV01", "ServerSolution").badInstallationType("HV02", "Server Core"));
