@@ -41,6 +41,8 @@ final class ApplyCommand implements Callable<Integer> {
     RunOptionsMixin run;
     @Mixin
     TemplateOption templates;
+    @Mixin
+    PreflightOption preflight;
     @Spec
     CommandSpec spec;
 
@@ -60,7 +62,9 @@ final class ApplyCommand implements Callable<Integer> {
         try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), spec.commandLine().getErr(), "apply")) {
-            Plan plan = session.runner.plan(session.factsOrFail("apply", spec.commandLine().getErr()));
+            java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("apply", spec.commandLine().getErr());
+            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
+            Plan plan = session.runner.plan(facts);
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             if (plan.toChange() == 0) {

@@ -26,6 +26,8 @@ final class PlanCommand implements Callable<Integer> {
     RunOptionsMixin run;
     @Mixin
     TemplateOption templates;
+    @Mixin
+    PreflightOption preflight;
     @Spec
     CommandSpec spec;
 
@@ -39,7 +41,9 @@ final class PlanCommand implements Callable<Integer> {
         try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), spec.commandLine().getErr(), "plan")) {
-            Plan plan = session.runner.plan(session.factsOrFail("plan", spec.commandLine().getErr()));
+            java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("plan", spec.commandLine().getErr());
+            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "plan");
+            Plan plan = session.runner.plan(facts);
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),

@@ -30,7 +30,22 @@ public final class FactsParser {
         }
     }
 
-    public String write(HostFacts facts) {
+    public PreflightFacts parsePreflight(String host, String json) {
+        try {
+            PreflightFacts f = JSON.readValue(json, PreflightFacts.class);
+            if (!PreflightProbe.ID.equals(f.probe())) {
+                throw new FactsException(host + ": the preflight probe's output is not a preflight document");
+            }
+            return f;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FactsException(host + ": cannot read the preflight probe's output: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new FactsException(host + ": cannot read the preflight probe's output: " + e.getMessage(), e);
+        }
+    }
+
+    /** Facts of either probe as JSON (the simulator prints them). */
+    public String write(Object facts) {
         try {
             return JSON.writeValueAsString(facts);
         } catch (IOException e) {

@@ -28,6 +28,11 @@ public final class FactsProbe {
         this.version = version;
     }
 
+    /** The preflight probe, rendered with the same templates and version. */
+    public PreflightProbe preflightProbe() {
+        return new PreflightProbe(renderer, version);
+    }
+
     public static Params parameters(Inventory inventory, Host host) {
         ConfigureAddressesStep.Params session = new ConfigureAddressesStep().parameters(inventory, host);
         return new Params(FEATURES, session.winrmPorts(), session.connectAddress());

@@ -49,6 +49,17 @@ public final class JournalWriter implements RunListener, AutoCloseable {
     }
 
     @Override
+    public void preflightChecked(RunEvents.PreflightChecked e) {
+        write("preflight-checked", () -> {
+            ObjectNode n = EventJson.MAPPER.createObjectNode();
+            n.put("summary", e.report().summary());
+            n.set("findings", EventJson.MAPPER.valueToTree(e.report().findings()));
+            n.set("skipped", EventJson.MAPPER.valueToTree(e.report().skipped()));
+            return n;
+        });
+    }
+
+    @Override
     public void planComputed(RunEvents.PlanComputed e) {
         write("plan-computed", () -> {
             ObjectNode n = EventJson.MAPPER.createObjectNode();

@@ -26,6 +26,10 @@ final class HostProbe {
         this.timeout = timeout;
     }
 
+    io.hvcluster.facts.PreflightProbe preflightProbe() {
+        return probe.preflightProbe();
+    }
+
     /**
      * @throws ExecutionException when the host cannot be reached
      * @throws FactsParser.FactsException when the probe failed or its answer cannot be read

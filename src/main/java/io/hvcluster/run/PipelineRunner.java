@@ -5,12 +5,16 @@ import io.hvcluster.exec.ExecutionException;
 import io.hvcluster.facts.FactsParser;
 import io.hvcluster.facts.FactsProbe;
 import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.PreflightFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.pipeline.Pipeline;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.plan.Plan;
+import io.hvcluster.preflight.Preflight;
+import io.hvcluster.preflight.PreflightInput;
+import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.plan.Planner;
 import io.hvcluster.secrets.SecretMasker;
 import java.time.Duration;
@@ -54,6 +58,27 @@ public final class PipelineRunner implements AutoCloseable {
         });
         ctx.setFacts(facts);
         return new FactsCollection(facts, failures);
+    }
+
+    /**
+     * Runs the preflight probe on every host that has facts, then every preflight check over both; the
+     * report goes to the listener too. Read-only.
+     */
+    public PreflightReport preflight(Map<String, HostFacts> facts) throws InterruptedException {
+        HostPreflight probe = new HostPreflight(ctx.inventory, ctx.probe.preflightProbe(), ctx.options.secrets(), Duration.ofMinutes(5));
+        Map<String, PreflightFacts> answers = new ConcurrentHashMap<>();
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        List<Host> hosts = ctx.inventory.hosts().stream().filter(h -> facts.containsKey(h.name())).toList();
+        forEachHost(hosts, host -> {
+            try {
+                answers.put(host.name(), probe.probe(host, ctx.executor(host)));
+            } catch (ExecutionException | FactsParser.FactsException e) {
+                failures.put(host.name(), ctx.masker.mask(e.getMessage()));
+            }
+        });
+        PreflightReport report = Preflight.standard().check(new PreflightInput(ctx.inventory, facts, answers, failures));
+        ctx.listener.preflightChecked(new RunEvents.PreflightChecked(report));
+        return report;
     }
 
     public Plan plan(Map<String, HostFacts> facts) {

@@ -22,6 +22,10 @@ public final class RunEvents {
     public record RunStarted(String runId, String inventory, String cluster, List<String> hosts, String mode, Instant startedAt) {
     }
 
+    /** The preflight's findings, before any plan. */
+    public record PreflightChecked(io.hvcluster.preflight.PreflightReport report) {
+    }
+
     public record PlanComputed(Plan plan) {
     }
 

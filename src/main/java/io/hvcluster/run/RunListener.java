@@ -9,6 +9,9 @@ public interface RunListener {
     default void runStarted(RunEvents.RunStarted e) {
     }
 
+    default void preflightChecked(RunEvents.PreflightChecked e) {
+    }
+
     default void planComputed(RunEvents.PlanComputed e) {
     }
 

@@ -17,6 +17,11 @@ public final class RunListeners implements RunListener {
     }
 
     @Override
+    public void preflightChecked(RunEvents.PreflightChecked e) {
+        listeners.forEach(l -> l.preflightChecked(e));
+    }
+
+    @Override
     public void planComputed(RunEvents.PlanComputed e) {
         listeners.forEach(l -> l.planComputed(e));
     }

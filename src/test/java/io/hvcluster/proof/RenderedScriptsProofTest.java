@@ -74,6 +74,8 @@ class RenderedScriptsProofTest {
         FactsProbe probe = new FactsProbe(RENDERER, "proof");
         for (Host h : inv.hosts()) {
             files.add(write(dir.resolve(h.name()).resolve("00-facts.ps1"), probe.render(inv, h)));
+            // The first node's preflight asks AD and DNS too: every host renders it, so both variants are checked.
+            files.add(write(dir.resolve(h.name()).resolve("00-preflight.ps1"), probe.preflightProbe().render(inv, h)));
         }
         return files;
     }

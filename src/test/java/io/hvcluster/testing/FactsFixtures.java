@@ -211,4 +211,29 @@ public final class FactsFixtures {
         return new Adapter(name, a.description(), a.mac(), a.status(), a.ifIndex(), a.linkSpeed(), a.hidden(), a.dhcp(),
                 a.registerDns(), a.dnsServers(), a.defaultRoute(), a.ipv4(), a.bindings());
     }
+
+    public static HostFacts withOs(HostFacts f, HostFacts.Os os) {
+        return new HostFacts(f.probe(), f.computerName(), f.errors(), os, f.cpu(), f.system(), f.features(), f.adapters(),
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+    }
+
+    public static HostFacts withCpu(HostFacts f, HostFacts.Cpu cpu) {
+        return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), cpu, f.system(), f.features(), f.adapters(),
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+    }
+
+    public static HostFacts withSystem(HostFacts f, HostFacts.SystemInfo system) {
+        return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), system, f.features(), f.adapters(),
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+    }
+
+    public static HostFacts withDisks(HostFacts f, List<HostFacts.Disk> disks) {
+        return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
+                f.sessionAdapters(), disks, f.cluster(), f.hyperV());
+    }
+
+    public static HostFacts withErrors(HostFacts f, List<HostFacts.SectionError> errors) {
+        return new HostFacts(f.probe(), f.computerName(), errors, f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+    }
 }

@@ -17,6 +17,14 @@ public final class ActiveDirectory {
     public String domain;
     /** Computer objects, upper case: the nodes, and each cluster's CNO. */
     public Set<String> computerObjects = new LinkedHashSet<>();
+    /** Prestaged computer objects, upper case: disabled, waiting for New-Cluster to take them over. */
+    public Set<String> prestaged = new LinkedHashSet<>();
+    /** Where the nodes' computer accounts live; null means the default CN=Computers container. */
+    public String nodesContainer;
+    /** Whether the connection account may create computer objects in {@link #computersContainer()}. */
+    public boolean createComputerAllowed = true;
+    /** Whether the container's security descriptor can be read (a hardened AD may hide it). */
+    public boolean aclReadable = true;
     public String passwordSalt = "";
     public String passwordHash = "";
 
@@ -29,6 +37,18 @@ public final class ActiveDirectory {
         return !passwordHash.isEmpty() && MessageDigest.isEqual(
                 hash(passwordSalt, candidate.reveal()).getBytes(StandardCharsets.US_ASCII),
                 passwordHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public boolean isPrestaged(String name) {
+        return prestaged.contains(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The distinguished name of the container holding the nodes' computer accounts. */
+    public String computersContainer() {
+        if (nodesContainer != null) {
+            return nodesContainer;
+        }
+        return "CN=Computers," + String.join(",", java.util.Arrays.stream(domain.split("\\.")).map(p -> "DC=" + p).toList());
     }
 
     public boolean hasComputer(String name) {

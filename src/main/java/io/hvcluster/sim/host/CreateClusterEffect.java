@@ -66,6 +66,12 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
             throw new StepFailure("There was an error creating the cluster: the computer object '" + params.name()
                     + "' already exists in the domain " + run.dc.directory.domain + "; choose another name or delete the stale object");
         }
+        boolean prestaged = run.dc.directory.isPrestaged(params.name());
+        if (!prestaged && !run.dc.directory.createComputerAllowed) {
+            throw new StepFailure("There was an error creating the cluster: you do not have permissions to create the computer object '"
+                    + params.name() + "' in " + run.dc.directory.computersContainer() + "; ask a domain admin to grant 'Create Computer objects' "
+                    + "there or to prestage the object");
+        }
         checkStaticAddress(run, params);
         run.spend(run.latencies().newCluster());
         SimulatedCluster c = new SimulatedCluster();
@@ -76,6 +82,7 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
         }
         c.virtualMachineResourceType = c.nodes.stream().anyMatch(n -> run.dc.requireHost(n.name).featureInstalled("Hyper-V"));
         run.dc.clusters.add(c);
+        run.dc.directory.prestaged.remove(c.name);
         run.dc.directory.computerObjects.add(c.name);
         run.dc.dns.put(c.name.toLowerCase(Locale.ROOT), c.address);
         run.dc.dns.put((c.name + "." + run.dc.directory.domain).toLowerCase(Locale.ROOT), c.address);

@@ -42,6 +42,8 @@ public final class DatacenterBuilder {
     private final Map<String, Consumer<WindowsHost>> tweaks = new HashMap<>();
     private final Map<String, Set<String>> missingNics = new HashMap<>();
     private final Map<String, String> diskOnlyOn = new HashMap<>();
+    private final Set<String> mbrDisks = new HashSet<>();
+    private Consumer<SimulatedDatacenter> datacenterTweaks = dc -> { };
 
     private DatacenterBuilder(Inventory inventory) {
         this.inventory = inventory;
@@ -123,6 +125,78 @@ public final class DatacenterBuilder {
         return tweak(host, h -> h.domain = null);
     }
 
+    /** An enabled computer account with the cluster's name already exists (a leftover of an old cluster). */
+    public DatacenterBuilder clusterNameTaken() {
+        return datacenter(dc -> dc.directory.computerObjects.add(key(inventory.cluster().name())));
+    }
+
+    /** A domain admin prestaged the cluster's computer account, disabled, as Microsoft documents. */
+    public DatacenterBuilder clusterNamePrestaged() {
+        return datacenter(dc -> dc.directory.prestaged.add(key(inventory.cluster().name())));
+    }
+
+    /** The cluster's FQDN already has a DNS A record pointing at {@code address}. */
+    public DatacenterBuilder clusterNameInDns(String address) {
+        return datacenter(dc -> dc.dns.put((inventory.cluster().name() + "." + inventory.cluster().domain()).toLowerCase(Locale.ROOT), address));
+    }
+
+    /** The connection account may not create computer objects in the nodes' OU. */
+    public DatacenterBuilder noCreateComputerPermission() {
+        return datacenter(dc -> dc.directory.createComputerAllowed = false);
+    }
+
+    /** The nodes' OU's security descriptor cannot be read, so the permission cannot be checked. */
+    public DatacenterBuilder unreadableOuAcl() {
+        return datacenter(dc -> dc.directory.aclReadable = false);
+    }
+
+    /** The NIC of {@code network} is Disconnected (cable out, switch port down). */
+    public DatacenterBuilder nicDown(String host, String network) {
+        return tweak(host, h -> adapterFor(h, network).status = "Disconnected");
+    }
+
+    /** The NIC of {@code network} links at another speed ("1 Gbps"). */
+    public DatacenterBuilder nicLinkSpeed(String host, String network, String speed) {
+        return tweak(host, h -> adapterFor(h, network).linkSpeed = speed);
+    }
+
+    /** The NIC of {@code network} is another make and model. */
+    public DatacenterBuilder nicModel(String host, String network, String description) {
+        return tweak(host, h -> adapterFor(h, network).description = description);
+    }
+
+    /** The host's firewall drops ICMP echo requests: no other node's ping reaches it. */
+    public DatacenterBuilder dropsPings(String host) {
+        return tweak(host, h -> h.faults.dropsPings = true);
+    }
+
+    /** The disk labelled {@code label} is initialized MBR (and so has no GPT guid). */
+    public DatacenterBuilder mbrDisk(String label) {
+        mbrDisks.add(label);
+        return this;
+    }
+
+    /** Hyper-V was installed by someone else and waits for its restart. */
+    public DatacenterBuilder hyperVInstallPending(String host) {
+        return tweak(host, h -> {
+            h.features.put("Hyper-V", "InstallPending");
+            h.bootsToFinishFeatures = 1;
+        });
+    }
+
+    private NetAdapter adapterFor(WindowsHost h, String network) {
+        HostNic nic = inventory.host(h.name).flatMap(s -> s.nic(network))
+                .orElseThrow(() -> new IllegalArgumentException("no network " + network + " on " + h.name + " in " + inventory.source()));
+        java.util.Optional<NetAdapter> a = nic.mac().isPresent() ? h.adapterByMac(nic.mac().get().value())
+                : h.adapter(nic.currentName().orElse(network));
+        return a.orElseThrow(() -> new IllegalArgumentException("the NIC of " + network + " on " + h.name + " is missing"));
+    }
+
+    private DatacenterBuilder datacenter(Consumer<SimulatedDatacenter> t) {
+        datacenterTweaks = datacenterTweaks.andThen(t);
+        return this;
+    }
+
     private DatacenterBuilder tweak(String host, Consumer<WindowsHost> t) {
         tweaks.merge(key(host), t, Consumer::andThen);
         return this;
@@ -156,6 +230,7 @@ public final class DatacenterBuilder {
         for (WindowsHost h : dc.hosts.values()) {
             tweaks.getOrDefault(key(h.name), x -> { }).accept(h);
         }
+        datacenterTweaks.accept(dc);
         return dc;
     }
 
@@ -253,6 +328,11 @@ public final class DatacenterBuilder {
         d.guid = guid("san/" + spec.label());
         d.sizeBytes = spec.sizeBytes().map(s -> Math.max(s, defaultSize)).orElse(defaultSize);
         d.busType = inventory.networksWith(NetworkPurpose.ISCSI).isEmpty() ? "SAS" : "iSCSI";
+        if (mbrDisks.contains(spec.label())) {
+            d.partitionStyle = "MBR";
+            d.guid = "";
+            d.signature = Integer.toUnsignedLong(spec.label().hashCode());
+        }
         String only = diskOnlyOn.get(spec.label());
         if (only != null) {
             d.visibleTo.add(key(only));

@@ -13,6 +13,8 @@ public final class HostFaults {
     public boolean neverComesBack;
     /** Facts section name ("disks", "cluster", ...) to the message the probe reports for it in "errors". */
     public Map<String, String> failingFactsSections = new LinkedHashMap<>();
+    /** Windows Firewall drops ICMP echo requests: other nodes' pings to it go unanswered. */
+    public boolean dropsPings;
     /** Draining this node does not complete (DrainStatus Failed), as when a role cannot move. */
     public boolean drainFails;
 }

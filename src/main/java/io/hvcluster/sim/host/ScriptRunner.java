@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hvcluster.facts.FactsProbe;
+import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.render.ScriptHeader;
 import io.hvcluster.secrets.Secret;
 import java.time.Duration;
@@ -76,6 +77,9 @@ public final class ScriptRunner {
             if (h.stepId().equals(FactsProbe.ID) && h.phase().equals("probe")) {
                 return probe(host, h, start);
             }
+            if (h.stepId().equals(PreflightProbe.ID) && h.phase().equals("probe")) {
+                return preflight(new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now), h, start);
+            }
             StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
             if (effect == null) {
                 return ScriptOutcome.failure(unknown("the simulator has no effect for step '" + h.stepId() + "' phase '" + h.phase() + "'"), start);
@@ -135,6 +139,18 @@ public final class ScriptRunner {
         }
         String json = new FactsSnapshot(dc, host).json(params);
         return new ScriptOutcome(0, json + "\r\n", "", start, Optional.empty());
+    }
+
+    private ScriptOutcome preflight(StepRun run, ScriptHeader.Parsed h, Duration start) {
+        PreflightProbe.Params params;
+        try {
+            params = PARAMS.treeToValue(h.params(), PreflightProbe.Params.class);
+        } catch (JsonProcessingException e) {
+            return ScriptOutcome.failure(unknown("the preflight probe's parameters do not match PreflightProbe.Params: " + e.getOriginalMessage()), start);
+        }
+        String json = new PreflightSnapshot(run).json(params);
+        String stderr = run.stderr.isEmpty() ? "" : String.join("\r\n", run.stderr) + "\r\n";
+        return new ScriptOutcome(0, json + "\r\n", stderr, start, Optional.empty());
     }
 
     static String unknown(String why) {

@@ -1,0 +1,193 @@
+package io.hvcluster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.inventory.load.InventoryLoader;
+import io.hvcluster.sim.host.DatacenterBuilder;
+import io.hvcluster.sim.host.DatacenterStore;
+import io.hvcluster.sim.host.SimulatedDatacenter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preflight end to end as a user meets it: simulated hosts built with bad-host knobs and saved as the
+ * simulator's state, then `validate --online`, `plan` and `apply` through the CLI over real WinRM on 127.0.0.1.
+ */
+class PreflightOnSimulatorTest {
+
+    static final String INVENTORY = "inventories/lab-2node.yaml";
+    /** The simulator's own domain password (Simulation); the state must know it or the second hop fails. */
+    static final io.hvcluster.secrets.Secret SIM_PASSWORD = io.hvcluster.secrets.Secret.of("Simulated-Only-P@ss1");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run hvcluster(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Saves simulated hosts built with {@code knobs} where `--simulate --simulator-state` finds them. */
+    String state(UnaryOperator<DatacenterBuilder> knobs) throws Exception {
+        Inventory inv = InventoryLoader.load(Path.of(INVENTORY)).inventory().orElseThrow();
+        SimulatedDatacenter dc = knobs.apply(DatacenterBuilder.fresh(inv).domainPassword(SIM_PASSWORD)).build();
+        Path dir = tmp.resolve("sim");
+        new DatacenterStore(dir).save(dc);
+        return dir.toString();
+    }
+
+    Run validateOnline(UnaryOperator<DatacenterBuilder> knobs) throws Exception {
+        return hvcluster("validate", INVENTORY, "--online", "--simulate", "--simulator-state", state(knobs), "--runs-dir", tmp.resolve("runs").toString());
+    }
+
+    @Test
+    void freshHostsPassAndUnaddressedNetworksAreSkippedOutLoud() throws Exception {
+        Run r = validateOnline(b -> b);
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("inventories/lab-2node.yaml: valid (2 hosts, 4 networks)", "Preflight: every check passed on 2 hosts",
+                "HV01 [reachability] network 'Cluster': HV01 does not hold 10.10.1.11 yet");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"inventories/lab-3node.yaml", "inventories/lab-4node.yaml"})
+    void everyExampleInventoryPassesOnFreshSimulatedHosts(String inventory) {
+        Run r = hvcluster("validate", inventory, "--online", "--simulate-fresh", "--simulator-state", tmp.resolve("sim").toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("Preflight: every check passed on");
+    }
+
+    @Test
+    void osFamily() throws Exception {
+        Run r = validateOnline(b -> b.badOsBuild("HV02", 17763).badEdition("HV01", "ServerSolution").badInstallationType("HV02", "Server Core"));
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("Preflight: 2 errors, 2 warnings",
+                "HV01\n  error   [os-edition] edition ServerSolution",
+                "fix: install Windows Server Standard or Datacenter on HV01",
+                "HV02\n  error   [os-version] build 17763 (Windows Server 2019",
+                "fix: install Windows Server 2022 on HV02, or set cluster.os",
+                "warning [os-edition] different editions: ServerDatacenter on HV02; ServerSolution on HV01",
+                "warning [os-installation-type] different installation types: Server on HV01; Server Core on HV02");
+    }
+
+    @Test
+    void cpuFamily() throws Exception {
+        Run r = validateOnline(b -> b.virtualizationOff("HV01").depOff("HV02").badCpu("HV02", "AuthenticAMD", "AMD EPYC 7763 64-Core Processor"));
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("HV01\n  error   [cpu-virtualization] hardware virtualization is off in the firmware",
+                "fix: enable Intel VT-x (Virtualization Technology) or AMD-V (SVM) in HV01's BIOS/UEFI setup",
+                "HV02\n  error   [cpu-dep] hardware DEP is not available",
+                "error   [cpu-consistency] processors from different manufacturers: AuthenticAMD on HV02; GenuineIntel on HV01",
+                "fix: running VMs cannot live-migrate between Intel and AMD");
+    }
+
+    @Test
+    void domainFamilyNameTakenAndHostNotJoined() throws Exception {
+        Run r = validateOnline(b -> b.notJoined("HV02").clusterNameTaken().clusterNameInDns("10.0.0.99"));
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("HV02\n  error   [domain-membership] in workgroup WORKGROUP; expected joined to corp.example.com",
+                "error   [cluster-name] HVCL01.corp.example.com already resolves to 10.0.0.99",
+                "error   [cluster-name] an enabled computer account HVCL01 already exists (CN=HVCL01,CN=Computers,DC=corp,DC=example,DC=com)",
+                "fix: choose another cluster.name");
+    }
+
+    @Test
+    void domainFamilyNoRightToCreateTheClusterObject() throws Exception {
+        Run r = validateOnline(DatacenterBuilder::noCreateComputerPermission);
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("cluster\n  error   [cluster-object-permission] CORP\\hvadmin may not create computer objects in CN=Computers,DC=corp,DC=example,DC=com",
+                "fix: have a domain admin grant CORP\\hvadmin 'Create Computer objects'", "prestage the cluster's account");
+    }
+
+    @Test
+    void domainFamilyPrestagedObjectNeedsNoRightAndAnUnreadableAclIsAWarning() throws Exception {
+        Run prestaged = validateOnline(b -> b.noCreateComputerPermission().clusterNamePrestaged());
+        assertThat(prestaged.exit()).as(prestaged.err() + prestaged.out()).isZero();
+        assertThat(prestaged.out()).contains("every check passed");
+
+        Run unreadable = validateOnline(DatacenterBuilder::unreadableOuAcl);
+        assertThat(unreadable.exit()).as(unreadable.err() + unreadable.out()).isZero();
+        assertThat(unreadable.out()).contains("warning [cluster-object-permission] whether CORP\\hvadmin may create computer objects",
+                "could not be checked: Exception calling \"GetAccessRules\"", "fix: check by hand: Active Directory Users and Computers");
+    }
+
+    @Test
+    void networkFamily() throws Exception {
+        Run r = validateOnline(b -> b.missingNic("HV02", "iSCSI 1").nicDown("HV01", "Cluster").nicLinkSpeed("HV02", "Parent", "1 Gbps")
+                .nicModel("HV02", "Cluster", "Broadcom NetXtreme E-Series Advanced Dual-port 25Gb SFP28 #2").dropsPings("HV02"));
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains(
+                "HV01\n  error   [nic-present] adapter 'Ethernet 2' with MAC 00-15-5D-0A-01-02 (network 'Cluster') is Disconnected",
+                "error   [reachability] HV02's management address 10.0.0.12 does not answer a ping from HV01",
+                "fix: check the cabling, VLAN and routing between HV01 and HV02",
+                "error   [nic-present] no physical, visible network adapter with MAC 00-15-5D-0A-02-03 (network 'iSCSI 1')",
+                "error   [nic-count] 3 physical network adapter(s); expected at least 4",
+                "warning [nic-consistency] network 'Parent' links at different speeds: 1 Gbps on HV02; 10 Gbps on HV01",
+                "warning [nic-consistency] network 'Cluster' uses different NIC models: Broadcom NetXtreme E-Series Advanced Dual-port 25Gb SFP28 on HV02; "
+                        + "Intel(R) Ethernet Controller X710 for 10GbE SFP+ on HV01");
+    }
+
+    @Test
+    void storageFamily() throws Exception {
+        Run r = validateOnline(b -> b.diskSeenOnlyBy("Witness", "HV01").mbrDisk("CSV1"));
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("HV02\n  error   [shared-disks-visible] disk 'Witness' (serial WITNESS-01) is not visible",
+                "fix: present the LUN to HV02", "warning [shared-disks-usable] disk 'CSV1' (serial CSV-01-01) is partitioned MBR");
+    }
+
+    @Test
+    void stateFamilyWarnsWithoutStopping() throws Exception {
+        Run r = validateOnline(b -> b.pendingReboot("HV01").hyperVInstallPending("HV02"));
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("HV01\n  warning [pending-reboot] a restart is pending", "fix: restart HV01 first",
+                "warning [hyper-v-install-pending] Hyper-V is installed but waits for a restart");
+    }
+
+    @Test
+    void planAndApplyStopBeforeChangingAnythingUnlessSkipped() throws Exception {
+        String state = state(b -> b.virtualizationOff("HV02"));
+        String runs = tmp.resolve("runs").toString();
+        Run plan = hvcluster("plan", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(plan.exit()).as(plan.err()).isEqualTo(1);
+        assertThat(plan.out()).contains("HV02\n  error   [cpu-virtualization]").doesNotContain("Plan:");
+        assertThat(plan.err()).contains("cannot plan: the preflight found 1 error, 0 warnings; nothing was changed").doesNotContain("\tat ");
+
+        Run apply = hvcluster("apply", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
+        assertThat(apply.exit()).as(apply.err()).isEqualTo(1);
+        assertThat(apply.err()).contains("cannot apply: the preflight found 1 error");
+        SimulatedDatacenter after = new DatacenterStore(Path.of(state)).load(io.hvcluster.sim.host.Latencies.fast()).orElseThrow();
+        assertThat(after.requireHost("HV01").adapters).extracting(a -> a.name).doesNotContain("Cluster", "Parent");
+
+        Run skipped = hvcluster("plan", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--skip-preflight");
+        assertThat(skipped.exit()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).contains("Plan: 17 to change").doesNotContain("Preflight");
+    }
+
+    @Test
+    void afterABuildEveryPrivateNetworkIsPingedAndTheClusterNameIsItsOwn() throws Exception {
+        String state = state(b -> b);
+        String runs = tmp.resolve("runs").toString();
+        Run apply = hvcluster("apply", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
+        assertThat(apply.exit()).as(apply.err() + apply.out()).isZero();
+        assertThat(apply.out()).contains("Preflight: every check passed on 2 hosts (4 skipped, below)");
+
+        Run again = hvcluster("validate", INVENTORY, "--online", "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(again.exit()).as(again.err() + again.out()).isZero();
+        assertThat(again.out()).contains("Preflight: every check passed on 2 hosts").doesNotContain("skipped");
+        try (var files = Files.list(Path.of(runs))) {
+            Path last = files.sorted().reduce((a, b) -> b).orElseThrow();
+            assertThat(Files.readString(last.resolve("journal.jsonl"))).contains("\"type\":\"preflight-checked\"", "\"summary\":\"0 errors, 0 warnings\"");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.hvcluster.preflight;
+
+import static io.hvcluster.testing.FactsFixtures.withClusterFacts;
+import static io.hvcluster.testing.FactsFixtures.withDisks;
+import static io.hvcluster.testing.FactsFixtures.withFeature;
+import static io.hvcluster.testing.FactsFixtures.withOs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.check.Severity;
+import io.hvcluster.testing.FactsFixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class StorageAndStateChecksTest {
+
+    /** Changes the disk with {@code serial} on a host. */
+    static HostFacts disk(HostFacts f, String serial, UnaryOperator<HostFacts.Disk> change) {
+        return withDisks(f, f.disks().stream().map(d -> d.serial().equals(serial) ? change.apply(d) : d).toList());
+    }
+
+    static HostFacts.Disk copy(HostFacts.Disk d, String guid, String style, long size, boolean clustered, boolean boot) {
+        return new HostFacts.Disk(d.number(), d.serial(), d.uniqueId(), guid, d.signature(), style, size, clustered, d.isOffline(), boot, d.busType());
+    }
+
+    @Test
+    void visibilityTripsOnAMissingADoubledAndADifferentDisk() {
+        Scenario s = Scenario.fresh()
+                .host("HV02", h -> withDisks(h, h.disks().stream().filter(d -> !d.serial().equals("CSV-02")).toList()))
+                .host("HV03", h -> {
+                    List<HostFacts.Disk> disks = new ArrayList<>(h.disks());
+                    disks.add(disks.stream().filter(d -> d.serial().equals("WITNESS-01")).findFirst().orElseThrow());
+                    return withDisks(h, disks);
+                })
+                .host("HV01", h -> disk(h, "CSV-01", d -> copy(d, "DEADBEEF-0000-0000-0000-000000000000", d.partitionStyle(), d.sizeBytes(), false, false)));
+        List<Finding> f = s.run(new SharedDiskVisibilityCheck());
+        assertThat(f).extracting(Finding::host, Finding::found).containsExactly(
+                tuple("HV02", "disk 'CSV2' (serial CSV-02) is not visible"),
+                tuple("HV03", "disk 'Witness' (serial WITNESS-01) is seen 2 times (disks [1, 1])"),
+                tuple("cluster", "disk 'CSV1' (serial CSV-01) is a different disk on different hosts: unique id UID-2, guid 00000002-1111-2222-3333-444455556666 "
+                        + "on HV02, HV03; unique id UID-2, guid DEADBEEF-0000-0000-0000-000000000000 on HV01"));
+        assertThat(f).extracting(Finding::severity).containsOnly(Severity.ERROR);
+        assertThat(f.get(1).fix()).contains("MPIO", "Multipath-IO");
+    }
+
+    @Test
+    void visibilityPassesOnFreshAndConvergedHosts() {
+        assertThat(Scenario.fresh().run(new SharedDiskVisibilityCheck())).isEmpty();
+        assertThat(Scenario.converged().run(new SharedDiskVisibilityCheck())).isEmpty();
+    }
+
+    @Test
+    void usageTripsOnASmallWitnessAnMbrCsvABootDiskAndADiskClusteredElsewhere() {
+        Scenario s = Scenario.fresh();
+        for (String h : List.of("HV01", "HV02", "HV03")) {
+            s.host(h, x -> disk(disk(x, "WITNESS-01", d -> copy(d, d.guid(), "GPT", 256L << 20, false, false)),
+                    "CSV-01", d -> copy(d, "", "MBR", d.sizeBytes(), false, false)));
+        }
+        s.host("HV02", x -> disk(x, "CSV-02", d -> copy(d, d.guid(), "GPT", d.sizeBytes(), true, false)));
+        s.host("HV03", x -> disk(x, "CSV-02", d -> copy(d, d.guid(), "GPT", d.sizeBytes(), false, true)));
+        List<Finding> f = s.run(new SharedDiskUsageCheck());
+        assertThat(f).extracting(Finding::severity, Finding::host, Finding::found).containsExactly(
+                tuple(Severity.ERROR, "HV02", "disk 'CSV2' (serial CSV-02) is already a clustered disk, in use by a cluster this node is not a member of"),
+                tuple(Severity.ERROR, "HV03", "disk 'CSV2' (serial CSV-02) is HV03's boot disk (disk 3)"),
+                tuple(Severity.ERROR, "cluster", "witness disk 'Witness' (serial WITNESS-01) has 256 MB"),
+                tuple(Severity.WARNING, "cluster", "disk 'CSV1' (serial CSV-01) is partitioned MBR"));
+    }
+
+    @Test
+    void usagePassesOnFreshDisksAndOnDisksOurClusterHolds() {
+        assertThat(Scenario.fresh().run(new SharedDiskUsageCheck())).isEmpty();
+        assertThat(Scenario.converged().run(new SharedDiskUsageCheck())).isEmpty();
+    }
+
+    @Test
+    void pendingRebootWarns() {
+        List<Finding> f = Scenario.fresh().host("HV02", h -> withOs(h, new HostFacts.Os(20348, "ServerDatacenter", "Server Core", "x",
+                h.os().lastBootUtc(), true, true))).run(new PendingRebootCheck());
+        assertThat(f).singleElement().isEqualTo(new Finding(Severity.WARNING, "HV02", "pending-reboot", "a restart is pending",
+                "no pending restart", "restart HV02 first (Restart-Computer), then run again"));
+    }
+
+    @Test
+    void pendingRebootPasses() {
+        assertThat(Scenario.fresh().run(new PendingRebootCheck())).isEmpty();
+    }
+
+    @Test
+    void clusterMembershipTripsOnANodeOfAnotherCluster() {
+        Scenario s = Scenario.converged().host("HV03", h -> withClusterFacts(h, new HostFacts.Cluster("Running", true, "OLDCL", h.cluster().nodes(),
+                "", List.of(), List.of(), List.of(), List.of(), "", "")));
+        assertThat(s.run(new ClusterMembershipCheck())).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.found()).isEqualTo("member of cluster OLDCL");
+            assertThat(x.fix()).contains("Remove-ClusterNode -Name HV03", "Clear-ClusterNode");
+        });
+    }
+
+    @Test
+    void clusterMembershipPassesForOurOwnClusterAndForNone() {
+        assertThat(Scenario.converged().run(new ClusterMembershipCheck())).isEmpty();
+        assertThat(Scenario.fresh().run(new ClusterMembershipCheck())).isEmpty();
+    }
+
+    @Test
+    void hyperVInstallPendingWarns() {
+        List<Finding> f = Scenario.fresh().host("HV01", h -> withFeature(h, "Hyper-V", "InstallPending")).run(new HyperVInstallPendingCheck());
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.fix()).startsWith("restart HV01");
+        });
+    }
+
+    @Test
+    void hyperVInstallPendingPassesWhenAvailableOrInstalled() {
+        assertThat(Scenario.fresh().run(new HyperVInstallPendingCheck())).isEmpty();
+        assertThat(Scenario.converged().run(new HyperVInstallPendingCheck())).isEmpty();
+    }
+
+    @Test
+    void probeSectionsWarnAboutWhatCouldNotBeRead() {
+        Scenario s = Scenario.fresh().host("HV02", h -> FactsFixtures.withErrors(h, List.of(new HostFacts.SectionError("disks", "Get-Disk: access denied"))));
+        s.probeFailures.put("HV03", "HV03: the preflight probe failed: error: boom");
+        List<Finding> f = s.run(new ProbeSectionsCheck());
+        assertThat(f).extracting(Finding::host, Finding::found).containsExactly(
+                tuple("HV02", "the facts probe could not read 'disks': Get-Disk: access denied"),
+                tuple("HV03", "the preflight probe did not run: HV03: the preflight probe failed: error: boom"));
+        assertThat(f).extracting(Finding::severity).containsOnly(Severity.WARNING);
+    }
+
+    @Test
+    void probeSectionsPassWhenEverythingWasRead() {
+        assertThat(Scenario.fresh().run(new ProbeSectionsCheck())).isEmpty();
+    }
+}

@@ -1,0 +1,107 @@
+package io.hvcluster.sim.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvcluster.facts.FactsParser;
+import io.hvcluster.facts.PreflightFacts;
+import io.hvcluster.facts.PreflightFacts.Answer;
+import io.hvcluster.facts.PreflightFacts.PingResult;
+import io.hvcluster.facts.PreflightProbe;
+import io.hvcluster.inventory.Inventory;
+import io.hvcluster.render.ScriptRenderer;
+import io.hvcluster.secrets.Secret;
+import io.hvcluster.steps.Delegation;
+import io.hvcluster.testing.InventoryFixtures;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The simulator answers the rendered preflight probe from its model: pings by address and link, AD through the second hop. */
+class PreflightSnapshotTest {
+
+    static final Secret PASSWORD = Secret.of("Corr3ct-Horse");
+    final Inventory inv = InventoryFixtures.nodes(3, io.hvcluster.inventory.TargetOs.WINDOWS_SERVER_2022);
+    final PreflightProbe probe = new PreflightProbe(ScriptRenderer.bundled(), "test");
+
+    SimulatedDatacenter dc(UnaryOperator<DatacenterBuilder> knobs) {
+        return knobs.apply(DatacenterBuilder.fresh(inv).domainPassword(PASSWORD)).build();
+    }
+
+    PreflightFacts run(SimulatedDatacenter dc, String host, Map<String, Secret> secrets) {
+        ScriptOutcome o = new ScriptRunner(dc).run(host, probe.render(inv, inv.host(host).orElseThrow()), secrets, Instant.parse("2026-03-02T08:00:00Z"));
+        assertThat(o.exitCode()).as(o.stdout() + o.stderr()).isZero();
+        return new FactsParser().parsePreflight(host, o.stdout().strip());
+    }
+
+    PreflightFacts.Ping ping(PreflightFacts f, String network, String target) {
+        return f.pings().stream().filter(p -> p.network().equals(network) && p.host().equals(target)).findFirst().orElseThrow();
+    }
+
+    /** Gives {@code host} its inventory address on {@code network}, as configure-addresses would. */
+    static void address(SimulatedDatacenter dc, Inventory inv, String host, String network) {
+        var nic = inv.host(host).orElseThrow().nic(network).orElseThrow();
+        NetAdapter a = dc.requireHost(host).adapterByMac(nic.mac().orElseThrow().value()).orElseThrow();
+        a.ipv4.clear();
+        a.ipv4.add(new NetAdapter.AssignedAddress(nic.ip().orElseThrow().toString(), 24, "Manual", "Preferred"));
+    }
+
+    @Test
+    void freshHostsAnswerOnManagementAndAreNotAddressedElsewhere() {
+        PreflightFacts f = run(dc(b -> b), "HV02", Map.of());
+        assertThat(ping(f, "Parent", "HV01").result()).isEqualTo(PingResult.reachable);
+        assertThat(ping(f, "Cluster", "HV03").result()).isEqualTo(PingResult.notAddressed);
+        assertThat(f.pings()).hasSize(2 * 5);
+        assertThat(f.directory()).as("only the first node asks AD and DNS").isNull();
+    }
+
+    @Test
+    void addressedPrivateNetworksArePingedAndLinksOrFirewallsCanFailThem() {
+        SimulatedDatacenter dc = dc(b -> b.dropsPings("HV03"));
+        address(dc, inv, "HV01", "Cluster");
+        address(dc, inv, "HV02", "Cluster");
+        address(dc, inv, "HV03", "Cluster");
+        PreflightFacts f = run(dc, "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
+        assertThat(ping(f, "Cluster", "HV02").result()).isEqualTo(PingResult.reachable);
+        assertThat(ping(f, "Cluster", "HV03").result()).isEqualTo(PingResult.unreachable);
+        assertThat(ping(f, "Parent", "HV03").result()).isEqualTo(PingResult.unreachable);
+
+        dc.requireHost("HV02").adapterByMac("00-15-5D-0A-02-02").orElseThrow().status = "Disconnected";
+        assertThat(ping(run(dc, "HV01", Map.of()), "Cluster", "HV02").result()).isEqualTo(PingResult.unreachable);
+    }
+
+    @Test
+    void theFirstNodeReadsAdThroughTheSecondHop() {
+        PreflightFacts.Directory d = run(dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD)).directory();
+        assertThat(d).isEqualTo(new PreflightFacts.Directory("CORP\\hvadmin", Answer.no, java.util.List.of(), "", Answer.no, false, "",
+                "CN=Computers,DC=corp,DC=example,DC=com", Answer.yes, ""));
+
+        PreflightFacts.Directory noSecret = run(dc(b -> b), "HV01", Map.of()).directory();
+        assertThat(noSecret.computerObject()).isEqualTo(Answer.unknown);
+        assertThat(noSecret.mayCreateComputers()).isEqualTo(Answer.unknown);
+        assertThat(noSecret.directoryMessage()).contains("You do not have administrative privileges");
+        assertThat(noSecret.dnsTaken()).as("DNS needs no credential").isEqualTo(Answer.no);
+
+        PreflightFacts.Directory wrong = run(dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, Secret.of("nope"))).directory();
+        assertThat(wrong.directoryMessage()).contains("The user name or password is incorrect");
+    }
+
+    @Test
+    void directoryKnobs() {
+        PreflightFacts.Directory taken = run(dc(b -> b.clusterNameTaken().clusterNameInDns("10.0.0.99").noCreateComputerPermission()), "HV01",
+                Map.of(Delegation.PASSWORD_SECRET, PASSWORD)).directory();
+        assertThat(taken.dnsTaken()).isEqualTo(Answer.yes);
+        assertThat(taken.dnsAddresses()).containsExactly("10.0.0.99");
+        assertThat(taken.computerObject()).isEqualTo(Answer.yes);
+        assertThat(taken.computerObjectEnabled()).isTrue();
+        assertThat(taken.mayCreateComputers()).isEqualTo(Answer.no);
+
+        PreflightFacts.Directory prestaged = run(dc(DatacenterBuilder::clusterNamePrestaged), "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD)).directory();
+        assertThat(prestaged.computerObject()).isEqualTo(Answer.yes);
+        assertThat(prestaged.computerObjectEnabled()).isFalse();
+
+        PreflightFacts.Directory hidden = run(dc(DatacenterBuilder::unreadableOuAcl), "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD)).directory();
+        assertThat(hidden.mayCreateComputers()).isEqualTo(Answer.unknown);
+        assertThat(hidden.directoryMessage()).contains("Access is denied");
+    }
+}
