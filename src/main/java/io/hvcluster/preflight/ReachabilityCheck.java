@@ -25,8 +25,12 @@ final class ReachabilityCheck implements PreflightCheck {
             if (probe.isEmpty()) {
                 continue;
             }
+            java.util.Set<String> unaddressed = new java.util.HashSet<>();
             for (PreflightFacts.Ping p : probe.get().pings()) {
-                check(in, out, h, p);
+                // One line per network this host is not on yet, not one per peer it cannot ping from there.
+                if (p.result() != PingResult.notAddressed || unaddressed.add(p.network())) {
+                    check(in, out, h, p);
+                }
             }
         }
     }
@@ -39,7 +43,7 @@ final class ReachabilityCheck implements PreflightCheck {
         }
         if (p.result() == PingResult.notAddressed) {
             out.skipped(h.name(), "network '" + p.network() + "': " + h.name() + " does not hold " + p.localAddress()
-                    + " yet, so " + p.host() + " (" + p.address() + ") is pinged once configure-addresses has run");
+                    + " yet; its pings to the other nodes on it run once configure-addresses has run");
             return;
         }
         if (management) {
