@@ -17,9 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleLogging {
 
-    /** Whether -v was given: the run log then keeps OverThere's harmless debug lines too. */
-    private static volatile boolean verboseRun;
-
     private ConsoleLogging() {
     }
 
@@ -47,7 +44,6 @@ public final class ConsoleLogging {
         thirdParty.start();
         console.addFilter(thirdParty);
         console.start();
-        verboseRun = options.verbose();
         root.addAppender(console);
         // Third-party libraries are chatty at DEBUG (Apache HttpClient logs every header, including Authorization).
         ctx.getLogger("org.apache.http").setLevel(Level.INFO);
@@ -56,8 +52,8 @@ public final class ConsoleLogging {
         ctx.getLogger("org.apache.velocity").setLevel(Level.WARN);
     }
 
-    /** Adds a full DEBUG log for one run (plan/apply). */
-    public static void addRunLog(Path file) {
+    /** Adds a full DEBUG log for one run (plan/apply); with -v it keeps OverThere's harmless lines too. */
+    public static void addRunLog(Path file, LoggingOptions options) {
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);
@@ -68,7 +64,7 @@ public final class ConsoleLogging {
         file0.setName("run-log");
         file0.setFile(file.toString());
         file0.setEncoder(enc);
-        ThirdPartyLogFilter thirdParty = new ThirdPartyLogFilter(verboseRun);
+        ThirdPartyLogFilter thirdParty = new ThirdPartyLogFilter(options.verbose());
         thirdParty.start();
         file0.addFilter(thirdParty);
         file0.start();

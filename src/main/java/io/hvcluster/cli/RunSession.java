@@ -39,7 +39,7 @@ final class RunSession implements AutoCloseable {
             ScriptRenderer renderer, PrintWriter err, String mode) {
         this.target = target;
         this.folder = RunFolder.create(runsDir);
-        ConsoleLogging.addRunLog(folder.runLog());
+        ConsoleLogging.addRunLog(folder.runLog(), logging);
         this.titles = StepTitles.of(StandardPipeline.create());
         this.journal = new JournalWriter(folder.journal(), target.masker());
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;

@@ -4,7 +4,7 @@ import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.render.ScriptHeader;
 import io.hvcluster.render.ScriptRenderer;
-import io.hvcluster.steps.ConfigureAddressesStep;
+import io.hvcluster.steps.SessionGuard;
 import java.util.List;
 
 /** Renders the read-only facts probe for a host. */
@@ -34,7 +34,7 @@ public final class FactsProbe {
     }
 
     public static Params parameters(Inventory inventory, Host host) {
-        ConfigureAddressesStep.Params session = new ConfigureAddressesStep().parameters(inventory, host);
+        SessionGuard session = SessionGuard.of(inventory, host);
         return new Params(FEATURES, session.winrmPorts(), session.connectAddress());
     }
 

@@ -73,15 +73,15 @@ final class HostStepRun {
                     new ScriptResult(out.exitCode(), out.stdout(), out.stderr(), took));
             if (!out.succeeded()) {
                 String error = out.error().isEmpty() ? "exit code " + out.exitCode() : out.error();
-                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
+                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, dataText(out));
                 return StepStatus.FAILED;
             }
             changed |= out.changed();
             if (phase.rebootsHost() && out.rebootScheduled()) {
-                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, out.data());
+                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, dataText(out));
                 ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reboot-requested", "restarting to finish " + step.title(), Instant.now()));
                 try {
-                    new RebootWait(ctx).await(host, bootBefore(out));
+                    new RebootWait(ctx).await(host, out.bootTimeBefore());
                 } catch (RebootWait.RebootTimeoutException e) {
                     finished(step, host, "after-reboot", StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", "{}");
                     return StepStatus.FAILED;
@@ -95,7 +95,7 @@ final class HostStepRun {
             }
             StepStatus status = confirm(step, host, changed);
             String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
-            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
+            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, dataText(out));
             if (status != StepStatus.CHANGED && status != StepStatus.UNCHANGED) {
                 return status;
             }
@@ -149,7 +149,8 @@ final class HostStepRun {
             }
             StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
             if (now.inDesiredState()) {
-                return new StepOutcome(0, true, List.of("(confirmed by probing after the connection came back)"), List.of(), "{}", "", "", "");
+                return new StepOutcome(0, true, List.of("(confirmed by probing after the connection came back)"), List.of(),
+                        StepOutcome.NO_DATA, "", "", "");
             }
             try {
                 return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), io.hvcluster.exec.OutputSink.discard()));
@@ -178,7 +179,7 @@ final class HostStepRun {
         if (json == null) {
             String err = r.stderr().isBlank() ? "the script printed no result (exit code " + r.exitCode() + ")"
                     : r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
-            return new StepOutcome(r.exitCode() == 0 ? 1 : r.exitCode(), false, List.of(), List.of(), "{}",
+            return new StepOutcome(r.exitCode() == 0 ? 1 : r.exitCode(), false, List.of(), List.of(), StepOutcome.NO_DATA,
                     ctx.masker.mask(err), r.stdout(), r.stderr());
         }
         List<String> changes = new ArrayList<>();
@@ -187,20 +188,15 @@ final class HostStepRun {
         json.path("warnings").forEach(n -> warnings.add(ctx.masker.mask(n.asText())));
         String error = json.path("error").isNull() || json.path("error").isMissingNode() ? "" : ctx.masker.mask(json.path("error").asText());
         return new StepOutcome(r.exitCode(), json.path("changed").asBoolean(false), changes, warnings,
-                ctx.masker.mask(json.path("data").toString()), error, r.stdout(), r.stderr());
+                json.path("data"), error, r.stdout(), r.stderr());
     }
 
     private static StepOutcome failure(String message) {
-        return new StepOutcome(-1, false, List.of(), List.of(), "{}", message, "", "");
+        return new StepOutcome(-1, false, List.of(), List.of(), StepOutcome.NO_DATA, message, "", "");
     }
 
-    private String bootBefore(StepOutcome out) {
-        int i = out.data().indexOf("\"bootTimeBefore\":\"");
-        if (i < 0) {
-            return "";
-        }
-        int start = i + "\"bootTimeBefore\":\"".length();
-        return out.data().substring(start, out.data().indexOf('"', start));
+    private String dataText(StepOutcome out) {
+        return ctx.masker.mask(out.data().toString());
     }
 
     private void finished(Step<?> step, Host host, String phase, StepStatus status, int exit, List<String> changes,

@@ -61,9 +61,8 @@ public final class ConfigureAddressesStep implements Step<ConfigureAddressesStep
             host.nic(n.name()).flatMap(HostNic::ip).ifPresent(ip ->
                     out.add(new StaticAddress(n.name(), ip.toString(), n.subnet().get().prefixLength())));
         }
-        int port = inventory.connection().port();
-        List<Integer> ports = port == 5985 || port == 5986 ? List.of(5985, 5986) : List.of(port, 5985, 5986);
-        return new Params(out, ports, host.address());
+        SessionGuard session = SessionGuard.of(inventory, host);
+        return new Params(out, session.winrmPorts(), session.connectAddress());
     }
 
     @Override

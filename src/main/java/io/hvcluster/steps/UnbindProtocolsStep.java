@@ -57,7 +57,7 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
     @Override
     public Params parameters(Inventory inventory, Host host) {
         List<String> uplinks = inventory.networksWith(NetworkPurpose.VIRTUAL_SWITCH).stream().map(Network::name).toList();
-        ConfigureAddressesStep.Params session = new ConfigureAddressesStep().parameters(inventory, host);
+        SessionGuard session = SessionGuard.of(inventory, host);
         List<String> macs = host.nics().stream().flatMap(n -> n.mac().stream()).map(m -> m.value()).toList();
         List<String> names = new java.util.ArrayList<>();
         host.nics().forEach(n -> {
