@@ -190,4 +190,18 @@ class PreflightOnSimulatorTest {
             assertThat(Files.readString(last.resolve("journal.jsonl"))).contains("\"type\":\"preflight-checked\"", "\"summary\":\"0 errors, 0 warnings\"");
         }
     }
+
+    @Test
+    void theRemainingChecksTripOnTheSimulatorToo() throws Exception {
+        Run arm = validateOnline(b -> b.cpuArchitecture("HV02", 12));
+        assertThat(arm.exit()).as(arm.err() + arm.out()).isEqualTo(2);
+        assertThat(arm.out()).contains("[cpu-architecture]").contains("fix:");
+
+        Run other = validateOnline(b -> b.memberOfAnotherCluster("HV02", "OLDCL"));
+        assertThat(other.exit()).as(other.err() + other.out()).isEqualTo(2);
+        assertThat(other.out()).contains("[cluster-membership]", "OLDCL").contains("fix:");
+
+        Run broken = validateOnline(b -> b.failingFactsSection("HV01", "disks", "Invalid class \"MSFT_Disk\""));
+        assertThat(broken.out()).contains("[probe-sections]", "disks").contains("fix:");
+    }
 }

@@ -177,6 +177,30 @@ public final class DatacenterBuilder {
     }
 
     /** Hyper-V was installed by someone else and waits for its restart. */
+    /** A processor of another architecture (Win32_Processor.Architecture; 9 is x64, 12 is ARM64). */
+    public DatacenterBuilder cpuArchitecture(String host, int architecture) {
+        return tweak(host, h -> h.cpuArchitecture = architecture);
+    }
+
+    /** The host already belongs to another cluster, with Failover Clustering installed and its service running. */
+    public DatacenterBuilder memberOfAnotherCluster(String host, String clusterName) {
+        tweak(host, h -> h.features.put("Failover-Clustering", "Installed"));
+        return datacenter(dc -> {
+            SimulatedCluster other = new SimulatedCluster();
+            other.name = clusterName;
+            other.address = "192.0.2.50";
+            SimulatedCluster.Node node = new SimulatedCluster.Node();
+            node.name = host;
+            other.nodes.add(node);
+            dc.clusters.add(other);
+        });
+    }
+
+    /** One section of the facts probe fails on this host, as when a WMI class or module is broken. */
+    public DatacenterBuilder failingFactsSection(String host, String section, String message) {
+        return tweak(host, h -> h.faults.failingFactsSections.put(section, message));
+    }
+
     public DatacenterBuilder hyperVInstallPending(String host) {
         return tweak(host, h -> {
             h.features.put("Hyper-V", "InstallPending");

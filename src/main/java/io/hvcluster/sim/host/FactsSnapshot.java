@@ -68,7 +68,7 @@ final class FactsSnapshot {
         // The firmware flag reads false while any hypervisor runs (Win32_Processor sees the virtual CPU).
         boolean vt = host.virtualizationFirmwareEnabled && !host.hypervisorRunning;
         boolean slat = host.slat && !host.hypervisorRunning;
-        return new HostFacts.Cpu(host.cpuManufacturer, host.cpuModel, 9, host.sockets, host.logicalProcessors, vt, slat, host.hypervisorRunning);
+        return new HostFacts.Cpu(host.cpuManufacturer, host.cpuModel, host.cpuArchitecture, host.sockets, host.logicalProcessors, vt, slat, host.hypervisorRunning);
     }
 
     private HostFacts.SystemInfo system() {

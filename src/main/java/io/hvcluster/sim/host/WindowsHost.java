@@ -27,6 +27,8 @@ public final class WindowsHost {
 
     public String cpuManufacturer = "GenuineIntel";
     public String cpuModel = "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz";
+    /** Win32_Processor.Architecture: 9 is x64. */
+    public int cpuArchitecture = 9;
     public int sockets = 2;
     public int logicalProcessors = 128;
     /** The firmware setting; Win32_Processor reads false while a hypervisor runs. */
