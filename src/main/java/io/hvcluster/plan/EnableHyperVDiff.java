@@ -20,6 +20,8 @@ final class EnableHyperVDiff implements StepDiff {
         String state = f.feature("Hyper-V").map(HostFacts.Feature::installState).orElse("");
         if (state.isEmpty()) {
             out.problem("the Hyper-V role is not available on this server");
+        } else if (state.equals("Installed") && f.pausedByHvcluster()) {
+            out.change("resume " + host.name() + " (hvcluster paused it for a restart whose check did not finish)");
         } else if (state.equals("InstallPending")) {
             out.change("restart to finish installing Hyper-V");
         } else if (!state.equals("Installed")) {

@@ -179,4 +179,25 @@ class PipelineRunnerTest {
                         "disabled unused adapter 'Ethernet 9' [00-10-18-AA-BB-CC] (Broadcom NetXtreme Gigabit Ethernet)"));
         assertThat(sim.apply().plan().toChange()).isZero();
     }
+
+    @Test
+    void aNodeLeftPausedByAStoppedRunIsResumedByTheNextRun() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        // HV02's check after the restart fails (a hypervisor error in the System log): the run stops with HV02 drained.
+        sim.dc.requireHost("HV02").faults.hypervisorLaunchError = true;
+        SimulatedRun.Outcome stopped = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
+        assertThat(stopped.result().status("enable-hyper-v", "HV02")).isEqualTo(StepStatus.FAILED);
+        assertThat(sim.dc.requireHost("HV02").pausedForHyperVMark).isTrue();
+
+        sim.dc.requireHost("HV02").faults.hypervisorLaunchError = false;
+        SimulatedRun.Outcome resumed = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
+        assertThat(resumed.plan().steps()).filteredOn(s -> s.stepId().equals("enable-hyper-v") && s.host().equals("HV02"))
+                .singleElement().satisfies(s -> assertThat(s.changes())
+                        .containsExactly("resume HV02 (hvcluster paused it for a restart whose check did not finish)"));
+        assertThat(sim.finished).filteredOn(f -> f.stepId().equals("enable-hyper-v") && f.host().equals("HV02"))
+                .singleElement().satisfies(f -> assertThat(f.changes()).containsExactly("resumed HV02"));
+        assertThat(sim.dc.requireHost("HV02").pausedForHyperVMark).isFalse();
+        assertThat(resumed.result().anyFailed()).as(resumed.result().summary()).isFalse();
+        assertThat(sim.apply().plan().toChange()).isZero();
+    }
 }

@@ -81,6 +81,24 @@ function Test-HvcPendingReboot {
 # Where hvcluster remembers that it paused this node, so that only a node it paused is resumed.
 $HvcStateKey = 'HKLM:\SOFTWARE\hvcluster'
 
+# Resumes this node if hvcluster paused it for a restart; a node an admin paused stays paused. Also used when a
+# run stopped between the restart and its check: the next run still resumes the node.
+function Resume-HvcPausedNode {
+    if (-not (Test-Path -LiteralPath $HvcStateKey)) {
+        return
+    }
+    $mark = (Get-ItemProperty -LiteralPath $HvcStateKey).PausedForHyperV
+    if ($mark -ne 1) {
+        return
+    }
+    $me = Get-ClusterNode -Name $env:COMPUTERNAME
+    if ([string]$me.State -eq 'Paused') {
+        Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
+        Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
+    }
+    Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
+}
+
 $Feature = 'Hyper-V'
 
 try {
@@ -124,17 +142,7 @@ try {
     }
 
     # Resume only a node this step paused; a node an admin paused stays paused.
-    if (Test-Path -LiteralPath $HvcStateKey) {
-        $mark = (Get-ItemProperty -LiteralPath $HvcStateKey).PausedForHyperV
-        if ($mark -eq 1) {
-            $me = Get-ClusterNode -Name $env:COMPUTERNAME
-            if ([string]$me.State -eq 'Paused') {
-                Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
-                Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
-            }
-            Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
-        }
-    }
+    Resume-HvcPausedNode
     Complete-HvcStep
 } catch {
     Stop-HvcStep $_

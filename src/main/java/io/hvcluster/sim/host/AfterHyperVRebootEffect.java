@@ -51,16 +51,23 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
                         + "): check that virtualization is enabled in the firmware");
             }
         }
-        if (host.pausedForHyperVMark) {
-            SimulatedCluster c = run.requireCluster();
-            SimulatedCluster.Node me = c.node(host.name).orElseThrow(() -> new StepFailure(
-                    "The node '" + host.name + "' is not a member of cluster '" + c.name + "'."));
-            if (run.dc.nodeState(me).equals("Paused")) {
-                me.paused = false;
-                me.drainStatus = "NotInitiated";
-                run.change("resumed " + host.name);
-            }
-            host.pausedForHyperVMark = false;
+        resumePausedNode(run);
+    }
+
+    /** templates/_lib/reboot.ps1.vm Resume-HvcPausedNode: only a node hvcluster paused, and only once. */
+    static void resumePausedNode(StepRun run) throws StepFailure {
+        WindowsHost host = run.host;
+        if (!host.pausedForHyperVMark) {
+            return;
         }
+        SimulatedCluster c = run.requireCluster();
+        SimulatedCluster.Node me = c.node(host.name).orElseThrow(() -> new StepFailure(
+                "The node '" + host.name + "' is not a member of cluster '" + c.name + "'."));
+        if (run.dc.nodeState(me).equals("Paused")) {
+            me.paused = false;
+            me.drainStatus = "NotInitiated";
+            run.change("resumed " + host.name);
+        }
+        host.pausedForHyperVMark = false;
     }
 }

@@ -28,6 +28,7 @@ final class EnableHyperVEffect implements StepEffect<EnableHyperVStep.Params> {
             if (host.pendingReboot()) {
                 run.warning("a restart is pending for another reason; hvcluster leaves it to you");
             }
+            AfterHyperVRebootEffect.resumePausedNode(run);
             return;
         }
         Optional<SimulatedCluster> cluster = run.cluster();

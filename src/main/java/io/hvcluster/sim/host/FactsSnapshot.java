@@ -41,7 +41,8 @@ final class FactsSnapshot {
         List<HostFacts.Disk> disks = section("disks", this::disks);
         HostFacts.Cluster cluster = section("cluster", this::cluster);
         HostFacts.HyperV hyperV = section("hyperV", this::hyperV);
-        return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV);
+        return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV,
+                host.pausedForHyperVMark);
     }
 
     private <T> T section(String name, Supplier<T> read) {
