@@ -99,6 +99,7 @@ final class ReportHtml {
         header(r);
         raw("<main>\n");
         facts(r);
+        preflight(r.preflight());
         attention(r);
         reboot(r.reboot());
         matrix(r);
@@ -296,6 +297,32 @@ final class ReportHtml {
             raw("<li class=\"").raw(cls).raw("\">").text(t).raw("</li>");
         }
         raw("</ul>");
+    }
+
+    /** The preflight's findings, each with its fix; what it could not check yet is listed under them. */
+    private void preflight(io.hvcluster.preflight.PreflightReport p) {
+        if (p == null) {
+            return;
+        }
+        raw("<section><h2>Preflight</h2><p>").text(p.findings().isEmpty() ? "every check passed" : p.summary()).raw("</p>");
+        if (!p.findings().isEmpty()) {
+            raw("<table><thead><tr><th>Severity</th><th>Host</th><th>Check</th><th>Found</th><th>Expected</th><th>Fix</th></tr></thead><tbody>\n");
+            for (io.hvcluster.preflight.Finding f : p.findings()) {
+                boolean error = f.severity().label().equals("error");
+                raw("<tr").raw(error ? " class=\"notice-bad\"" : "").raw("><td>").text(f.severity().label()).raw("</td><td>").text(f.host())
+                        .raw("</td><td class=\"mono\">").text(f.check()).raw("</td><td>").text(f.found()).raw("</td><td>")
+                        .text(f.expected()).raw("</td><td>").text(f.fix()).raw("</td></tr>\n");
+            }
+            raw("</tbody></table>");
+        }
+        if (!p.skipped().isEmpty()) {
+            raw("<details><summary>").text(p.skipped().size() + " check(s) not possible yet").raw("</summary><ul>");
+            for (io.hvcluster.preflight.Skipped s : p.skipped()) {
+                raw("<li>").text(s.host() + " [" + s.check() + "] " + s.why()).raw("</li>");
+            }
+            raw("</ul></details>");
+        }
+        raw("</section>\n");
     }
 
     private void validations(List<RunReport.Validation> validations) {

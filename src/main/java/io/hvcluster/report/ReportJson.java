@@ -75,6 +75,23 @@ final class ReportJson {
                 }
             }
         }
+        if (r.preflight() != null) {
+            ObjectNode pre = n.putObject("preflight");
+            pre.put("summary", masker.mask(r.preflight().summary()));
+            ArrayNode findings = pre.putArray("findings");
+            for (io.hvcluster.preflight.Finding f : r.preflight().findings()) {
+                ObjectNode o = findings.addObject();
+                o.put("severity", f.severity().label());
+                o.put("host", masker.mask(f.host()));
+                o.put("check", f.check());
+                o.put("found", masker.mask(f.found()));
+                o.put("expected", masker.mask(f.expected()));
+                o.put("fix", masker.mask(f.fix()));
+            }
+            ArrayNode skipped = pre.putArray("skipped");
+            r.preflight().skipped().forEach(s -> skipped.addObject().put("host", s.host()).put("check", s.check())
+                    .put("why", masker.mask(s.why())));
+        }
         ArrayNode notices = n.putArray("notices");
         r.notices().forEach(e -> notices.add(EventJson.hostNotice(e)));
         ArrayNode validations = n.putArray("validations");

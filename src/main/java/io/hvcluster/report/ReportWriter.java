@@ -48,6 +48,11 @@ public final class ReportWriter implements RunListener {
     }
 
     @Override
+    public void preflightChecked(RunEvents.PreflightChecked e) {
+        recorder.preflight(e.report());
+    }
+
+    @Override
     public void hostNotice(RunEvents.HostNotice e) {
         recorder.notice(e);
     }

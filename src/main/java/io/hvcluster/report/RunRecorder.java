@@ -22,6 +22,7 @@ final class RunRecorder {
     private final Map<String, List<RunEvents.StepFinished>> finished = new LinkedHashMap<>();
     private final List<String> stepIdsSeen = new ArrayList<>();
     private final List<RunEvents.HostNotice> notices = new ArrayList<>();
+    private io.hvcluster.preflight.PreflightReport preflight;
 
     RunRecorder(StepTitles titles) {
         this.titles = titles;
@@ -43,6 +44,10 @@ final class RunRecorder {
     synchronized void stepFinished(RunEvents.StepFinished e) {
         seen(e.stepId());
         finished.computeIfAbsent(key(e.stepId(), e.host()), k -> new ArrayList<>()).add(e);
+    }
+
+    synchronized void preflight(io.hvcluster.preflight.PreflightReport report) {
+        preflight = report;
     }
 
     synchronized void notice(RunEvents.HostNotice e) {
@@ -81,7 +86,7 @@ final class RunRecorder {
         return new RunReport(started == null ? "" : started.runId(), started == null ? "" : started.inventory(),
                 started == null ? "" : started.cluster(), hosts, mode, startedAt, end.at(), end.duration(),
                 end.exitCode(), end.summary(), plan == null ? null : plan.reboot(),
-                plan == null ? "" : plan.summary(), rows, notices, validations, counts);
+                plan == null ? "" : plan.summary(), rows, notices, validations, counts, preflight);
     }
 
     /*

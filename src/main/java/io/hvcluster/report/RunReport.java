@@ -22,7 +22,7 @@ import java.util.Map;
 public record RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
         Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
         RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
-        List<Validation> validations, Map<String, Integer> counts) {
+        List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight) {
 
     public RunReport {
         hosts = List.copyOf(hosts);

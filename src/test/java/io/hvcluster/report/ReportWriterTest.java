@@ -196,6 +196,30 @@ class ReportWriterTest {
     }
 
     @Test
+    void preflightFindingsAreInBothReportsEscapedAndMasked() throws Exception {
+        String secret = "Pr3fl!ght";
+        ReportWriter writer = new ReportWriter(folder, SampleRun.titles(), new SecretMasker(List.of(Secret.of(secret))));
+        writer.runStarted(new RunEvents.RunStarted("r1", "lab.yaml", "HVC01", List.of("HV01", "HV02"), "plan", SampleRun.T0));
+        writer.preflightChecked(new RunEvents.PreflightChecked(new io.hvcluster.preflight.PreflightReport(List.of(
+                new io.hvcluster.preflight.Finding(io.hvcluster.inventory.check.Severity.ERROR, "HV02", "cpu-virtualization",
+                        "virtualization is off in the firmware <VT-x>", "VT-x/AMD-V enabled", "enable it in the BIOS (password " + secret + ")"),
+                new io.hvcluster.preflight.Finding(io.hvcluster.inventory.check.Severity.WARNING, "cluster", "cpu-consistency",
+                        "two CPU models", "one model", "use processor compatibility mode")),
+                List.of(new io.hvcluster.preflight.Skipped("HV01", "reachability", "network 'Cluster': not addressed yet")))));
+        writer.runFinished(new RunEvents.RunFinished(1, "preflight: 1 error, 1 warning", Duration.ZERO, SampleRun.T0.plusSeconds(1)));
+
+        JsonNode pre = reportJson().get("preflight");
+        assertThat(pre.get("summary").asText()).isEqualTo("1 error, 1 warning");
+        assertThat(pre.get("findings")).hasSize(2);
+        assertThat(pre.get("findings").get(0).get("check").asText()).isEqualTo("cpu-virtualization");
+        assertThat(pre.get("findings").get(0).get("fix").asText()).isEqualTo("enable it in the BIOS (password " + Secret.MASK + ")");
+        assertThat(pre.get("skipped").get(0).get("why").asText()).isEqualTo("network 'Cluster': not addressed yet");
+        String html = reportHtml();
+        assertThat(html).contains("<h2>Preflight</h2>", "cpu-virtualization", "virtualization is off in the firmware &lt;VT-x&gt;",
+                "use processor compatibility mode", "1 check(s) not possible yet").doesNotContain(secret, "<VT-x>");
+    }
+
+    @Test
     void aPlanRunShowsPlannedCells() throws Exception {
         ReportWriter writer = new ReportWriter(folder, SampleRun.titles(), SecretMasker.none());
         writer.runStarted(new RunEvents.RunStarted("r1", "lab.yaml", "HVC01", List.of("HV01", "HV02"), "plan", SampleRun.T0));
