@@ -2,10 +2,16 @@ package io.hvcluster.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hvcluster.bundle.BundleRenderer;
+import io.hvcluster.facts.FactsProbe;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.run.FactsCollection;
+import io.hvcluster.render.ScriptRenderer;
+import io.hvcluster.run.PipelineRunner;
+import io.hvcluster.run.RunListener;
 import io.hvcluster.run.RunOptions;
+import io.hvcluster.run.ScriptRecorder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,12 +41,13 @@ final class FactsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         Inventory inv = inventory.load(spec.commandLine().getErr());
+        // One renderer (one Velocity engine) serves the probe and the runner.
+        ScriptRenderer renderer = templates.renderer();
+        String version = Versions.current();
         try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
-             io.hvcluster.run.PipelineRunner runner = new io.hvcluster.run.PipelineRunner(inv,
-                     new io.hvcluster.bundle.BundleRenderer(templates.renderer(), Versions.current()),
-                     new io.hvcluster.facts.FactsProbe(templates.renderer(), Versions.current()), target.executors(),
-                     RunOptions.defaults(target.secrets()), new io.hvcluster.run.RunListener() { },
-                     io.hvcluster.run.ScriptRecorder.none(), target.masker())) {
+             PipelineRunner runner = new PipelineRunner(inv, new BundleRenderer(renderer, version), new FactsProbe(renderer, version),
+                     target.executors(), RunOptions.defaults(target.secrets()), new RunListener() { }, ScriptRecorder.none(),
+                     target.masker())) {
             FactsCollection facts = runner.collectFacts();
             Map<String, HostFacts> ordered = new LinkedHashMap<>();
             inv.hosts().forEach(h -> {
