@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.Connection;
 import io.hvcluster.inventory.check.Problems;
@@ -71,10 +72,10 @@ final class ConnectionRules {
             String user = domainForm ? u.substring(u.indexOf('\\') + 1) : at >= 0 ? u.substring(0, at) : u;
             String example = (user.isEmpty() ? "hvadmin" : user) + "@" + realm;
             if (domainForm) {
-                problems.add(username.error("'" + u + "' is in DOMAIN\\user form; OverThere's Kerberos needs "
+                problems.add(username.error("'" + ShownText.value(u) + "' is in DOMAIN\\user form; OverThere's Kerberos needs "
                         + "user@REALM, like " + example));
             } else if (at <= 0 || at == u.length() - 1) {
-                problems.add(username.error("'" + u + "' has no @REALM; Kerberos needs user@REALM, like " + example));
+                problems.add(username.error("'" + ShownText.value(u) + "' has no @REALM; Kerberos needs user@REALM, like " + example));
             }
         } else if (domainForm || at >= 0) {
             problems.add(username.warning("Basic authentication works only for local accounts; '" + u
