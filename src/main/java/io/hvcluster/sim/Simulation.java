@@ -153,11 +153,21 @@ public final class Simulation implements AutoCloseable {
 
     /** The WinRM executors for the simulated hosts: the same client code as for real hosts, over HTTP with Basic. */
     public ExecutorFactory executors() {
+        return executors(password);
+    }
+
+    /** The same executors logging on with {@code password} (a wrong one, to test what a refused logon does). */
+    public ExecutorFactory executors(Secret password) {
         return host -> {
             SimulatedEndpoint ep = endpoints.endpoint(host.name()).orElseThrow();
             return new WinRmExecutor(new WinRmSettings(host.name(), "127.0.0.1", ep.port(), false, WinRmSettings.Auth.BASIC, user,
                     password, false, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(5), WinRmSettings.Kerberos.defaults()));
         };
+    }
+
+    /** The endpoint of a simulated host: its statistics (failed logons) and fault injection. */
+    public Optional<SimulatedEndpoint> endpoint(String host) {
+        return endpoints.endpoint(host);
     }
 
     public Secret domainPassword() {
