@@ -41,7 +41,9 @@ public final class TargetOptions {
             return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
-        return new Target(WinRmExecutors.factory(inventory.connection(), password), Map.of(Delegation.PASSWORD_SECRET, password),
+        PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
+        return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
+                Map.of(Delegation.PASSWORD_SECRET, password),
                 new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { });
     }
 

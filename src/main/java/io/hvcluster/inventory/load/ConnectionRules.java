@@ -34,6 +34,11 @@ final class ConnectionRules {
                     : "Windows refuses Kerberos over HTTP without message encryption, which OverThere lacks; use "
                             + "https: true"));
         }
+        if (c.allowPasswordOverHttp() != null && c.allowPasswordOverHttp().value()) {
+            problems.add(c.allowPasswordOverHttp().warning(https ? "has no effect with https: true"
+                    : "the domain password will cross the network in cleartext, inside the payload of the steps "
+                            + "that create and validate the cluster; use https: true"));
+        }
         if (!https && c.skipCertificateCheck() != null && c.skipCertificateCheck().value()) {
             problems.add(c.skipCertificateCheck().warning("has no effect without https"));
         }
