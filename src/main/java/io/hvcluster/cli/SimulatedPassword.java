@@ -10,11 +10,16 @@ final class SimulatedPassword {
     }
 
     static String describe(Inventory inventory, boolean given) {
+        return describe(inventory, given, false);
+    }
+
+    static String describe(Inventory inventory, boolean given, boolean passwordStdin) {
         if (!given) {
             return "no password given: the hosts accept the simulator's own, see docs/simulator.md";
         }
         PasswordSource source = inventory.connection().password();
-        String from = source instanceof PasswordSource.Environment env ? "from " + env.variable()
+        String from = passwordStdin ? "from standard input"
+                : source instanceof PasswordSource.Environment env ? "from " + env.variable()
                 : source instanceof PasswordSource.StandardInput ? "from standard input" : "given";
         return "the hosts accept the password " + from;
     }

@@ -37,7 +37,7 @@ public final class TargetOptions {
                     inventory.connection().username(), passwordStdin);
             Simulation sim = Simulation.start(inventory, simulatorState, simulateFresh, given);
             err.println("simulating " + inventory.hosts().size() + " hosts on 127.0.0.1 (state in " + simulatorState + "; "
-                    + SimulatedPassword.describe(inventory, given.isPresent()) + ")");
+                    + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
             return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);

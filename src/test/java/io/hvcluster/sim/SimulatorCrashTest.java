@@ -73,10 +73,12 @@ class SimulatorCrashTest {
         }
         for (Path journal : journals) {
             for (String line : Files.readAllLines(journal)) {
-                if (!line.endsWith("}")) {
-                    continue; // a line the killed process was still writing
+                JsonNode e;
+                try {
+                    e = JSON.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException cut) {
+                    continue; // the line the killed process was still writing
                 }
-                JsonNode e = JSON.readTree(line);
                 if (e.path("type").asText().equals("step-finished") && e.path("status").asText().equals("changed")) {
                     steps.add(e.path("stepId").asText() + "/" + e.path("host").asText());
                 }
