@@ -112,6 +112,23 @@ class HostileInventoryTest {
     }
 
     @Test
+    void unreadableHostsGiveOneError() throws IOException {
+        String text = InventoryYaml.base().text().replaceAll("(?s)hosts:\n.*?connection:", "hosts: foo\nconnection:");
+        Path file = write("hosts.yaml", text);
+        assertThat(validate(file)).isEqualTo(2);
+        assertThat(problems(file)).containsExactly(file + ":16:8: error: hosts: expected a list, found 'foo'");
+    }
+
+    @Test
+    void missingNetworksGiveOneError() throws IOException {
+        String text = InventoryYaml.base().text().replaceAll("(?m)^  - \\{ name: [^\\n]*purpose[^\\n]*\\n", "")
+                .replace("networks:\n", "");
+        Path file = write("no-networks.yaml", text);
+        assertThat(validate(file)).isEqualTo(2);
+        assertThat(problems(file)).containsExactly(file + ":1:1: error: networks: is required");
+    }
+
+    @Test
     void controlCharactersInValuesAreRejectedAndEscapedInTheMessage() throws IOException {
         // A YAML escape puts ESC, BEL and a newline into a disk label that plan would otherwise print raw.
         Path file = write("esc.yaml", InventoryYaml.base().replace("{ label: CSV1,",

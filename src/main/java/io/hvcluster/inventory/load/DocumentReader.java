@@ -42,8 +42,11 @@ final class DocumentReader {
                 hosts, connection, capacity);
     }
 
-    /** Where a list section is written; null when missing, so that rules about its content stay silent. */
+    /**
+     * Where a list section is written; null when missing or not a list (reported once), so that rules about its
+     * content stay silent ("needs at least 2 nodes; found 0" after "hosts: expected a list" would be a follow-on).
+     */
     private static Anchor writtenAt(MappingReader m, String key) {
-        return m.node(key).isPresent() ? m.keyAt(key) : null;
+        return m.node(key).filter(n -> n instanceof SequenceNode).isPresent() ? m.keyAt(key) : null;
     }
 }
