@@ -34,10 +34,11 @@ final class ExceptionMapping implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter w = cmd.getErr() != null ? cmd.getErr() : err;
         if (ex instanceof UserException u) {
-            w.println("error: " + u.getMessage());
+            // Messages may quote a file name or a value: escaped, so no control character reaches the terminal.
+            w.println("error: " + ShownText.escaped(u.getMessage()));
             return u.exitCode().code();
         }
-        w.println("internal error: " + ex);
+        w.println("internal error: " + ShownText.escaped(String.valueOf(ex)));
         if (verbose(parseResult)) {
             ex.printStackTrace(w);
         } else {
