@@ -65,6 +65,9 @@ final class ApplyCommand implements Callable<Integer> {
             java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("apply", spec.commandLine().getErr());
             preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
             Plan plan = session.runner.plan(facts);
+            if (!targets.simulated()) {
+                PasswordOverHttp.refuseApply(inv.connection(), plan);
+            }
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             if (plan.toChange() == 0) {

@@ -1,6 +1,8 @@
 package io.hvcluster.cli;
 
+import io.hvcluster.inventory.check.ShownText;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -32,10 +34,11 @@ final class ExceptionMapping implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter w = cmd.getErr() != null ? cmd.getErr() : err;
         if (ex instanceof UserException u) {
-            w.println("error: " + u.getMessage());
+            // Messages may quote a file name or a value: escaped, so no control character reaches the terminal.
+            w.println("error: " + ShownText.escaped(u.getMessage()));
             return u.exitCode().code();
         }
-        w.println("internal error: " + ex);
+        w.println("internal error: " + ShownText.escaped(String.valueOf(ex)));
         if (verbose(parseResult)) {
             ex.printStackTrace(w);
         } else {
@@ -47,11 +50,30 @@ final class ExceptionMapping implements IExecutionExceptionHandler {
     static int handleParameterException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter w = cmd.getErr();
-        w.println("error: " + ex.getMessage());
+        w.println("error: " + parameterMessage(ex));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
             w.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         }
         return ExitCode.INVALID_INPUT.code();
+    }
+
+    /**
+     * The parser's message, except for unknown options: picocli lists every unmatched argument, so
+     * {@code --password X} would print X. Only the names of the unknown options are repeated, never a value.
+     */
+    static String parameterMessage(ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> options = u.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                    .map(a -> "'" + ShownText.value(a) + "'").distinct().toList();
+            if (options.isEmpty()) {
+                return "unexpected argument(s) after the ones this command takes (not repeated here, in case one is "
+                        + "a secret)";
+            }
+            return "unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options)
+                    + " (values given with it are not repeated, in case one is a secret)";
+        }
+        return ShownText.line(String.valueOf(ex.getMessage()));
     }
 
     private static boolean verbose(ParseResult pr) {

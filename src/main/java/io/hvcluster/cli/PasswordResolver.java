@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Resolves the inventory's password source to the password itself, once per run. The value never leaves a
@@ -56,13 +57,37 @@ final class PasswordResolver {
         return Secret.of(new String(pw));
     }
 
+    /**
+     * For simulated hosts: the password the run was given through the same sources as a real run, or empty when
+     * none was (variable unset, nothing on stdin, no console to prompt on); the simulator then uses its own.
+     */
+    Optional<Secret> resolveIfGiven(PasswordSource source, String username, boolean passwordStdin) {
+        if (passwordStdin || source instanceof PasswordSource.StandardInput) {
+            return stdinLine();
+        }
+        if (source instanceof PasswordSource.Environment env) {
+            String v = environment.get(env.variable());
+            return v == null || v.isEmpty() ? Optional.empty() : Optional.of(Secret.of(v));
+        }
+        if (console == null) {
+            return Optional.empty();
+        }
+        char[] pw = console.readPassword("Password for %s (simulated hosts; Enter for the simulator's own): ", username);
+        return pw == null || pw.length == 0 ? Optional.empty() : Optional.of(Secret.of(new String(pw)));
+    }
+
     private Secret fromStdin() {
+        return stdinLine().orElseThrow(() ->
+                new UserException(ExitCode.INVALID_INPUT, "--password-stdin: standard input held no password"));
+    }
+
+    private Optional<Secret> stdinLine() {
         try {
             String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw new UserException(ExitCode.INVALID_INPUT, "--password-stdin: standard input held no password");
+                return Optional.empty();
             }
-            return Secret.of(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            return Optional.of(Secret.of(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line));
         } catch (IOException e) {
             throw new UserException(ExitCode.INVALID_INPUT, "cannot read the password from standard input: " + e.getMessage());
         }

@@ -41,7 +41,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         Inventory inv = inventory.load(spec.commandLine().getErr());
-        Simulation sim = Simulation.start(inv, state, fresh);
+        java.util.Optional<io.hvcluster.secrets.Secret> given = PasswordResolver.system()
+                .resolveIfGiven(inv.connection().password(), inv.connection().username(), false);
+        Simulation sim = Simulation.start(inv, state, fresh, given);
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sim.close();
@@ -51,7 +53,8 @@ final class SimulateCommand implements Callable<Integer> {
         sim.endpointLines().forEach(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println("simulated hosts ready (user " + sim.username()
-                + ", Basic over HTTP; the simulator's password is in docs/simulator.md). Ctrl-C stops and saves to " + state);
+                + ", Basic over HTTP; " + SimulatedPassword.describe(inv, given.isPresent())
+                + "). The state is saved as it changes, in " + state);
         spec.commandLine().getErr().flush();
         boolean stopped = seconds == null ? waitForever(stop) : stop.await(seconds, TimeUnit.SECONDS);
         if (!stopped) {

@@ -7,6 +7,7 @@ import io.hvcluster.steps.Delegation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where commands that contact hosts send their scripts: the real hosts over WinRM, or the built-in simulator. */
@@ -32,12 +33,17 @@ public final class TargetOptions {
     /** Opens the hosts: the caller closes the returned target (which saves simulated state). */
     Target open(Inventory inventory, PrintWriter err) {
         if (simulated()) {
-            Simulation sim = Simulation.start(inventory, simulatorState, simulateFresh);
-            err.println("simulating " + inventory.hosts().size() + " hosts on 127.0.0.1 (state in " + simulatorState + ")");
+            Optional<Secret> given = PasswordResolver.system().resolveIfGiven(inventory.connection().password(),
+                    inventory.connection().username(), passwordStdin);
+            Simulation sim = Simulation.start(inventory, simulatorState, simulateFresh, given);
+            err.println("simulating " + inventory.hosts().size() + " hosts on 127.0.0.1 (state in " + simulatorState + "; "
+                    + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
             return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
-        return new Target(WinRmExecutors.factory(inventory.connection(), password), Map.of(Delegation.PASSWORD_SECRET, password),
+        PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
+        return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
+                Map.of(Delegation.PASSWORD_SECRET, password),
                 new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { });
     }
 

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param skipCertificateCheck explicit opt-out of HTTPS certificate checks (lab use only)
  * @param connectTimeout      TCP connect timeout
  * @param operationTimeout    WS-Management OperationTimeout (how long one Receive may wait)
+ * @param allowPasswordOverHttp the admin accepts that, with https false, the domain password crosses the network
+ *                            in cleartext inside the cluster steps' payload; without it those steps are refused
  */
 public record Connection(
         int port,
@@ -22,7 +24,19 @@ public record Connection(
         PasswordSource password,
         boolean skipCertificateCheck,
         Duration connectTimeout,
-        Duration operationTimeout) {
+        Duration operationTimeout,
+        boolean allowPasswordOverHttp) {
+
+    /** A connection that never sends the domain password over plain HTTP. */
+    public Connection(int port, boolean https, AuthMethod auth, String username, PasswordSource password,
+            boolean skipCertificateCheck, Duration connectTimeout, Duration operationTimeout) {
+        this(port, https, auth, username, password, skipCertificateCheck, connectTimeout, operationTimeout, false);
+    }
+
+    /** Whether the domain password may be delivered: over HTTPS, or over HTTP when the admin allowed it. */
+    public boolean mayDeliverPassword() {
+        return https || allowPasswordOverHttp;
+    }
 
     public static final int DEFAULT_HTTP_PORT = 5985;
     public static final int DEFAULT_HTTPS_PORT = 5986;

@@ -49,16 +49,44 @@ public final class PipelineRunner implements AutoCloseable {
     public FactsCollection collectFacts() throws InterruptedException {
         Map<String, HostFacts> facts = new ConcurrentHashMap<>();
         Map<String, String> failures = new ConcurrentHashMap<>();
-        forEachHost(ctx.inventory.hosts(), host -> {
+        Map<String, Boolean> refused = new ConcurrentHashMap<>();
+        HostTask probe = host -> {
             try {
                 facts.put(host.name(), ctx.reprobe(host));
-            } catch (ExecutionException | FactsParser.FactsException e) {
+            } catch (ExecutionException e) {
+                failures.put(host.name(), ctx.masker.mask(e.getMessage()));
+                if (e.kind() == ExecutionException.Kind.AUTHENTICATION_FAILED) {
+                    refused.put(host.name(), true);
+                }
+            } catch (FactsParser.FactsException e) {
                 failures.put(host.name(), ctx.masker.mask(e.getMessage()));
             }
-        });
+        };
+        // The credentials are tried on one host before the others: a wrong password then costs one failed logon
+        // per run, not one per host (a domain account locks out after a few). A host that does not answer at all
+        // tested nothing, so the next one is tried alone, up to LOGON_TRIES hosts.
+        List<Host> hosts = ctx.inventory.hosts();
+        int next = 0;
+        while (next < hosts.size() && next < LOGON_TRIES) {
+            Host host = hosts.get(next++);
+            forEachHost(List.of(host), probe);
+            if (refused.containsKey(host.name())) {
+                for (Host other : hosts.subList(next, hosts.size())) {
+                    failures.put(other.name(), "not contacted: " + host.name() + " refused the credentials, and trying "
+                            + "them on every host would count one failed logon per host (account lockout)");
+                }
+                next = hosts.size();
+            } else if (facts.containsKey(host.name())) {
+                break;
+            }
+        }
+        forEachHost(hosts.subList(next, hosts.size()), probe);
         ctx.setFacts(facts);
         return new FactsCollection(facts, failures);
     }
+
+    /** Hosts tried one at a time until one accepts or refuses the credentials. */
+    private static final int LOGON_TRIES = 3;
 
     /**
      * Runs the preflight probe on every host that has facts, then every preflight check over both; the

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +39,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Simulation implements AutoCloseable {
 
-    /** The simulated domain account's password. It guards nothing real; it exists so the second hop is exercised. */
-    private static final Secret PASSWORD = Secret.of("Simulated-Only-P@ss1");
+    /**
+     * The password simulated hosts accept when the run was given none. It guards nothing real; it exists so the
+     * second hop is exercised. A run given a password (environment, stdin or prompt) uses that one instead, so a
+     * simulated run handles the secret exactly as a real one does.
+     */
+    public static final Secret DEFAULT_PASSWORD = Secret.of("Simulated-Only-P@ss1");
 
     private final Inventory inventory;
     private final SimulatedDatacenter datacenter;
@@ -47,10 +52,13 @@ public final class Simulation implements AutoCloseable {
     private final SimulatedHosts endpoints;
     private final ScheduledExecutorService reachability;
     private final String user;
+    private final Secret password;
     private final Map<String, Boolean> down = new HashMap<>();
 
-    private Simulation(Inventory inventory, SimulatedDatacenter datacenter, DatacenterStore store, Latencies latencies) {
+    private Simulation(Inventory inventory, SimulatedDatacenter datacenter, DatacenterStore store, Latencies latencies,
+            Secret password) {
         this.inventory = inventory;
+        this.password = password;
         this.datacenter = datacenter;
         this.store = store;
         String u = inventory.connection().username();
@@ -60,7 +68,7 @@ public final class Simulation implements AutoCloseable {
         List<SimulatedHostConfig> configs = new ArrayList<>();
         for (Host h : inventory.hosts()) {
             configs.add(SimulatedHostConfig.builder(h.name())
-                    .credentials(user, PASSWORD)
+                    .credentials(user, password)
                     .allowUnencrypted(true)
                     .powerShellHost(model(runner, clock, h.name(), latencies))
                     .build());
@@ -81,14 +89,27 @@ public final class Simulation implements AutoCloseable {
      * @param fresh       start from freshly installed hosts, ignoring any saved state
      */
     public static Simulation start(Inventory inventory, Path stateFolder, boolean fresh) {
+        return start(inventory, stateFolder, fresh, Optional.empty());
+    }
+
+    /**
+     * @param password the password the run was given; simulated hosts accept exactly it (and a fresh domain gets
+     *                 it as the account's password). Empty: {@link #DEFAULT_PASSWORD}.
+     */
+    public static Simulation start(Inventory inventory, Path stateFolder, boolean fresh, Optional<Secret> password) {
         Latencies latencies = Latencies.fast();
+        Secret secret = password.orElse(DEFAULT_PASSWORD);
         DatacenterStore store = new DatacenterStore(stateFolder);
-        SimulatedDatacenter dc = fresh ? null : store.load(latencies).orElse(null);
-        if (dc == null || !dc.hosts.keySet().containsAll(inventory.hosts().stream().map(Host::name).toList())) {
-            dc = DatacenterBuilder.fresh(inventory).domainPassword(PASSWORD).build();
-            dc.setLatencies(latencies);
-        }
-        return new Simulation(inventory, dc, store, latencies);
+        SimulatedDatacenter dc = store.locked(() -> {
+            SimulatedDatacenter saved = fresh ? null : store.load(latencies).orElse(null);
+            if (saved == null || !saved.hosts.keySet().containsAll(inventory.hosts().stream().map(Host::name).toList())) {
+                saved = DatacenterBuilder.fresh(inventory).domainPassword(secret).build();
+                saved.setLatencies(latencies);
+                store.save(saved);
+            }
+            return saved;
+        });
+        return new Simulation(inventory, dc, store, latencies, secret);
     }
 
     /** A script reaching a host runs on the model; a restart it asks for is scheduled in the model. */
@@ -97,9 +118,13 @@ public final class Simulation implements AutoCloseable {
             Instant start = clock.now();
             ScriptOutcome outcome;
             synchronized (datacenter) {
-                outcome = runner.run(host, invocation.script(), invocation.secrets(), start);
-                outcome.restartAfter().ifPresent(d ->
-                        datacenter.scheduleRestart(host, start.plus(outcome.duration()).plus(latencies.shutdownDelay(d))));
+                // Saved as it happens, as a real host keeps what a script did even if the client dies right after.
+                outcome = store.update(datacenter, () -> {
+                    ScriptOutcome o = runner.run(host, invocation.script(), invocation.secrets(), start);
+                    o.restartAfter().ifPresent(d ->
+                            datacenter.scheduleRestart(host, start.plus(o.duration()).plus(latencies.shutdownDelay(d))));
+                    return o;
+                });
             }
             return new PowerShellResult(outcome.stdout(), outcome.stderr(), outcome.exitCode(), outcome.duration());
         };
@@ -128,19 +153,29 @@ public final class Simulation implements AutoCloseable {
 
     /** The WinRM executors for the simulated hosts: the same client code as for real hosts, over HTTP with Basic. */
     public ExecutorFactory executors() {
+        return executors(password);
+    }
+
+    /** The same executors logging on with {@code password} (a wrong one, to test what a refused logon does). */
+    public ExecutorFactory executors(Secret password) {
         return host -> {
             SimulatedEndpoint ep = endpoints.endpoint(host.name()).orElseThrow();
             return new WinRmExecutor(new WinRmSettings(host.name(), "127.0.0.1", ep.port(), false, WinRmSettings.Auth.BASIC, user,
-                    PASSWORD, false, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(5), WinRmSettings.Kerberos.defaults()));
+                    password, false, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(5), WinRmSettings.Kerberos.defaults()));
         };
     }
 
+    /** The endpoint of a simulated host: its statistics (failed logons) and fault injection. */
+    public Optional<SimulatedEndpoint> endpoint(String host) {
+        return endpoints.endpoint(host);
+    }
+
     public Secret domainPassword() {
-        return PASSWORD;
+        return password;
     }
 
     public SecretMasker masker() {
-        return new SecretMasker(List.of(PASSWORD));
+        return new SecretMasker(List.of(password));
     }
 
     /** "HV01 http://127.0.0.1:55985/wsman", one per host. */
@@ -156,13 +191,19 @@ public final class Simulation implements AutoCloseable {
         return datacenter;
     }
 
-    /** Saves the hosts' state and stops the endpoints. */
+    /** Saves the hosts' state (merged with what other runs saved meanwhile) and stops the endpoints. */
     @Override
     public void close() {
         reachability.shutdownNow();
-        synchronized (datacenter) {
-            store.save(datacenter);
+        try {
+            synchronized (datacenter) {
+                store.update(datacenter, () -> {
+                    datacenter.settle(Instant.now());
+                    return null;
+                });
+            }
+        } finally {
+            endpoints.close();
         }
-        endpoints.close();
     }
 }

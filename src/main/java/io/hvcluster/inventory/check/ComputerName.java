@@ -31,22 +31,22 @@ public final class ComputerName {
             if (!isAllowed(c)) {
                 String shown = c == ' ' ? "a space" : "'" + c + "'";
                 String hint = c == '.' ? " (give the short name, not the FQDN)" : "";
-                return Optional.of("'" + name + "' contains " + shown
+                return Optional.of("'" + ShownText.value(name) + "' contains " + shown
                         + "; a computer name allows only letters, digits and hyphens" + hint);
             }
         }
         if (name.length() > MAX_LENGTH) {
-            return Optional.of("'" + name + "' has " + name.length() + " characters; a computer name has at most "
+            return Optional.of("'" + ShownText.value(name) + "' has " + name.length() + " characters; a computer name has at most "
                     + MAX_LENGTH + " (NetBIOS limit)");
         }
         if (name.chars().allMatch(Character::isDigit)) {
-            return Optional.of("'" + name + "' is all digits; Windows refuses a computer name made only of digits");
+            return Optional.of("'" + ShownText.value(name) + "' is all digits; Windows refuses a computer name made only of digits");
         }
         if (name.startsWith("-") || name.endsWith("-")) {
-            return Optional.of("'" + name + "' starts or ends with a hyphen, which DNS refuses");
+            return Optional.of("'" + ShownText.value(name) + "' starts or ends with a hyphen, which DNS refuses");
         }
         if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
-            return Optional.of("'" + name + "' is a reserved word in Windows and cannot be a computer name");
+            return Optional.of("'" + ShownText.value(name) + "' is a reserved word in Windows and cannot be a computer name");
         }
         return Optional.empty();
     }

@@ -28,11 +28,11 @@ public final class DomainName {
     /** Why {@code name} is not a fully qualified domain name, or empty when it is. */
     public static Optional<String> fqdnProblem(String name) {
         if (!isHostName(name) || !name.contains(".")) {
-            return Optional.of("'" + name + "' is not a fully qualified domain name; expected labels of letters, "
+            return Optional.of("'" + ShownText.value(name) + "' is not a fully qualified domain name; expected labels of letters, "
                     + "digits and hyphens with at least one dot, like corp.example.com");
         }
         if (name.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-            return Optional.of("'" + name + "' is an IP address; expected the AD domain name, like corp.example.com");
+            return Optional.of("'" + ShownText.value(name) + "' is an IP address; expected the AD domain name, like corp.example.com");
         }
         return Optional.empty();
     }

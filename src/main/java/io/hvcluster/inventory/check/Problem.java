@@ -31,7 +31,9 @@ public record Problem(Severity severity, String path, int line, int column, Stri
 
     /** {@code FILE:LINE:COL: error: PATH: MESSAGE}, the form editors and CI logs turn into links. */
     public String format(String file) {
-        String where = path.isEmpty() ? "" : path + ": ";
-        return file + ":" + line + ":" + column + ": " + severity.label() + ": " + where + message;
+        // Escaped here as well as where values are quoted: whatever a rule echoes stays on one harmless line.
+        String where = path.isEmpty() ? "" : ShownText.line(path) + ": ";
+        return ShownText.escaped(file) + ":" + line + ":" + column + ": " + severity.label() + ": " + where
+                + ShownText.line(message);
     }
 }

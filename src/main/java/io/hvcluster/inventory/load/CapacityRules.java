@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.check.Problems;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ final class CapacityRules {
             } else {
                 VmGroupDocument first = names.putIfAbsent(g.name().value().toLowerCase(Locale.ROOT), g);
                 if (first != null) {
-                    problems.add(g.name().error("duplicate group name '" + g.name().value() + "' (" + first.at().path()
+                    problems.add(g.name().error("duplicate group name '" + ShownText.value(g.name().value()) + "' (" + first.at().path()
                             + ")"));
                 }
             }

@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.inventory.check.ComputerName;
 import io.hvcluster.inventory.check.DomainName;
@@ -21,7 +22,7 @@ final class ClusterRules {
             ComputerName.problemWith(c.name().value()).ifPresent(p -> problems.add(c.name().error(p)));
             for (HostDocument h : d.hosts()) {
                 if (h.name() != null && h.name().value().equalsIgnoreCase(c.name().value())) {
-                    problems.add(c.name().error("'" + c.name().value() + "' is also the name of " + h.at().path()
+                    problems.add(c.name().error("'" + ShownText.value(c.name().value()) + "' is also the name of " + h.at().path()
                             + "; the cluster name object needs a computer name of its own"));
                     break;
                 }

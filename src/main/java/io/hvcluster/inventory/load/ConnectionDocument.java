@@ -13,5 +13,6 @@ record ConnectionDocument(
         Located<PasswordSource> password,
         Located<Boolean> skipCertificateCheck,
         Located<Long> connectTimeoutSeconds,
-        Located<Long> operationTimeoutSeconds) {
+        Located<Long> operationTimeoutSeconds,
+        Located<Boolean> allowPasswordOverHttp) {
 }

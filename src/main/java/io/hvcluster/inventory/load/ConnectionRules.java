@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.Connection;
 import io.hvcluster.inventory.check.Problems;
@@ -32,6 +33,11 @@ final class ConnectionRules {
                             + "is set; use https: true"
                     : "Windows refuses Kerberos over HTTP without message encryption, which OverThere lacks; use "
                             + "https: true"));
+        }
+        if (c.allowPasswordOverHttp() != null && c.allowPasswordOverHttp().value()) {
+            problems.add(c.allowPasswordOverHttp().warning(https ? "has no effect with https: true"
+                    : "the domain password will cross the network in cleartext, inside the payload of the steps "
+                            + "that create and validate the cluster; use https: true"));
         }
         if (!https && c.skipCertificateCheck() != null && c.skipCertificateCheck().value()) {
             problems.add(c.skipCertificateCheck().warning("has no effect without https"));
@@ -71,10 +77,10 @@ final class ConnectionRules {
             String user = domainForm ? u.substring(u.indexOf('\\') + 1) : at >= 0 ? u.substring(0, at) : u;
             String example = (user.isEmpty() ? "hvadmin" : user) + "@" + realm;
             if (domainForm) {
-                problems.add(username.error("'" + u + "' is in DOMAIN\\user form; OverThere's Kerberos needs "
+                problems.add(username.error("'" + ShownText.value(u) + "' is in DOMAIN\\user form; OverThere's Kerberos needs "
                         + "user@REALM, like " + example));
             } else if (at <= 0 || at == u.length() - 1) {
-                problems.add(username.error("'" + u + "' has no @REALM; Kerberos needs user@REALM, like " + example));
+                problems.add(username.error("'" + ShownText.value(u) + "' has no @REALM; Kerberos needs user@REALM, like " + example));
             }
         } else if (domainForm || at >= 0) {
             problems.add(username.warning("Basic authentication works only for local accounts; '" + u

@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.DiskSpec;
 import io.hvcluster.inventory.check.Problems;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class DiskRules {
         if (v.isBlank()) {
             problems.add(label.error("must not be empty"));
         } else if (v.length() > MAX_LABEL) {
-            problems.add(label.error("'" + v + "' has " + v.length() + " characters; a volume label has at most "
+            problems.add(label.error("'" + ShownText.value(v) + "' has " + v.length() + " characters; a volume label has at most "
                     + MAX_LABEL));
         }
     }
@@ -75,9 +76,9 @@ final class DiskRules {
                 continue;
             }
             if (first == witness) {
-                problems.add(v.error(field + " '" + v.value() + "' is the witness disk's; " + NOT_ALSO_CSV));
+                problems.add(v.error(field + " '" + ShownText.value(v.value()) + "' is the witness disk's; " + NOT_ALSO_CSV));
             } else {
-                problems.add(v.error(field + " '" + v.value() + "' is already used by " + first.at().path()
+                problems.add(v.error(field + " '" + ShownText.value(v.value()) + "' is already used by " + first.at().path()
                         + "; every disk has its own"));
             }
         }

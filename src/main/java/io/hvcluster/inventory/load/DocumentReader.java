@@ -2,7 +2,9 @@ package io.hvcluster.inventory.load;
 
 import io.hvcluster.inventory.check.Problems;
 import java.util.List;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** The root of the file: finds the sections and hands each to its reader. */
 final class DocumentReader {
@@ -33,12 +35,18 @@ final class DocumentReader {
         ConnectionDocument connection = m.map("connection").map(new ConnectionSectionReader(problems)::read)
                 .orElse(null);
         CapacityDocument capacity = m.map("capacity").map(new CapacitySectionReader(problems)::read).orElse(null);
-        return new InventoryDocument(m.at(), cluster, writtenAt(m, "networks"), networks, writtenAt(m, "hosts"),
+        boolean networksReadable = m.node("networks").filter(n -> n instanceof SequenceNode seq
+                && seq.getValue().stream().allMatch(item -> item instanceof MappingNode)).isPresent();
+        return new InventoryDocument(m.at(), cluster, writtenAt(m, "networks"), networks, networksReadable,
+                writtenAt(m, "hosts"),
                 hosts, connection, capacity);
     }
 
-    /** Where a list section is written; null when missing, so that rules about its content stay silent. */
+    /**
+     * Where a list section is written; null when missing or not a list (reported once), so that rules about its
+     * content stay silent ("needs at least 2 nodes; found 0" after "hosts: expected a list" would be a follow-on).
+     */
     private static Anchor writtenAt(MappingReader m, String key) {
-        return m.node(key).isPresent() ? m.keyAt(key) : null;
+        return m.node(key).filter(n -> n instanceof SequenceNode).isPresent() ? m.keyAt(key) : null;
     }
 }

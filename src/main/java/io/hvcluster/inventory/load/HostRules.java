@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.check.ComputerName;
 import io.hvcluster.inventory.check.DomainName;
@@ -49,7 +50,7 @@ final class HostRules {
             ComputerName.problemWith(name).ifPresent(p -> problems.add(h.name().error(p)));
             HostDocument first = seen.putIfAbsent(name.toUpperCase(Locale.ROOT), h);
             if (first != null) {
-                problems.add(h.name().error("duplicate host name '" + name + "' (" + first.at().path() + " is '"
+                problems.add(h.name().error("duplicate host name '" + ShownText.value(name) + "' (" + first.at().path() + " is '"
                         + first.name().value() + "'; computer names ignore case)"));
             }
         }
@@ -68,12 +69,12 @@ final class HostRules {
                 continue;
             }
             if (!ip && !DomainName.isHostName(address)) {
-                problems.add(h.address().error("'" + address + "' is neither a DNS name nor an IPv4 address"));
+                problems.add(h.address().error("'" + ShownText.value(address) + "' is neither a DNS name nor an IPv4 address"));
                 continue;
             }
             HostDocument first = seen.putIfAbsent(address.toLowerCase(Locale.ROOT), h);
             if (first != null) {
-                problems.add(h.address().error("'" + address + "' is already the address of " + first.at().path()));
+                problems.add(h.address().error("'" + ShownText.value(address) + "' is already the address of " + first.at().path()));
             }
             if (ip && kerberos) {
                 problems.add(h.address().warning("Kerberos needs a DNS name: an IP address has no service principal "
@@ -82,7 +83,7 @@ final class HostRules {
             String firstLabel = address.split("\\.")[0];
             boolean validName = h.name() != null && ComputerName.problemWith(h.name().value()).isEmpty();
             if (!ip && validName && !firstLabel.equalsIgnoreCase(h.name().value())) {
-                problems.add(h.address().warning("'" + address + "' does not start with the host name '"
+                problems.add(h.address().warning("'" + ShownText.value(address) + "' does not start with the host name '"
                         + h.name().value() + "'; check for a copy-paste slip"));
             }
         }

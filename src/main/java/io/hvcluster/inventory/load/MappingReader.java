@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.check.KeySuggestion;
 import io.hvcluster.inventory.check.Problems;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class MappingReader {
             Anchor childAt = NodeValues.anchorOf(keyNode, childPath(key.getValue()));
             Entry first = entries.get(key.getValue());
             if (first != null) {
-                problems.add(childAt.error("duplicate key '" + key.getValue() + "' (first at "
+                problems.add(childAt.error("duplicate key '" + ShownText.value(key.getValue()) + "' (first at "
                         + first.keyAt().lineText() + ")"));
                 continue;
             }
@@ -82,9 +83,9 @@ final class MappingReader {
             } else if (looksLikePassword(key)) {
                 problems.add(keyAt.error(NO_PASSWORDS));
             } else {
-                String hint = KeySuggestion.closest(key, allowed).map(k -> "; did you mean '" + k + "'?")
+                String hint = KeySuggestion.closest(key, allowed).map(k -> "; did you mean '" + ShownText.value(k) + "'?")
                         .orElse(" (allowed: " + String.join(", ", allowed) + ")");
-                problems.add(keyAt.error("unknown key '" + key + "'" + hint));
+                problems.add(keyAt.error("unknown key '" + ShownText.value(key) + "'" + hint));
             }
         }
     }

@@ -70,7 +70,8 @@ final class ModelAssembly {
                 Located.valueOr(c.skipCertificateCheck(), false),
                 value(c.connectTimeoutSeconds()).map(Duration::ofSeconds).orElse(Connection.DEFAULT_CONNECT_TIMEOUT),
                 value(c.operationTimeoutSeconds()).map(Duration::ofSeconds)
-                        .orElse(Connection.DEFAULT_OPERATION_TIMEOUT));
+                        .orElse(Connection.DEFAULT_OPERATION_TIMEOUT),
+                Located.valueOr(c.allowPasswordOverHttp(), false));
     }
 
     private static CapacitySpec capacity(CapacityDocument c) {

@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.Ipv4;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.inventory.Subnet;
@@ -45,12 +46,12 @@ final class NetworkRules {
                 continue;
             }
             if (!name.equals(name.strip())) {
-                problems.add(n.name().error("'" + name + "' has leading or trailing spaces; Windows adapter names "
+                problems.add(n.name().error("'" + ShownText.value(name) + "' has leading or trailing spaces; Windows adapter names "
                         + "would not match"));
             }
             NetworkDocument first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), n);
             if (first != null) {
-                problems.add(n.name().error("duplicate network name '" + name + "' (" + first.at().path() + " is '"
+                problems.add(n.name().error("duplicate network name '" + ShownText.value(name) + "' (" + first.at().path() + " is '"
                         + first.name().value() + "'; adapter names ignore case)"));
             }
         }
@@ -121,7 +122,7 @@ final class NetworkRules {
     }
 
     private static void requiredPurposes(InventoryDocument d, Problems problems) {
-        if (d.networksAt() == null) {
+        if (!d.networksReadable()) {
             return;
         }
         List<String> missing = new ArrayList<>();

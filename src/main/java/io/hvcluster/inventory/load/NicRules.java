@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.Ipv4;
 import io.hvcluster.inventory.MacAddress;
 import io.hvcluster.inventory.NetworkPurpose;
@@ -30,7 +31,7 @@ final class NicRules {
             }
         }
         // A network whose name could not be read (reported) would make every host's NIC for it look unknown.
-        boolean namesReadable = d.networks().stream().allMatch(n -> n.name() != null);
+        boolean namesReadable = d.networksReadable() && d.networks().stream().allMatch(n -> n.name() != null);
         Map<MacAddress, Located<MacAddress>> macs = new HashMap<>();
         for (HostDocument h : d.hosts()) {
             if (h.nicsAt() == null) {
@@ -61,7 +62,7 @@ final class NicRules {
         List<String> missing = new ArrayList<>();
         for (String name : networks.keySet()) {
             if (h.nics().stream().noneMatch(n -> n.network().equals(name))) {
-                missing.add("'" + name + "'");
+                missing.add("'" + ShownText.value(name) + "'");
             }
         }
         if (!missing.isEmpty()) {
@@ -71,9 +72,9 @@ final class NicRules {
     }
 
     private static void unknownNetwork(NicDocument nic, Map<String, NetworkDocument> networks, Problems problems) {
-        String hint = KeySuggestion.closest(nic.network(), networks.keySet()).map(k -> "; did you mean '" + k + "'?")
+        String hint = KeySuggestion.closest(nic.network(), networks.keySet()).map(k -> "; did you mean '" + ShownText.value(k) + "'?")
                 .orElse(" (networks: " + String.join(", ", networks.keySet()) + ")");
-        problems.add(nic.at().error("no network named '" + nic.network() + "'" + hint));
+        problems.add(nic.at().error("no network named '" + ShownText.value(nic.network()) + "'" + hint));
     }
 
     private static void identification(NicDocument nic, Map<String, NicDocument> adapterNames, Problems problems) {
@@ -94,7 +95,7 @@ final class NicRules {
         }
         NicDocument first = adapterNames.putIfAbsent(name.toLowerCase(Locale.ROOT), nic);
         if (first != null) {
-            problems.add(nic.currentName().error("adapter '" + name + "' is already used by " + first.at().path()
+            problems.add(nic.currentName().error("adapter '" + ShownText.value(name) + "' is already used by " + first.at().path()
                     + "; each network needs its own NIC"));
         }
     }
@@ -124,13 +125,13 @@ final class NicRules {
         }
         if (nic.ip() == null) {
             if (!switchUplink && network.subnet() != null && !nic.hasUnreadableIp()) {
-                problems.add(nic.at().child("ip").error("is required: network '" + nic.network() + "' has subnet "
+                problems.add(nic.at().child("ip").error("is required: network '" + ShownText.value(nic.network()) + "' has subnet "
                         + network.subnet().value()));
             }
             return;
         }
         if (network.subnet() != null) {
-            NetworkRules.usableAddress(nic.ip(), network.subnet().value(), "'" + nic.network() + "'", problems);
+            NetworkRules.usableAddress(nic.ip(), network.subnet().value(), "'" + ShownText.value(nic.network()) + "'", problems);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.check.Problems;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,6 @@ final class NodeValues {
 
     private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]{1,15}");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]{1,15}(\\.[0-9]*)?|\\.[0-9]+)");
-    private static final int SHOWN_CHARS = 40;
 
     private NodeValues() {
     }
@@ -74,7 +74,7 @@ final class NodeValues {
         }
         ScalarNode s = (ScalarNode) node;
         String v = s.getValue();
-        String shown = v.length() > SHOWN_CHARS ? v.substring(0, SHOWN_CHARS) + "..." : v;
+        String shown = ShownText.value(v);
         return s.isPlain() ? "'" + shown + "'" : "the quoted text '" + shown + "'";
     }
 }

@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.inventory.check.KeySuggestion;
 import io.hvcluster.inventory.check.Problems;
@@ -26,6 +27,10 @@ final class SwitchRules {
         }
         Map<String, SwitchDocument> names = new HashMap<>();
         Map<String, SwitchDocument> uplinks = new HashMap<>();
+        if (!d.networksReadable()) {
+            // Unreadable or missing networks (reported once): every uplink would look unknown.
+            networks.put(null, null);
+        }
         for (SwitchDocument s : switches) {
             if (s.name() != null) {
                 name(s, names, problems);
@@ -56,7 +61,7 @@ final class SwitchRules {
         }
         SwitchDocument first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), s);
         if (first != null) {
-            problems.add(s.name().error("duplicate switch name '" + name + "' (" + first.at().path() + " is '"
+            problems.add(s.name().error("duplicate switch name '" + ShownText.value(name) + "' (" + first.at().path() + " is '"
                     + first.name().value() + "'; switch names ignore case)"));
         }
     }
@@ -69,19 +74,19 @@ final class SwitchRules {
             return;
         }
         if (n == null) {
-            String hint = KeySuggestion.closest(network, networks.keySet()).map(k -> "; did you mean '" + k + "'?")
+            String hint = KeySuggestion.closest(network, networks.keySet()).map(k -> "; did you mean '" + ShownText.value(k) + "'?")
                     .orElse("; define it under networks with purpose virtual-switch");
-            problems.add(s.network().error("no network named '" + network + "'" + hint));
+            problems.add(s.network().error("no network named '" + ShownText.value(network) + "'" + hint));
             return;
         }
         if (n.purpose() != null && n.purpose().value() != NetworkPurpose.VIRTUAL_SWITCH) {
-            problems.add(s.network().error("'" + network + "' has purpose " + n.purpose().value().yamlName()
+            problems.add(s.network().error("'" + ShownText.value(network) + "' has purpose " + n.purpose().value().yamlName()
                     + "; a switch needs a network with purpose virtual-switch"));
             return;
         }
         SwitchDocument first = uplinks.putIfAbsent(network, s);
         if (first != null) {
-            problems.add(s.network().error("'" + network + "' is already the uplink of " + first.at().path()
+            problems.add(s.network().error("'" + ShownText.value(network) + "' is already the uplink of " + first.at().path()
                     + "; a NIC carries one external switch"));
         }
     }

@@ -1,5 +1,6 @@
 package io.hvcluster.inventory.load;
 
+import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.Ipv4;
 import io.hvcluster.inventory.MacAddress;
 import io.hvcluster.inventory.Subnet;
@@ -33,10 +34,10 @@ final class TypedText {
 
     static String ipv4Problem(String value) {
         if (DOTTED_DIGITS.matcher(value).matches() && LEADING_ZERO.matcher(value).find()) {
-            return "'" + value + "' is not an IPv4 address: leading zeros are refused (some Windows tools read them "
+            return "'" + ShownText.value(value) + "' is not an IPv4 address: leading zeros are refused (some Windows tools read them "
                     + "as octal)";
         }
-        return "'" + value + "' is not an IPv4 address; expected four numbers 0-255, like 10.0.0.11";
+        return "'" + ShownText.value(value) + "' is not an IPv4 address; expected four numbers 0-255, like 10.0.0.11";
     }
 
     static Located<Subnet> subnet(Located<String> text, Problems problems) {
@@ -45,11 +46,11 @@ final class TypedText {
         }
         Optional<Subnet.Cidr> cidr = Subnet.parseLenient(text.value());
         if (cidr.isEmpty()) {
-            problems.add(text.error("'" + text.value() + "' is not a subnet; expected CIDR form, like 10.0.0.0/24"));
+            problems.add(text.error("'" + ShownText.value(text.value()) + "' is not a subnet; expected CIDR form, like 10.0.0.0/24"));
             return null;
         }
         if (!cidr.get().hostBitsZero()) {
-            problems.add(text.error("'" + text.value() + "' has host bits set; did you mean "
+            problems.add(text.error("'" + ShownText.value(text.value()) + "' has host bits set; did you mean "
                     + cidr.get().normalized() + "?"));
             return null;
         }
@@ -62,7 +63,7 @@ final class TypedText {
         }
         Optional<MacAddress> mac = MacAddress.parse(text.value());
         if (mac.isEmpty()) {
-            problems.add(text.error("'" + text.value() + "' is not a MAC address; expected six hex pairs with one "
+            problems.add(text.error("'" + ShownText.value(text.value()) + "' is not a MAC address; expected six hex pairs with one "
                     + "kind of separator, like 00-15-5D-0A-01-02"));
             return null;
         }
@@ -83,8 +84,8 @@ final class TypedText {
         if (value.isPresent()) {
             return text.with(value.get());
         }
-        String hint = KeySuggestion.closest(text.value(), allowed).map(a -> " (did you mean '" + a + "'?)").orElse("");
-        problems.add(text.error("'" + text.value() + "' is not a valid " + what + "; expected one of: "
+        String hint = KeySuggestion.closest(text.value(), allowed).map(a -> " (did you mean '" + ShownText.value(a) + "'?)").orElse("");
+        problems.add(text.error("'" + ShownText.value(text.value()) + "' is not a valid " + what + "; expected one of: "
                 + String.join(", ", allowed) + hint));
         return null;
     }

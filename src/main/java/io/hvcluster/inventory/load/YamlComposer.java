@@ -20,15 +20,19 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class YamlComposer {
 
     // Generous for an inventory, small enough to stop a "billion laughs" alias bomb.
-    private static final int MAX_ALIASES = 50;
+    static final int MAX_ALIASES = 50;
 
     private YamlComposer() {
     }
 
     static Optional<Node> compose(String text, String sourceName, Problems problems) {
         LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setSchema(new CoreSchema())
-                .setMaxAliasesForCollections(MAX_ALIASES).setUseMarks(true).build();
+                .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(InventoryLoader.MAX_FILE_BYTES)
+                .setAllowRecursiveKeys(false).setUseMarks(true).build();
         try {
+            if (!YamlShapeCheck.check(text, settings, problems)) {
+                return Optional.empty();
+            }
             Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 problems.add(Problem.error("", 1, 1, "the inventory is empty; expected the sections cluster, "

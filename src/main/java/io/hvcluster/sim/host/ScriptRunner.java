@@ -137,7 +137,7 @@ public final class ScriptRunner {
         } catch (JsonProcessingException e) {
             return ScriptOutcome.failure(unknown("the facts probe's parameters do not match FactsProbe.Params: " + e.getOriginalMessage()), start);
         }
-        String json = new FactsSnapshot(dc, host).json(params);
+        String json = asciiJson(new FactsSnapshot(dc, host).json(params));
         return new ScriptOutcome(0, json + "\r\n", "", start, Optional.empty());
     }
 
@@ -148,9 +148,26 @@ public final class ScriptRunner {
         } catch (JsonProcessingException e) {
             return ScriptOutcome.failure(unknown("the preflight probe's parameters do not match PreflightProbe.Params: " + e.getOriginalMessage()), start);
         }
-        String json = new PreflightSnapshot(run).json(params);
+        String json = asciiJson(new PreflightSnapshot(run).json(params));
         String stderr = run.stderr.isEmpty() ? "" : String.join("\r\n", run.stderr) + "\r\n";
         return new ScriptOutcome(0, json + "\r\n", stderr, start, Optional.empty());
+    }
+
+    /**
+     * Every non-ASCII character as \\uXXXX, as the real scripts' ConvertTo-HvcJson does (templates/_lib/prologue.ps1.vm):
+     * WinRM shells run in code page 437, where "Connexion réseau 4" would arrive as "Connexion r?seau 4".
+     */
+    static String asciiJson(String json) {
+        StringBuilder sb = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < 0x80) {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
     }
 
     static String unknown(String why) {

@@ -10,6 +10,7 @@ public final class RequestStatistics {
 
     private final AtomicLong httpRequests = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong failedLogons = new AtomicLong();
     private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
 
     void httpRequest() {
@@ -18,6 +19,16 @@ public final class RequestStatistics {
 
     void unauthorized() {
         unauthorized.incrementAndGet();
+    }
+
+    /** Credentials were presented and refused: what Windows records as a failed logon (event 4625). */
+    void failedLogon() {
+        failedLogons.incrementAndGet();
+    }
+
+    /** Failed logons so far (a 401 challenge to a request without credentials is not one). */
+    public long failedLogons() {
+        return failedLogons.get();
     }
 
     void operation(String action) {
@@ -34,6 +45,7 @@ public final class RequestStatistics {
     public void reset() {
         httpRequests.set(0);
         unauthorized.set(0);
+        failedLogons.set(0);
         operations.clear();
     }
 

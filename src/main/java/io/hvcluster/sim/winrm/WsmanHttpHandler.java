@@ -54,6 +54,9 @@ final class WsmanHttpHandler implements HttpHandler {
             if (user.isEmpty()) {
                 discard(exchange.getRequestBody());
                 statistics.unauthorized();
+                if (exchange.getRequestHeaders().getFirst("Authorization") != null) {
+                    statistics.failedLogon();
+                }
                 Headers h = exchange.getResponseHeaders();
                 h.add("WWW-Authenticate", "Negotiate");
                 h.add("WWW-Authenticate", "Basic realm=\"WSMAN\"");

@@ -1,0 +1,158 @@
+package io.hvcluster.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvcluster.testing.HvclusterProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The password of a run never appears in anything a run writes or prints: every command, at every verbosity,
+ * for a good and for a failing run, in real processes whose password comes from the environment, so the simulated
+ * hosts accept exactly that password and it travels the real secret path (WinRM logon, bootstrap payload, second
+ * hop). Searched in everything: console output, journal, run.log, reports, archived scripts, the dry-run bundle,
+ * the simulator's state, exception messages (the failing runs' console); in plain text, base64 and UTF-16LE
+ * base64 (at every byte alignment), PowerShell-quoted, and JSON-escaped.
+ */
+@Timeout(900)
+class SecretsEverywhereTest {
+
+    /** Quotes and a backslash, so the escaped forms differ from the plain one. */
+    static final String CANARY = "Cnry'Qx\"7\\Zv-41d9-Secret-Canary";
+    /** The password of the domain a failing run meets: a different, also secret value. */
+    static final String OTHER = "Othr'Dm\"3\\Pw-77a1-Other-Canary";
+
+    @Test
+    void noCommandLeaksThePasswordInAnyForm(@TempDir Path tmp) throws Exception {
+        String inv = "inventories/lab-2node.yaml";
+        String state = tmp.resolve("sim").toString();
+        String runs = tmp.resolve("runs").toString();
+        Map<String, Integer> exits = new LinkedHashMap<>();
+        run(tmp, exits, CANARY, "validate", "-v", inv);
+        run(tmp, exits, CANARY, "validate", inv, "--online", "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "-q");
+        run(tmp, exits, CANARY, "facts", inv, "--simulate", "--simulator-state", state, "-q");
+        run(tmp, exits, CANARY, "facts", inv, "--simulate", "--simulator-state", state);
+        run(tmp, exits, CANARY, "facts", inv, "--simulate", "--simulator-state", state, "-v");
+        run(tmp, exits, CANARY, "plan", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        run(tmp, exits, CANARY, "apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes", "-v");
+        run(tmp, exits, CANARY, "apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes", "-q");
+        run(tmp, exits, CANARY, "apply", inv, "--dry-run", "--runs-dir", runs, "-v");
+        run(tmp, exits, CANARY, "render", inv, "--out", tmp.resolve("bundle").toString(), "-v");
+        run(tmp, exits, CANARY, "capacity", "inventories/lab-4node.yaml", "-v");
+        run(tmp, exits, CANARY, "simulate", inv, "--simulator-state", state, "--for", "2", "-v");
+        // Failing runs: hosts whose domain was built with another password; the run's password is refused by AD.
+        String other = tmp.resolve("sim-other").toString();
+        run(tmp, exits, OTHER, "plan", inv, "--simulate-fresh", "--simulator-state", other, "--runs-dir", runs, "-q");
+        run(tmp, exits, CANARY, "apply", inv, "--simulate", "--simulator-state", other, "--runs-dir", runs, "--yes");
+        run(tmp, exits, CANARY, "apply", inv, "--simulate", "--simulator-state", other, "--runs-dir", runs, "--yes",
+                "--skip-preflight", "-v");
+
+        assertThat(exits).as("exit codes").containsEntry("07 apply", 0).containsEntry("06 plan", 0)
+                .containsEntry("12 simulate", 0);
+        assertThat(exits.get("14 apply")).as("the failing run").isNotZero();
+        assertThat(exits.get("15 apply")).as("the failing run without preflight").isNotZero();
+        assertThat(Files.readString(tmp.resolve("15.log"))).as("the run sent the password and the domain refused it")
+                .contains("The user name or password is incorrect");
+        assertThat(Files.readString(tmp.resolve("07.log"))).contains("the hosts accept the password from HVCLUSTER_PASSWORD");
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(tmp)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).as("what the runs wrote")
+                .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("journal.jsonl"))
+                .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("run.log"))
+                .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("report.html"))
+                .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("RUNBOOK.md"))
+                .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("simulated-datacenter.json"))
+                .anySatisfy(f -> assertThat(f.toString()).contains("create-cluster").endsWith(".ps1"));
+        Map<String, String> needles = new LinkedHashMap<>();
+        needles.putAll(forms(CANARY));
+        needles.putAll(forms(OTHER));
+        for (Path f : files) {
+            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            needles.forEach((form, needle) -> assertThat(bytes).as("%s holds the password %s", f, form).doesNotContain(needle));
+        }
+    }
+
+    @Test
+    void theSearchFindsThePasswordInEachFormWhereverItStarts() {
+        for (int offset = 0; offset < 3; offset++) {
+            String prefix = "x".repeat(offset);
+            String psQuoted = CANARY.replace("'", "''");
+            List<String> payloads = List.of(prefix + CANARY, "{\"p\":\"" + json(psQuoted) + "\"}",
+                    Base64.getEncoder().encodeToString((prefix + CANARY + "tail").getBytes(StandardCharsets.UTF_8)),
+                    Base64.getEncoder().encodeToString(("$p = '" + prefix + psQuoted + "'").getBytes(StandardCharsets.UTF_16LE)),
+                    new String((prefix + CANARY).getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1));
+            for (String payload : payloads) {
+                assertThat(forms(CANARY).values()).as(payload).anySatisfy(n -> assertThat(payload).contains(n));
+                assertThat(forms(OTHER).values()).as(payload).allSatisfy(n -> assertThat(payload).doesNotContain(n));
+            }
+        }
+    }
+
+    private static void run(Path tmp, Map<String, Integer> exits, String password, String... args)
+            throws IOException, InterruptedException {
+        String n = String.format("%02d", exits.size() + 1);
+        Process p = HvclusterProcess.start(tmp.resolve(n + ".log"), Map.of("HVCLUSTER_PASSWORD", password), args);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("hvcluster %s finished", String.join(" ", args)).isTrue();
+        exits.put(n + " " + args[0], p.exitValue());
+    }
+
+    /** Every form the password may take in a file, as the ISO-8859-1 view of its bytes. */
+    static Map<String, String> forms(String secret) {
+        Map<String, String> forms = new LinkedHashMap<>();
+        String psQuoted = secret.replace("'", "''");
+        forms.put("plain", secret);
+        forms.put("PowerShell-quoted", psQuoted);
+        forms.put("JSON-escaped", json(secret));
+        forms.put("PowerShell-quoted, then JSON-escaped", json(psQuoted));
+        forms.put("UTF-16LE", new String(secret.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1));
+        List<String> b64 = new ArrayList<>(base64(secret.getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < b64.size(); i++) {
+            forms.put("base64 (alignment " + i + ")", b64.get(i));
+        }
+        List<String> b64le = base64(secret.getBytes(StandardCharsets.UTF_16LE));
+        for (int i = 0; i < b64le.size(); i++) {
+            forms.put("UTF-16LE base64 (alignment " + i + ")", b64le.get(i));
+        }
+        List<String> quotedB64 = base64(psQuoted.getBytes(StandardCharsets.UTF_16LE));
+        for (int i = 0; i < quotedB64.size(); i++) {
+            forms.put("PowerShell-quoted UTF-16LE base64 (alignment " + i + ")", quotedB64.get(i));
+        }
+        return forms;
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /**
+     * The base64 text of {@code bytes} wherever they start in a longer payload: for each of the three alignments,
+     * the characters that depend on these bytes only (the first and the last, partial groups left out).
+     */
+    static List<String> base64(byte[] bytes) {
+        List<String> out = new ArrayList<>();
+        for (int pad = 0; pad < 3; pad++) {
+            byte[] padded = new byte[pad + bytes.length];
+            System.arraycopy(bytes, 0, padded, pad, bytes.length);
+            String encoded = Base64.getEncoder().encodeToString(padded);
+            int start = pad == 0 ? 0 : 4;
+            int end = (padded.length / 3) * 4;
+            out.add(encoded.substring(start, end));
+        }
+        return out;
+    }
+}
