@@ -63,34 +63,47 @@ final class ApplyCommand implements Callable<Integer> {
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), spec.commandLine().getErr(), "apply")) {
             java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("apply", spec.commandLine().getErr());
-            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
+            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply", logging.quiet());
             Plan plan = session.runner.plan(facts);
-            new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
+            if (!logging.quiet()) {
+                new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
+            }
             spec.commandLine().getOut().flush();
             if (plan.toChange() == 0) {
                 session.runner.apply(plan);
-                spec.commandLine().getErr().println("nothing to change. report: " + session.folder.reportHtml());
+                session.printReportPath(spec.commandLine().getErr());
                 return ExitCode.OK.code();
             }
-            if (!yes && !confirmed()) {
-                spec.commandLine().getErr().println("not applied.");
-                return ExitCode.OK.code();
+            if (!yes && !confirmation.confirmed(spec.commandLine().getErr())) {
+                // Terraform's convention: a declined apply is not a success (a script must not go on as if it ran).
+                session.finish(ExitCode.STEP_FAILED.code(), "not applied: the plan was declined (" + plan.summary() + ")");
+                session.printReportPath(spec.commandLine().getErr());
+                return ExitCode.STEP_FAILED.code();
             }
             PipelineRunner.RunResult result = session.runner.apply(plan);
-            spec.commandLine().getErr().println(result.summary() + ". report: " + session.folder.reportHtml());
+            // The console reporter has printed the summary ("Done in ...: ..."); only the report's path is left.
+            session.printReportPath(spec.commandLine().getErr());
             return result.anyFailed() ? ExitCode.STEP_FAILED.code() : ExitCode.OK.code();
         }
     }
 
-    private boolean confirmed() throws java.io.IOException {
+    /** Asks whether to apply; tests replace it (there is no terminal under test). */
+    interface Confirmation {
+        boolean confirmed(java.io.PrintWriter prompt) throws java.io.IOException;
+    }
+
+    /** The terminal: only 'yes' applies; without a terminal, --yes is required. */
+    static final Confirmation TERMINAL = prompt -> {
         if (System.console() == null) {
             throw new UserException(ExitCode.INVALID_INPUT, "no terminal to confirm the plan on: add --yes to apply without asking");
         }
-        spec.commandLine().getErr().print("Apply these changes? Only 'yes' applies: ");
-        spec.commandLine().getErr().flush();
+        prompt.print("Apply these changes? Only 'yes' applies: ");
+        prompt.flush();
         String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return "yes".equals(answer == null ? "" : answer.strip());
-    }
+    };
+
+    Confirmation confirmation = TERMINAL;
 
     /**
      * The same scripts a live run would use, in order, handed to the dry-run executor, which writes them into
@@ -98,7 +111,7 @@ final class ApplyCommand implements Callable<Integer> {
      * state: a live run skips every script whose host is already in the desired state.
      */
     private int dryRun(Inventory inv) {
-        RunFolder folder = RunFolder.create(run.runsDir);
+        RunFolder folder = run.runFolder();
         String version = Versions.current();
         List<RenderedScript> scripts = new BundleRenderer(templates.renderer(), version).render(inv, StandardPipeline.create());
         DryRunExecutor executor = new DryRunExecutor(folder.dir().resolve("scripts"));

@@ -42,17 +42,18 @@ final class PlanCommand implements Callable<Integer> {
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), spec.commandLine().getErr(), "plan")) {
             java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("plan", spec.commandLine().getErr());
-            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "plan");
+            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "plan", logging.quiet());
             Plan plan = session.runner.plan(facts);
-            new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
-            spec.commandLine().getOut().flush();
-            session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),
-                    java.time.Duration.ZERO, java.time.Instant.now()));
-            spec.commandLine().getErr().println("report: " + session.folder.reportHtml());
-            if (plan.hasProblems()) {
-                return ExitCode.STEP_FAILED.code();
+            if (!logging.quiet()) {
+                new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             }
-            return detailedExitCode && plan.toChange() > 0 ? ExitCode.CHANGES_PENDING.code() : ExitCode.OK.code();
+            spec.commandLine().getOut().flush();
+            // One exit code, decided once: the console's "(exit N)", the report and the process all show it.
+            int exit = plan.hasProblems() ? ExitCode.STEP_FAILED.code()
+                    : detailedExitCode && plan.toChange() > 0 ? ExitCode.CHANGES_PENDING.code() : ExitCode.OK.code();
+            session.finish(exit, plan.summary());
+            session.printReportPath(spec.commandLine().getErr());
+            return exit;
         }
     }
 }

@@ -2,10 +2,7 @@ package io.hvcluster.cli;
 
 import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.report.PreflightPrinter;
-import io.hvcluster.run.RunEvents;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.Option;
 
 /** The preflight that plan and apply run before planning, and the option to skip it. */
@@ -20,16 +17,19 @@ public final class PreflightOption {
      *
      * @throws UserException with exit code 1 when it found errors: nothing has changed yet
      */
-    void check(RunSession session, java.util.Map<String, io.hvcluster.facts.HostFacts> facts, int hosts, PrintWriter out, String command) throws InterruptedException {
+    void check(RunSession session, java.util.Map<String, io.hvcluster.facts.HostFacts> facts, int hosts, PrintWriter out, String command,
+            boolean quiet) throws InterruptedException {
         if (skip) {
             return;
         }
         PreflightReport report = session.runner.preflight(facts);
-        new PreflightPrinter().print(report, hosts, out);
+        // -q: the findings only when there is something to fix.
+        if (!quiet || report.hasErrors() || !report.warnings().isEmpty()) {
+            new PreflightPrinter().print(report, hosts, out);
+        }
         out.flush();
         if (report.hasErrors()) {
-            session.listener.runFinished(new RunEvents.RunFinished(ExitCode.STEP_FAILED.code(), "preflight: " + report.summary(),
-                    Duration.ZERO, Instant.now()));
+            session.finish(ExitCode.STEP_FAILED.code(), "preflight: " + report.summary());
             throw new UserException(ExitCode.STEP_FAILED, "cannot " + command + ": the preflight found " + report.summary()
                     + "; nothing was changed. Fix the errors and run again (or add --skip-preflight if you are sure)");
         }

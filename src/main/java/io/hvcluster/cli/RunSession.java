@@ -34,11 +34,14 @@ final class RunSession implements AutoCloseable {
     final StepTitles titles;
     private final JournalWriter journal;
     private final TargetOptions.Target target;
+    private final Instant startedAt = Instant.now();
+    private final boolean quiet;
 
     RunSession(Inventory inventory, TargetOptions.Target target, RunOptions options, Path runsDir, LoggingOptions logging,
             ScriptRenderer renderer, PrintWriter err, String mode) {
         this.target = target;
-        this.folder = RunFolder.create(runsDir);
+        this.quiet = logging.quiet();
+        this.folder = RunFolder.create(WritablePath.folder("--runs-dir", runsDir));
         ConsoleLogging.addRunLog(folder.runLog(), logging);
         this.titles = StepTitles.of(StandardPipeline.create());
         this.journal = new JournalWriter(folder.journal(), target.masker());
@@ -50,7 +53,20 @@ final class RunSession implements AutoCloseable {
         this.runner = new PipelineRunner(inventory, new BundleRenderer(renderer, version), new FactsProbe(renderer, version),
                 target.executors(), options, listener, new ScriptArchive(folder, target.masker()), target.masker());
         listener.runStarted(new RunEvents.RunStarted(folder.runId(), inventory.source(), inventory.cluster().name(),
-                inventory.hosts().stream().map(Host::name).toList(), mode, Instant.now()));
+                inventory.hosts().stream().map(Host::name).toList(), mode, startedAt, target.simulated()));
+    }
+
+    /** Ends a run the runner did not carry out (plan only, declined, stopped): the report and the summary, once. */
+    void finish(int exitCode, String summary) {
+        Instant now = Instant.now();
+        listener.runFinished(new RunEvents.RunFinished(exitCode, summary, java.time.Duration.between(startedAt, now), now));
+    }
+
+    /** The report's path, after the summary; -q leaves it out (the run folder is where it always is). */
+    void printReportPath(PrintWriter err) {
+        if (!quiet) {
+            err.println("report: " + folder.reportHtml());
+        }
     }
 
     /** Every host's facts; one line per host that did not answer, then the command fails (exit 1). */
@@ -63,7 +79,7 @@ final class RunSession implements AutoCloseable {
             });
             String summary = "cannot " + verb + ": " + facts.failures().size() + " host(s) did not answer the facts probe";
             // The run folder still gets its report, saying why nothing ran.
-            listener.runFinished(new RunEvents.RunFinished(ExitCode.STEP_FAILED.code(), summary, java.time.Duration.ZERO, Instant.now()));
+            finish(ExitCode.STEP_FAILED.code(), summary);
             throw new UserException(ExitCode.STEP_FAILED, summary);
         }
         return facts.facts();

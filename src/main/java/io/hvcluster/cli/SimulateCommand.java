@@ -30,9 +30,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--simulate-fresh", description = "Start from freshly installed hosts instead of the saved state.")
     boolean fresh;
 
-    @Option(names = "--simulator-state", paramLabel = "<dir>", defaultValue = "runs/simulator",
-            description = "Where the simulated hosts keep their state. Default: ${DEFAULT-VALUE}")
-    Path state;
+    @Option(names = "--simulator-state", paramLabel = "<dir>",
+            description = "Where the simulated hosts keep their state. Default: runs/simulator/<cluster name>.")
+    Path stateOption;
 
     @Option(names = "--for", paramLabel = "<seconds>", description = "Stop by itself after this many seconds (default: until Ctrl-C).")
     Long seconds;
@@ -41,7 +41,10 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         Inventory inv = inventory.load(spec.commandLine().getErr());
+        requireSeconds();
+        Path state = SimulatorStateFolder.of(stateOption, inv);
         Simulation sim = Simulation.start(inv, state, fresh);
+        sim.stateNotes().forEach(n -> spec.commandLine().getErr().println("warning: " + n));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sim.close();
@@ -59,6 +62,12 @@ final class SimulateCommand implements Callable<Integer> {
             sim.close();
         }
         return ExitCode.OK.code();
+    }
+
+    private void requireSeconds() {
+        if (seconds != null) {
+            RunOptionsMixin.requirePositive("--for", seconds);
+        }
     }
 
     private static boolean waitForever(CountDownLatch stop) throws InterruptedException {

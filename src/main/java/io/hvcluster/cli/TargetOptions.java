@@ -18,8 +18,9 @@ public final class TargetOptions {
     @Option(names = "--simulate-fresh", description = "With --simulate: start from freshly installed hosts instead of the saved simulated state.")
     boolean simulateFresh;
 
-    @Option(names = "--simulator-state", paramLabel = "<dir>", defaultValue = "runs/simulator",
-            description = "Where simulated hosts keep their state between runs. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--simulator-state", paramLabel = "<dir>",
+            description = "Where simulated hosts keep their state between runs. Default: runs/simulator/<cluster name>, "
+                    + "so that each inventory's simulated cluster has its own.")
     Path simulatorState;
 
     @Option(names = "--password-stdin", description = "Read the WinRM password from the first line of standard input.")
@@ -32,18 +33,21 @@ public final class TargetOptions {
     /** Opens the hosts: the caller closes the returned target (which saves simulated state). */
     Target open(Inventory inventory, PrintWriter err) {
         if (simulated()) {
-            Simulation sim = Simulation.start(inventory, simulatorState, simulateFresh);
-            err.println("simulating " + inventory.hosts().size() + " hosts on 127.0.0.1 (state in " + simulatorState + ")");
-            return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim);
+            Path state = SimulatorStateFolder.of(simulatorState, inventory);
+            Simulation sim = Simulation.start(inventory, state, simulateFresh);
+            err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
+                    + state + ")");
+            sim.stateNotes().forEach(n -> err.println("warning: " + n));
+            return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim, true);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
         return new Target(WinRmExecutors.factory(inventory.connection(), password), Map.of(Delegation.PASSWORD_SECRET, password),
-                new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { });
+                new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { }, false);
     }
 
     /** The executors to use, the secrets scripts may need, and what to close afterwards. */
     record Target(io.hvcluster.run.ExecutorFactory executors, Map<String, Secret> secrets,
-            io.hvcluster.secrets.SecretMasker masker, AutoCloseable closer) implements AutoCloseable {
+            io.hvcluster.secrets.SecretMasker masker, AutoCloseable closer, boolean simulated) implements AutoCloseable {
         @Override
         public void close() {
             try {

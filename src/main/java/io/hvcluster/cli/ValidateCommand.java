@@ -7,12 +7,9 @@ import io.hvcluster.inventory.load.LoadResult;
 import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.report.PreflightPrinter;
 import io.hvcluster.run.FactsCollection;
-import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,8 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
             new PreflightPrinter().print(report, inv.hosts().size(), out);
             out.flush();
             int exit = report.hasErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
-            session.listener.runFinished(new RunEvents.RunFinished(exit, "preflight: " + report.summary(), Duration.ZERO, Instant.now()));
-            err.println("report: " + session.folder.reportHtml());
+            session.finish(exit, "preflight: " + report.summary());
+            session.printReportPath(err);
             return exit;
         }
     }

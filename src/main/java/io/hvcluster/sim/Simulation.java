@@ -48,9 +48,12 @@ public final class Simulation implements AutoCloseable {
     private final ScheduledExecutorService reachability;
     private final String user;
     private final Map<String, Boolean> down = new HashMap<>();
+    private final List<String> stateNotes;
 
-    private Simulation(Inventory inventory, SimulatedDatacenter datacenter, DatacenterStore store, Latencies latencies) {
+    private Simulation(Inventory inventory, SimulatedDatacenter datacenter, DatacenterStore store, Latencies latencies,
+            List<String> stateNotes) {
         this.inventory = inventory;
+        this.stateNotes = List.copyOf(stateNotes);
         this.datacenter = datacenter;
         this.store = store;
         String u = inventory.connection().username();
@@ -84,11 +87,46 @@ public final class Simulation implements AutoCloseable {
         Latencies latencies = Latencies.fast();
         DatacenterStore store = new DatacenterStore(stateFolder);
         SimulatedDatacenter dc = fresh ? null : store.load(latencies).orElse(null);
-        if (dc == null || !dc.hosts.keySet().containsAll(inventory.hosts().stream().map(Host::name).toList())) {
+        List<String> notes = new ArrayList<>();
+        List<String> names = inventory.hosts().stream().map(Host::name).toList();
+        if (dc != null && !dc.hosts.keySet().containsAll(names)) {
+            notes.add("the saved simulated state in " + stateFolder + " has hosts " + String.join(", ", dc.hosts.keySet())
+                    + ", not " + String.join(", ", names) + ": starting from freshly installed hosts");
+            dc = null;
+        } else if (dc != null) {
+            notes.addAll(foreignClusters(dc, inventory, stateFolder));
+        }
+        if (dc == null) {
             dc = DatacenterBuilder.fresh(inventory).domainPassword(PASSWORD).build();
             dc.setLatencies(latencies);
         }
-        return new Simulation(inventory, dc, store, latencies);
+        return new Simulation(inventory, dc, store, latencies, notes);
+    }
+
+    /**
+     * Saved state in which the inventory's hosts are nodes of a cluster with another name: usually the state of
+     * another inventory's run (the preflight would then say "member of cluster X"). Said, not refused: a test or an
+     * admin may have built that state on purpose.
+     */
+    private static List<String> foreignClusters(SimulatedDatacenter dc, Inventory inventory, Path stateFolder) {
+        List<String> notes = new ArrayList<>();
+        for (var cluster : dc.clusters) {
+            if (cluster.name.equalsIgnoreCase(inventory.cluster().name())) {
+                continue;
+            }
+            List<String> members = inventory.hosts().stream().map(Host::name).filter(h -> cluster.node(h).isPresent()).toList();
+            if (!members.isEmpty()) {
+                notes.add("the saved simulated state in " + stateFolder + " has " + String.join(", ", members)
+                        + " in cluster " + cluster.name + ", not " + inventory.cluster().name()
+                        + ": add --simulate-fresh to start from freshly installed hosts");
+            }
+        }
+        return notes;
+    }
+
+    /** What the saved state did not match in the inventory, one sentence each (empty when it matched or was fresh). */
+    public List<String> stateNotes() {
+        return stateNotes;
     }
 
     /** A script reaching a host runs on the model; a restart it asks for is scheduled in the model. */
