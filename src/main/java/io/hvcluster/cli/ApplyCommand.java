@@ -24,11 +24,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster apply INVENTORY}: the main job. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Builds the cluster, or fixes what drifted: the main job.",
-            "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms",
-            "each one by probing again. Re-run it any time: only drift is fixed.",
-            "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."})
+            "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms each one by probing again. Re-run it any time: only drift is fixed. Answering anything but 'yes' exits 1 without changing anything.",
+            "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  export HVCLUSTER_PASSWORD=...; hvcluster apply my-cluster.yaml",
+            "  hvcluster apply my-cluster.yaml --yes --reboot-strategy rolling",
+            "  hvcluster apply inventories/lab-4node.yaml --simulate --yes",
+            "  hvcluster apply my-cluster.yaml --dry-run",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password, when the inventory says",
+            "                      password: { env: HVCLUSTER_PASSWORD }",
+            "  NO_COLOR            set to anything: no colours on the console"})
 final class ApplyCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,9 +11,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster plan INVENTORY}: what apply would change, step by step and host by host. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Shows what apply would change, per step and host, without changing anything.",
-            "Probes every host (read-only), then prints the changes, the reboot policy and a summary line."})
+            "Probes every host (read-only), then prints the changes, the reboot policy and a summary line."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster plan my-cluster.yaml",
+            "  hvcluster plan my-cluster.yaml --detailed-exitcode -q   (exit 0: converged, 3: changes pending)",
+            "  hvcluster plan inventories/lab-2node.yaml --simulate",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password, when the inventory says",
+            "                      password: { env: HVCLUSTER_PASSWORD }",
+            "  NO_COLOR            set to anything: no colours on the console"})
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin

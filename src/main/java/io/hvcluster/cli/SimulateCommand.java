@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster simulate INVENTORY}: serves the simulated hosts over real WinRM until stopped. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Serves simulated Windows hosts for the inventory over real WinRM on 127.0.0.1.",
-            "One endpoint per host (HTTP, Basic); prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts'",
-            "modelled state (it is a model of Windows state, not a PowerShell interpreter). Stop with Ctrl-C:",
-            "the state is saved and the next simulate or --simulate run continues from it."})
+            "One endpoint per host (HTTP, Basic); prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts' modelled state (it is a model of Windows state, not a PowerShell interpreter).",
+            "Stop with Ctrl-C: the state is saved and the next simulate or --simulate run continues from it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster simulate inventories/lab-2node.yaml",
+            "  hvcluster simulate inventories/lab-2node.yaml --simulate-fresh --for 600"})
 final class SimulateCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,11 +19,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hvcluster validate INVENTORY}: every problem of the file, one line each, without touching any host. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks an inventory file and reports every problem in it, one line each.",
+@Command(name = "validate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Checks an inventory file and reports every problem in it, one line each (FILE:LINE:COL), including the values hvcluster init left for you to fill.",
             "Contacts no host. Exit code 0 when valid (warnings allowed), 2 when there is any error.",
-            "With --online it then probes every host (read-only) and runs the preflight checks: every finding,",
-            "host by host, with its fix. Exit code 2 when the preflight finds an error, 1 when a host does not answer."})
+            "With --online it then probes every host (read-only) and runs the preflight checks: every finding, host by host, with its fix. Exit code 2 when the preflight finds an error, 1 when a host does not answer."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster validate my-cluster.yaml",
+            "  hvcluster validate my-cluster.yaml --online",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password (with --online), when the inventory",
+            "                      says password: { env: HVCLUSTER_PASSWORD }",
+            "  NO_COLOR            set to anything: no colours on the console"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
