@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
         description = "Builds a Hyper-V failover cluster from a YAML inventory over WinRM.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, FactsCommand.class, PlanCommand.class,
+        subcommands = {InitCommand.class, ValidateCommand.class, RenderCommand.class, FactsCommand.class, PlanCommand.class,
             ApplyCommand.class, SimulateCommand.class, CapacityCommand.class, CommandLine.HelpCommand.class, VersionCommand.class,
             CompletionCommand.class},
         footerHeading = "%nExamples:%n",

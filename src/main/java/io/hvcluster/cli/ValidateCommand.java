@@ -8,7 +8,9 @@ import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.report.PreflightPrinter;
 import io.hvcluster.run.FactsCollection;
 import io.hvcluster.run.RunOptions;
+import io.hvcluster.init.TodoMarkers;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,8 +67,11 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (InventoryReadException e) {
             throw new UserException(ExitCode.INVALID_INPUT, e.getMessage(), e);
         }
+        List<TodoMarkers.Todo> todos = todos();
+        todos.forEach(t -> spec.commandLine().getErr().println(result.source() + ":" + t.line() + ":" + t.column() + ": todo: " + t.what()));
         result.formattedProblems().forEach(spec.commandLine().getErr()::println);
-        spec.commandLine().getOut().println(summary(result));
+        spec.commandLine().getOut().println(summary(result) + (todos.isEmpty() ? ""
+                : "; " + todos.size() + (todos.size() == 1 ? " value" : " values") + " left to fill (marked " + TodoMarkers.MARK + ")"));
         if (result.hasErrors()) {
             return ExitCode.INVALID_INPUT.code();
         }
@@ -94,6 +99,15 @@ final class ValidateCommand implements Callable<Integer> {
             session.finish(exit, "preflight: " + report.summary());
             session.printReportPath(err);
             return exit;
+        }
+    }
+
+    /** The values hvcluster init left for the admin, by line: what is left to choose, before what is wrong. */
+    private List<TodoMarkers.Todo> todos() {
+        try {
+            return TodoMarkers.find(java.nio.file.Files.readString(inventory));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return List.of(); // the loader has said what is wrong with the file
         }
     }
 

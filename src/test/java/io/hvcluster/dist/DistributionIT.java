@@ -84,7 +84,7 @@ class DistributionIT {
         Files.writeString(repo.resolve("templates/t.ps1.vm"), "#");
         Files.copy(TARGET.resolve("hvcluster.jar"), repo.resolve("target/hvcluster.jar"));
         java.nio.file.attribute.FileTime jarTime = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
-        for (String f : List.of("pom.xml", "src/main/Source.java", "templates/t.ps1.vm")) {
+        for (String f : List.of("pom.xml", "src/main/Source.java", "templates/t.ps1.vm", "src/main", "templates")) {
             Files.setLastModifiedTime(repo.resolve(f), java.nio.file.attribute.FileTime.fromMillis(jarTime.toMillis() - 60_000));
         }
         Files.setLastModifiedTime(repo.resolve("target/hvcluster.jar"), jarTime);
@@ -150,7 +150,7 @@ class DistributionIT {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 Path out = into.resolve(e.getName()).normalize();
-                assertThat(out).startsWith(into);
+                assertThat(out.startsWith(into)).as(e.getName()).isTrue();
                 if (e.isDirectory()) {
                     Files.createDirectories(out);
                 } else {
