@@ -65,6 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
+        run.check();
         Inventory inv = inventory.load(spec.commandLine().getErr());
         if (dryRun) {
             return dryRun(inv);

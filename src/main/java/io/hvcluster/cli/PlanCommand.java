@@ -47,6 +47,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
+        run.check();
         Inventory inv = inventory.load(spec.commandLine().getErr());
         try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,

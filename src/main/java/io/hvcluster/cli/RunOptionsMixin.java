@@ -36,12 +36,17 @@ public final class RunOptionsMixin {
             description = "Longest a step's script may run. Default: ${DEFAULT-VALUE}")
     long stepTimeoutSeconds;
 
-    RunOptions toOptions(Map<String, Secret> secrets, boolean simulated) {
+    /** Refuses impossible values before anything starts (no host contacted, no simulator started). */
+    void check() {
         if (parallel < 1) {
             throw new UserException(ExitCode.INVALID_INPUT, "--parallel must be at least 1");
         }
         requirePositive("--reboot-timeout", rebootTimeoutSeconds);
         requirePositive("--step-timeout", stepTimeoutSeconds);
+    }
+
+    RunOptions toOptions(Map<String, Secret> secrets, boolean simulated) {
+        check();
         // Simulated hosts restart in seconds: ask often. Real ones take minutes: every 10 s is plenty.
         Duration poll = simulated ? Duration.ofMillis(500) : Duration.ofSeconds(10);
         return new RunOptions(parallel, continueOnError, rebootStrategy, Duration.ofSeconds(stepTimeoutSeconds),
