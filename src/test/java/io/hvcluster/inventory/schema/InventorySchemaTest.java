@@ -30,7 +30,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * What a schema cannot express (uniqueness across hosts, subnets containing addresses, quorum arithmetic) stays
  * with 'hvcluster validate'; docs/inventory.md says so.
  */
-class InventorySchemaTest {
+public class InventorySchemaTest {
 
     static final Path SCHEMA = Path.of("schema", "hvcluster-inventory.schema.json");
     private static final Schema VALIDATOR = load();
@@ -46,7 +46,7 @@ class InventorySchemaTest {
     }
 
     /** The YAML read as hvcluster reads it (YAML 1.2, snakeyaml-engine), as a JSON tree. */
-    static List<Error> schemaErrors(String yaml) {
+    public static List<Error> schemaErrors(String yaml) {
         Object doc = new Load(LoadSettings.builder().build()).loadFromString(yaml);
         JsonNode tree = JSON.valueToTree(doc);
         return VALIDATOR.validate(tree);
