@@ -30,8 +30,12 @@ public final class PreflightOption {
         out.flush();
         if (report.hasErrors()) {
             session.finish(ExitCode.STEP_FAILED.code(), "preflight: " + report.summary());
+            // On simulated hosts the usual cause is state saved by an earlier run: a fresh start is the fix, not a skip.
+            String next = session.simulated()
+                    ? "These are simulated hosts: add --simulate-fresh to start them from a fresh install"
+                    : "Fix the errors and run again (or add --skip-preflight if you are sure)";
             throw new UserException(ExitCode.STEP_FAILED, "cannot " + command + ": the preflight found " + report.summary()
-                    + "; nothing was changed. Fix the errors and run again (or add --skip-preflight if you are sure)");
+                    + "; nothing was changed. " + next);
         }
     }
 }

@@ -62,6 +62,11 @@ final class RunSession implements AutoCloseable {
         listener.runFinished(new RunEvents.RunFinished(exitCode, summary, java.time.Duration.between(startedAt, now), now));
     }
 
+    /** The hosts are the built-in simulator's. */
+    boolean simulated() {
+        return target.simulated();
+    }
+
     /** The report's path, after the summary; -q leaves it out (the run folder is where it always is). */
     void printReportPath(PrintWriter err) {
         if (!quiet) {

@@ -118,6 +118,11 @@ class SimulatedRunOutputTest {
                 "--runs-dir", tmp.resolve("runs").toString());
         assertThat(validate.err()).contains("warning: the saved simulated state in " + state + " has HV02 in cluster HVCL03, not HVCL01: "
                 + "add --simulate-fresh to start from freshly installed hosts");
+
+        Run plan = hvcluster("plan", INVENTORY, "--simulate", "--simulator-state", state.toString(), "--runs-dir", tmp.resolve("runs").toString());
+        assertThat(plan.exit()).isEqualTo(1);
+        assertThat(plan.err()).contains("These are simulated hosts: add --simulate-fresh to start them from a fresh install")
+                .doesNotContain("--skip-preflight if you are sure");
     }
 
     @Test
