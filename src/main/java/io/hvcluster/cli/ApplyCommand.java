@@ -16,11 +16,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster apply INVENTORY}: the main job. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Builds the cluster, or fixes what drifted: the main job.",
-            "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms",
-            "each one by probing again. Re-run it any time: only drift is fixed.",
-            "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."})
+            "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms each one by probing again. Re-run it any time: only drift is fixed. Answering anything but 'yes' exits 1 without changing anything.",
+            "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  export HVCLUSTER_PASSWORD=...; hvcluster apply my-cluster.yaml",
+            "  hvcluster apply my-cluster.yaml --yes --reboot-strategy rolling",
+            "  hvcluster apply inventories/lab-4node.yaml --simulate --yes",
+            "  hvcluster apply my-cluster.yaml --dry-run",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password, when the inventory says",
+            "                      password: { env: HVCLUSTER_PASSWORD }",
+            "  NO_COLOR            set to anything: no colours on the console"})
 final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +58,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
+        run.check();
         Inventory inv = inventory.load(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -57,7 +68,7 @@ final class ApplyCommand implements Callable<Integer> {
             RunOptions oneAtATime = new RunOptions(1, live.continueOnError(), live.rebootStrategy(), live.stepTimeout(),
                     live.rebootTimeout(), live.pollInterval(), live.secrets());
             try (RunSession session = RunSession.dryRun(inv, oneAtATime, run.runsDir, logging, templates.renderer(), err)) {
-                Workflow.Outcome outcome = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err, true))
+                Workflow.Outcome outcome = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err, CommandConsole.YES, plan -> { }))
                         .run(Workflow.Goal.DRY_RUN);
                 out.println("In a live run these scripts run in this order (each skipped where the host is already in the desired state):");
                 for (Script s : session.dryRun.recorded()) {
@@ -76,17 +87,15 @@ final class ApplyCommand implements Callable<Integer> {
             Consumer<Plan> httpGuard = targets.simulated()
                     ? plan -> { }
                     : plan -> PasswordOverHttp.refuseApply(inv.connection(), plan);
-            CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes, httpGuard);
+            CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes ? CommandConsole.YES : confirmation, httpGuard);
             Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip, console).run(Workflow.Goal.APPLY);
             int exit = session.exitCode(outcome, err);
-            if (outcome.ending() == Workflow.Ending.NOT_CONFIRMED) {
-                err.println("not applied.");
-            } else if (outcome.plan().toChange() == 0) {
-                err.println("nothing to change. report: " + session.folder.reportHtml());
-            } else {
-                err.println(outcome.summary() + ". report: " + session.folder.reportHtml());
-            }
+            // The console reporter has printed the summary once ("Done in ...: ..."); only the report's path is left.
+            session.printReportPath(err);
             return exit;
         }
     }
+
+    /** Asks whether to apply; tests replace it (there is no terminal under test). */
+    CommandConsole.Confirmation confirmation = CommandConsole.TERMINAL;
 }

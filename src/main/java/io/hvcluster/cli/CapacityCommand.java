@@ -14,10 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster capacity INVENTORY}: does the planned load fit with the failover reserve down? */
-@Command(name = "capacity", mixinStandardHelpOptions = true,
+@Command(name = "capacity", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Checks that the planned VMs fit with the failover reserve hosts down, and sizes the SAN.",
-            "Reads the inventory's capacity section: RAM with the reserve hosts down (Hyper-V overhead included),",
-            "vCPU : logical processor ratios, SAN size. Exit 0 when it fits, 1 when it does not."})
+            "Reads the inventory's capacity section: RAM with the reserve hosts down (Hyper-V overhead included), vCPU : logical processor ratios, SAN size. Exit 0 when it fits, 1 when it does not."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster capacity inventories/lab-4node.yaml",
+            "  hvcluster capacity my-cluster.yaml --json"})
 final class CapacityCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,33 +20,51 @@ import java.util.function.Consumer;
  */
 final class CommandConsole implements Workflow.Console {
 
+    /** Asks whether to apply; tests replace it (there is no terminal under test). */
+    interface Confirmation {
+        boolean confirmed(PrintWriter prompt) throws IOException;
+    }
+
+    /** --yes: apply without asking. */
+    static final Confirmation YES = prompt -> true;
+
+    /** The terminal: only 'yes' applies; without a terminal, --yes is required. */
+    static final Confirmation TERMINAL = prompt -> {
+        if (System.console() == null) {
+            throw new UserException(ExitCode.INVALID_INPUT, "no terminal to confirm the plan on: add --yes to apply without asking");
+        }
+        prompt.print("Apply these changes? Only 'yes' applies: ");
+        prompt.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return "yes".equals(answer == null ? "" : answer.strip());
+    };
+
     private final RunSession session;
     private final int hosts;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final boolean yes;
+    private final Confirmation confirmation;
     private final Consumer<Plan> beforeConfirm;
-
-    /** @param yes apply without asking */
-    CommandConsole(RunSession session, int hosts, PrintWriter out, PrintWriter err, boolean yes) {
-        this(session, hosts, out, err, yes, plan -> { });
-    }
 
     /**
      * @param beforeConfirm a check of the shown plan before anything is asked or applied; it throws a
      *                      {@link UserException} to refuse the plan (the password over plain HTTP)
      */
-    CommandConsole(RunSession session, int hosts, PrintWriter out, PrintWriter err, boolean yes, Consumer<Plan> beforeConfirm) {
+    CommandConsole(RunSession session, int hosts, PrintWriter out, PrintWriter err, Confirmation confirmation, Consumer<Plan> beforeConfirm) {
         this.session = session;
         this.hosts = hosts;
         this.out = out;
         this.err = err;
-        this.yes = yes;
+        this.confirmation = confirmation;
         this.beforeConfirm = beforeConfirm;
     }
 
     @Override
     public void preflight(PreflightReport report) {
+        // -q: the findings only when there is something to fix.
+        if (session.quiet() && !report.hasErrors() && report.warnings().isEmpty()) {
+            return;
+        }
         new PreflightPrinter().print(report, hosts, out);
         out.flush();
     }
@@ -61,26 +79,20 @@ final class CommandConsole implements Workflow.Console {
             out.flush();
             return;
         }
-        new PlanPrinter(session.titles, false).print(plan, out);
+        if (!session.quiet()) {
+            new PlanPrinter(session.titles, false).print(plan, out);
+        }
         out.flush();
     }
 
     @Override
     public boolean confirm(Plan plan) {
         beforeConfirm.accept(plan);
-        if (yes) {
-            return true;
-        }
-        if (System.console() == null) {
-            throw new UserException(ExitCode.INVALID_INPUT, "no terminal to confirm the plan on: add --yes to apply without asking");
-        }
-        err.print("Apply these changes? Only 'yes' applies: ");
-        err.flush();
         try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return "yes".equals(answer == null ? "" : answer.strip());
+            return confirmation.confirmed(err);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the answer from the terminal: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
+
 }

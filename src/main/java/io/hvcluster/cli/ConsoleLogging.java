@@ -43,6 +43,9 @@ public final class ConsoleLogging {
         ThirdPartyLogFilter thirdParty = new ThirdPartyLogFilter(options.verbose());
         thirdParty.start();
         console.addFilter(thirdParty);
+        LibraryLogFilter libraries = new LibraryLogFilter(options.verbose());
+        libraries.start();
+        console.addFilter(libraries);
         console.start();
         root.addAppender(console);
         // Third-party libraries are chatty at DEBUG (Apache HttpClient logs every header, including Authorization).

@@ -21,9 +21,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster facts INVENTORY}: what the read-only probe finds on every host, as JSON. */
-@Command(name = "facts", mixinStandardHelpOptions = true,
+@Command(name = "facts", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Prints what the read-only probe finds on every host, as JSON.",
-            "Changes nothing. Exit 0 when every host answered, 1 otherwise."})
+            "Changes nothing. Exit 0 when every host answered, 1 otherwise. To start an inventory from the hosts themselves, use hvcluster init."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster facts my-cluster.yaml > facts.json",
+            "  hvcluster facts inventories/lab-2node.yaml --simulate",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password, when the inventory says",
+            "                      password: { env: HVCLUSTER_PASSWORD }"})
 final class FactsCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,9 +11,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster plan INVENTORY}: what apply would change, step by step and host by host. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Shows what apply would change, per step and host, without changing anything.",
-            "Probes every host (read-only), then prints the changes, the reboot policy and a summary line."})
+            "Probes every host (read-only), then prints the changes, the reboot policy and a summary line."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster plan my-cluster.yaml",
+            "  hvcluster plan my-cluster.yaml --detailed-exitcode -q   (exit 0: converged, 3: changes pending)",
+            "  hvcluster plan inventories/lab-2node.yaml --simulate",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password, when the inventory says",
+            "                      password: { env: HVCLUSTER_PASSWORD }",
+            "  NO_COLOR            set to anything: no colours on the console"})
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,20 +47,21 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
+        run.check();
         Inventory inv = inventory.load(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (TargetOptions.Target target = targets.open(inv, err);
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), err, "plan")) {
-            Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip, new CommandConsole(session, inv.hosts().size(), out, err, false))
+            Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip,
+                    new CommandConsole(session, inv.hosts().size(), out, err, CommandConsole.YES, plan -> { }))
+                    .detailedExitCode(detailedExitCode)
                     .run(Workflow.Goal.PLAN);
+            // One exit code, decided once in the workflow: the console's "(exit N)", the report and the process show it.
             int exit = session.exitCode(outcome, err);
-            err.println("report: " + session.folder.reportHtml());
-            if (exit != ExitCode.OK.code()) {
-                return exit;
-            }
-            return detailedExitCode && outcome.plan().toChange() > 0 ? ExitCode.CHANGES_PENDING.code() : ExitCode.OK.code();
+            session.printReportPath(err);
+            return exit;
         }
     }
 }

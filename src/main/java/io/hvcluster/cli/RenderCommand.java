@@ -19,10 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster render INVENTORY --out DIR}: the whole build as scripts and a runbook, without connecting anywhere. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Writes the build's scripts and RUNBOOK.md for review or hand runs, connecting to nothing.",
-            "One folder per host, scripts numbered in execution order.",
-            "Connects to nothing. The scripts check state before changing it, so they are safe to run by hand and to re-run."})
+            "One folder per host, scripts numbered in execution order. The scripts check state before changing it, so they are safe to run by hand and to re-run."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster render my-cluster.yaml --out bundle",
+            "  hvcluster render my-cluster.yaml --out bundle --templates my-templates"})
 final class RenderCommand implements Callable<Integer> {
 
     @Mixin

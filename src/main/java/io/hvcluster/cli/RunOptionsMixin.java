@@ -36,14 +36,33 @@ public final class RunOptionsMixin {
             description = "Longest a step's script may run. Default: ${DEFAULT-VALUE}")
     long stepTimeoutSeconds;
 
-    RunOptions toOptions(Map<String, Secret> secrets, boolean simulated) {
+    /** Refuses impossible values before anything starts (no host contacted, no simulator started). */
+    void check() {
         if (parallel < 1) {
             throw new UserException(ExitCode.INVALID_INPUT, "--parallel must be at least 1");
         }
+        requirePositive("--reboot-timeout", rebootTimeoutSeconds);
+        requirePositive("--step-timeout", stepTimeoutSeconds);
+    }
+
+    RunOptions toOptions(Map<String, Secret> secrets, boolean simulated) {
+        check();
         // Simulated hosts restart in seconds: ask often. Real ones take minutes: every 10 s is plenty.
         Duration poll = simulated ? Duration.ofMillis(500) : Duration.ofSeconds(10);
         return new RunOptions(parallel, continueOnError, rebootStrategy, Duration.ofSeconds(stepTimeoutSeconds),
                 Duration.ofSeconds(rebootTimeoutSeconds), poll, secrets);
+    }
+
+    /** A new run folder under --runs-dir; a --runs-dir that cannot be written is the user's to fix (exit 2). */
+    io.hvcluster.report.RunFolder runFolder() {
+        return io.hvcluster.report.RunFolder.create(WritablePath.folder("--runs-dir", runsDir));
+    }
+
+    /** A zero timeout would fail every wait at once, a negative one is meaningless: both are mistakes. */
+    static void requirePositive(String option, long seconds) {
+        if (seconds <= 0) {
+            throw new UserException(ExitCode.INVALID_INPUT, option + " " + seconds + ": must be at least 1 second");
+        }
     }
 
     /** Accepts auto, rolling, parallel in any case. */

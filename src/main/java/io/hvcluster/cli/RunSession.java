@@ -42,18 +42,19 @@ final class RunSession implements AutoCloseable {
     final DryRunExecutor dryRun;
     private final JournalWriter journal;
     private final TargetOptions.Target target;
+    private final boolean quiet;
 
     RunSession(Inventory inventory, TargetOptions.Target target, RunOptions options, Path runsDir, LoggingOptions logging,
             ScriptRenderer renderer, PrintWriter err, String mode) {
-        this(inventory, folder -> target, null, options, RunFolder.create(runsDir), logging, renderer, err, mode);
+        this(inventory, folder -> target, null, options, RunFolder.create(WritablePath.folder("--runs-dir", runsDir)), logging, renderer, err, mode);
     }
 
     /** A dry run: nothing is contacted; the scripts go to {@code <run folder>/scripts/<host>/}. */
     static RunSession dryRun(Inventory inventory, RunOptions options, Path runsDir, LoggingOptions logging, ScriptRenderer renderer,
             PrintWriter err) {
-        RunFolder folder = RunFolder.create(runsDir);
+        RunFolder folder = RunFolder.create(WritablePath.folder("--runs-dir", runsDir));
         DryRunExecutor executor = new DryRunExecutor(folder.dir().resolve("scripts"));
-        TargetOptions.Target nothing = new TargetOptions.Target(host -> executor, Map.of(), new SecretMasker(List.of()), () -> { });
+        TargetOptions.Target nothing = new TargetOptions.Target(host -> executor, Map.of(), new SecretMasker(List.of()), () -> { }, false);
         return new RunSession(inventory, f -> nothing, executor, options, folder, logging, renderer, err, Workflow.Goal.DRY_RUN.verb());
     }
 
@@ -61,6 +62,7 @@ final class RunSession implements AutoCloseable {
             RunFolder folder, LoggingOptions logging, ScriptRenderer renderer, PrintWriter err, String mode) {
         this.folder = folder;
         this.target = targets.apply(folder);
+        this.quiet = logging.quiet();
         this.dryRun = dryRun;
         ConsoleLogging.addRunLog(folder.runLog(), logging);
         this.titles = StepTitles.of(StandardPipeline.create());
@@ -77,7 +79,23 @@ final class RunSession implements AutoCloseable {
         this.runner = new PipelineRunner(inventory, new BundleRenderer(renderer, version), new FactsProbe(renderer, version),
                 target.executors(), options, listener, recorder, target.masker());
         listener.runStarted(new RunEvents.RunStarted(folder.runId(), inventory.source(), inventory.cluster().name(),
-                inventory.hosts().stream().map(Host::name).toList(), mode, runner.time().now()));
+                inventory.hosts().stream().map(Host::name).toList(), mode, runner.time().now(), target.simulated()));
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** The hosts are the built-in simulator's. */
+    boolean simulated() {
+        return target.simulated();
+    }
+
+    /** The report's path, after the summary; -q leaves it out (the run folder is where it always is). */
+    void printReportPath(PrintWriter err) {
+        if (!quiet) {
+            err.println("report: " + folder.reportHtml());
+        }
     }
 
     /**
@@ -90,9 +108,15 @@ final class RunSession implements AutoCloseable {
                 outcome.unreachable().forEach((h, why) -> err.println("error: " + h + ": " + why));
                 throw new UserException(ExitCode.STEP_FAILED, outcome.summary());
             }
-            case PREFLIGHT_FAILED -> throw new UserException(ExitCode.STEP_FAILED, outcome.summary());
+            case PREFLIGHT_FAILED -> {
+                // On simulated hosts the usual cause is state saved by an earlier run: a fresh start is the fix, not a skip.
+                String next = simulated()
+                        ? "These are simulated hosts: add --simulate-fresh to start them from a fresh install"
+                        : "Fix the errors and run again (or add --skip-preflight if you are sure)";
+                throw new UserException(ExitCode.STEP_FAILED, outcome.summary() + ". " + next);
+            }
             default -> {
-                return outcome.failed() ? ExitCode.STEP_FAILED.code() : ExitCode.OK.code();
+                return outcome.exitCode();
             }
         }
     }

@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hvcluster simulate INVENTORY}: serves the simulated hosts over real WinRM until stopped. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Serves simulated Windows hosts for the inventory over real WinRM on 127.0.0.1.",
-            "One endpoint per host (HTTP, Basic); prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts'",
-            "modelled state (it is a model of Windows state, not a PowerShell interpreter). Stop with Ctrl-C:",
-            "the state is saved and the next simulate or --simulate run continues from it."})
+            "One endpoint per host (HTTP, Basic); prints 'HOST URL' per host. Any WinRM client can connect; hvcluster's own scripts change the hosts' modelled state (it is a model of Windows state, not a PowerShell interpreter).",
+            "Stop with Ctrl-C: the state is saved and the next simulate or --simulate run continues from it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster simulate inventories/lab-2node.yaml",
+            "  hvcluster simulate inventories/lab-2node.yaml --simulate-fresh --for 600"})
 final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,9 +33,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--simulate-fresh", description = "Start from freshly installed hosts instead of the saved state.")
     boolean fresh;
 
-    @Option(names = "--simulator-state", paramLabel = "<dir>", defaultValue = "runs/simulator",
-            description = "Where the simulated hosts keep their state. Default: ${DEFAULT-VALUE}")
-    Path state;
+    @Option(names = "--simulator-state", paramLabel = "<dir>",
+            description = "Where the simulated hosts keep their state. Default: runs/simulator/<cluster name>.")
+    Path stateOption;
 
     @Option(names = "--for", paramLabel = "<seconds>", description = "Stop by itself after this many seconds (default: until Ctrl-C).")
     Long seconds;
@@ -41,9 +44,12 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         Inventory inv = inventory.load(spec.commandLine().getErr());
+        requireSeconds();
+        Path state = SimulatorStateFolder.of(stateOption, inv);
         java.util.Optional<io.hvcluster.secrets.Secret> given = PasswordResolver.system()
                 .resolveIfGiven(inv.connection().password(), inv.connection().username(), false);
         Simulation sim = Simulation.start(inv, state, fresh, given);
+        sim.stateNotes().forEach(n -> spec.commandLine().getErr().println("warning: " + n));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sim.close();
@@ -62,6 +68,12 @@ final class SimulateCommand implements Callable<Integer> {
             sim.close();
         }
         return ExitCode.OK.code();
+    }
+
+    private void requireSeconds() {
+        if (seconds != null) {
+            RunOptionsMixin.requirePositive("--for", seconds);
+        }
     }
 
     private static boolean waitForever(CountDownLatch stop) throws InterruptedException {

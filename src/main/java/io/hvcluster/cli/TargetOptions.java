@@ -19,8 +19,9 @@ public final class TargetOptions {
     @Option(names = "--simulate-fresh", description = "With --simulate: start from freshly installed hosts instead of the saved simulated state.")
     boolean simulateFresh;
 
-    @Option(names = "--simulator-state", paramLabel = "<dir>", defaultValue = "runs/simulator",
-            description = "Where simulated hosts keep their state between runs. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--simulator-state", paramLabel = "<dir>",
+            description = "Where simulated hosts keep their state between runs. Default: runs/simulator/<cluster name>, "
+                    + "so that each inventory's simulated cluster has its own.")
     Path simulatorState;
 
     @Option(names = "--password-stdin", description = "Read the WinRM password from the first line of standard input.")
@@ -33,23 +34,25 @@ public final class TargetOptions {
     /** Opens the hosts: the caller closes the returned target (which saves simulated state). */
     Target open(Inventory inventory, PrintWriter err) {
         if (simulated()) {
+            Path state = SimulatorStateFolder.of(simulatorState, inventory);
             Optional<Secret> given = PasswordResolver.system().resolveIfGiven(inventory.connection().password(),
                     inventory.connection().username(), passwordStdin);
-            Simulation sim = Simulation.start(inventory, simulatorState, simulateFresh, given);
-            err.println("simulating " + inventory.hosts().size() + " hosts on 127.0.0.1 (state in " + simulatorState + "; "
-                    + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
-            return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim);
+            Simulation sim = Simulation.start(inventory, state, simulateFresh, given);
+            err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
+                    + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
+            sim.stateNotes().forEach(n -> err.println("warning: " + n));
+            return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim, true);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
         PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
         return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
                 Map.of(Delegation.PASSWORD_SECRET, password),
-                new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { });
+                new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { }, false);
     }
 
     /** The executors to use, the secrets scripts may need, and what to close afterwards. */
     record Target(io.hvcluster.run.ExecutorFactory executors, Map<String, Secret> secrets,
-            io.hvcluster.secrets.SecretMasker masker, AutoCloseable closer) implements AutoCloseable {
+            io.hvcluster.secrets.SecretMasker masker, AutoCloseable closer, boolean simulated) implements AutoCloseable {
         @Override
         public void close() {
             try {

@@ -7,11 +7,11 @@ import io.hvcluster.inventory.load.LoadResult;
 import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.report.PreflightPrinter;
 import io.hvcluster.run.FactsCollection;
-import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunOptions;
+import io.hvcluster.init.TodoMarkers;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,11 +21,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hvcluster validate INVENTORY}: every problem of the file, one line each, without touching any host. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks an inventory file and reports every problem in it, one line each.",
+@Command(name = "validate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Checks an inventory file and reports every problem in it, one line each (FILE:LINE:COL), including the values hvcluster init left for you to fill.",
             "Contacts no host. Exit code 0 when valid (warnings allowed), 2 when there is any error.",
-            "With --online it then probes every host (read-only) and runs the preflight checks: every finding,",
-            "host by host, with its fix. Exit code 2 when the preflight finds an error, 1 when a host does not answer."})
+            "With --online it then probes every host (read-only) and runs the preflight checks: every finding, host by host, with its fix. Exit code 2 when the preflight finds an error, 1 when a host does not answer."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hvcluster validate my-cluster.yaml",
+            "  hvcluster validate my-cluster.yaml --online",
+            "",
+            "Environment:",
+            "  HVCLUSTER_PASSWORD  the WinRM password (with --online), when the inventory",
+            "                      says password: { env: HVCLUSTER_PASSWORD }",
+            "  NO_COLOR            set to anything: no colours on the console"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,8 +67,11 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (InventoryReadException e) {
             throw new UserException(ExitCode.INVALID_INPUT, e.getMessage(), e);
         }
+        List<TodoMarkers.Todo> todos = todos();
+        todos.forEach(t -> spec.commandLine().getErr().println(result.source() + ":" + t.line() + ":" + t.column() + ": todo: " + t.what()));
         result.formattedProblems().forEach(spec.commandLine().getErr()::println);
-        spec.commandLine().getOut().println(summary(result));
+        spec.commandLine().getOut().println(summary(result) + (todos.isEmpty() ? ""
+                : "; " + todos.size() + (todos.size() == 1 ? " value" : " values") + " left to fill (marked " + TodoMarkers.MARK + ")"));
         if (result.hasErrors()) {
             return ExitCode.INVALID_INPUT.code();
         }
@@ -85,9 +96,18 @@ final class ValidateCommand implements Callable<Integer> {
             new PreflightPrinter().print(report, inv.hosts().size(), out);
             out.flush();
             int exit = report.hasErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
-            session.listener.runFinished(new RunEvents.RunFinished(exit, "preflight: " + report.summary(), Duration.ZERO, session.runner.time().now()));
-            err.println("report: " + session.folder.reportHtml());
+            session.runner.finish(exit, "preflight: " + report.summary());
+            session.printReportPath(err);
             return exit;
+        }
+    }
+
+    /** The values hvcluster init left for the admin, by line: what is left to choose, before what is wrong. */
+    private List<TodoMarkers.Todo> todos() {
+        try {
+            return TodoMarkers.find(java.nio.file.Files.readString(inventory));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return List.of(); // the loader has said what is wrong with the file
         }
     }
 

@@ -42,4 +42,9 @@ public final class FactsProbe {
         Params p = parameters(inventory, host);
         return renderer.render(TEMPLATE, new ScriptHeader(ID, "probe", host.name(), inventory.source(), version, p), p);
     }
+
+    /** The probe for a host no inventory describes yet (hvcluster init): {@code source} names what asked for it. */
+    public String render(String hostName, String source, Params p) {
+        return renderer.render(TEMPLATE, new ScriptHeader(ID, "probe", hostName, source, version, p), p);
+    }
 }

@@ -45,6 +45,8 @@ public final class ConsoleReporter implements RunListener {
     private final PlanPrinter planPrinter;
     private final Map<String, String> restarting = new HashMap<>();
     private int hostWidth;
+    private java.time.Instant startedAt;
+    private boolean simulated;
     private final int stepWidth;
 
     public ConsoleReporter(PrintWriter out, Options options, StepTitles titles) {
@@ -58,10 +60,12 @@ public final class ConsoleReporter implements RunListener {
     @Override
     public synchronized void runStarted(RunEvents.RunStarted e) {
         hostWidth = e.hosts().stream().mapToInt(String::length).max().orElse(0);
+        startedAt = e.startedAt();
+        simulated = e.simulated();
         if (quiet()) {
             return;
         }
-        emit(List.of(ansi.bold("hvcluster " + e.mode()) + ": cluster " + e.cluster() + ", " + e.hosts().size()
+        emit(List.of((e.simulated() ? ansi.bold("SIMULATED") + " " : "") + ansi.bold("hvcluster " + e.mode()) + ": cluster " + e.cluster() + ", " + e.hosts().size()
                 + (e.hosts().size() == 1 ? " host" : " hosts") + " (" + String.join(", ", e.hosts()) + "), inventory "
                 + e.inventory() + ", run " + e.runId()));
     }
@@ -142,10 +146,10 @@ public final class ConsoleReporter implements RunListener {
 
     @Override
     public synchronized void runFinished(RunEvents.RunFinished e) {
-        if (quiet() && e.exitCode() == 0) {
-            return;
-        }
-        String line = "Done in " + DurationText.of(orZero(e.duration())) + ": " + e.summary() + " (exit " + e.exitCode() + ")";
+        // The summary is printed even with -q: it is the one line a quiet run owes.
+        Duration took = startedAt != null && e.at() != null ? Duration.between(startedAt, e.at()) : orZero(e.duration());
+        String line = (simulated ? "SIMULATED: " : "") + "Done in " + DurationText.of(took) + ": " + e.summary()
+                + " (exit " + e.exitCode() + ")";
         emit(List.of(e.exitCode() == 0 ? ansi.bold(line) : ansi.red(line)));
     }
 

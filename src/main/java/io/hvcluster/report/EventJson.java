@@ -32,6 +32,7 @@ final class EventJson {
         strings(n.putArray("hosts"), e.hosts());
         n.put("mode", e.mode());
         n.put("startedAt", instant(e.startedAt()));
+        n.put("simulated", e.simulated());
         return n;
     }
 

@@ -23,7 +23,7 @@ final class ReportHtml {
 
     private static final Map<Integer, String> EXIT_MEANING = Map.of(
             0, "succeeded",
-            1, "at least one host failed",
+            1, "failed or stopped (see the summary)",
             2, "invalid usage or inventory",
             3, "changes pending",
             4, "internal error");
@@ -37,6 +37,7 @@ final class ReportHtml {
             header .sub{color:#c8d1dc;font-size:13px}
             .pill{margin-left:auto;padding:6px 14px;border-radius:14px;font-weight:600;font-size:13px;white-space:nowrap}
             .pill.ok{background:#107c10}.pill.bad{background:#c42b1c}.pill.pending{background:#8a5a00}
+            .simulated{margin:0;padding:8px 24px;background:#5c2d91;color:#fff;font-weight:700;letter-spacing:.04em}
             main{padding:20px 28px;max-width:1400px}
             section{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:18px}
             h2{font-size:16px;font-weight:600;margin:0 0 12px}
@@ -94,7 +95,7 @@ final class ReportHtml {
     private void page(RunReport r) {
         raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        raw("<title>hvcluster ").text(r.mode()).raw(" – ").text(r.cluster()).raw(" – ").text(r.runId()).raw("</title>\n");
+        raw("<title>").raw(r.simulated() ? "SIMULATED " : "").raw("hvcluster ").text(r.mode()).raw(" – ").text(r.cluster()).raw(" – ").text(r.runId()).raw("</title>\n");
         raw("<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
         header(r);
         raw("<main>\n");
@@ -116,6 +117,10 @@ final class ReportHtml {
         raw("<header><div><h1>Cluster ").text(r.cluster()).raw(" — ").text(r.mode()).raw("</h1>");
         raw("<div class=\"sub\">hvcluster run ").text(r.runId()).raw("</div></div>");
         raw("<div class=\"pill ").raw(pill).raw("\">").text(exitText(r.exitCode())).raw("</div></header>\n");
+        if (r.simulated()) {
+            raw("<p class=\"simulated\">SIMULATED: this run used hvcluster's simulated hosts; no real host was contacted "
+                    + "or changed.</p>\n");
+        }
     }
 
     private void facts(RunReport r) {
@@ -123,7 +128,7 @@ final class ReportHtml {
         fact("Cluster", r.cluster());
         fact("Inventory", r.inventory());
         fact("Run id", r.runId());
-        fact("Mode", r.mode());
+        fact("Mode", r.mode() + (r.simulated() ? " (SIMULATED hosts)" : ""));
         fact("Started", time(r.startedAt()));
         fact("Duration", r.duration() == null ? "" : DurationText.of(r.duration()));
         fact("Exit status", exitText(r.exitCode()));

@@ -37,6 +37,7 @@ final class ReportJson {
         n.put("cluster", r.cluster());
         n.put("inventory", r.inventory());
         n.put("mode", r.mode());
+        n.put("simulated", r.simulated());
         r.hosts().forEach(n.putArray("hosts")::add);
         n.put("startedAt", EventJson.instant(r.startedAt()));
         n.put("finishedAt", EventJson.instant(r.finishedAt()));

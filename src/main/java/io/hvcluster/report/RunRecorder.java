@@ -83,10 +83,13 @@ final class RunRecorder {
             rows.add(new RunReport.StepRow(stepId, titles.title(stepId), cells));
         }
         Instant startedAt = started == null ? null : started.startedAt();
+        // The run's duration is from its start (facts, preflight and plan included), not only the apply phase's.
+        Duration duration = startedAt == null || end.at() == null ? end.duration() : Duration.between(startedAt, end.at());
         return new RunReport(started == null ? "" : started.runId(), started == null ? "" : started.inventory(),
-                started == null ? "" : started.cluster(), hosts, mode, startedAt, end.at(), end.duration(),
+                started == null ? "" : started.cluster(), hosts, mode, startedAt, end.at(), duration,
                 end.exitCode(), end.summary(), plan == null ? null : plan.reboot(),
-                plan == null ? "" : plan.summary(), rows, notices, validations, counts, preflight);
+                plan == null ? "" : plan.summary(), rows, notices, validations, counts, preflight,
+                started != null && started.simulated());
     }
 
     /*

@@ -18,11 +18,22 @@ import java.util.Map;
  * @param notices     host notices in the order they happened
  * @param validations Test-Cluster reports found in step data
  * @param counts      how many cells ended in each status, by status key; every key present
+ * @param simulated   the hosts were the built-in simulator's: the report says so at the top
  */
 public record RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
         Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
         RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
-        List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight) {
+        List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight,
+        boolean simulated) {
+
+    /** A run against real hosts. */
+    public RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
+            Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
+            RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
+            List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight) {
+        this(runId, inventory, cluster, hosts, mode, startedAt, finishedAt, duration, exitCode, summary, reboot, planSummary, steps,
+                notices, validations, counts, preflight, false);
+    }
 
     public RunReport {
         hosts = List.copyOf(hosts);

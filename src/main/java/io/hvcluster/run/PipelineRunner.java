@@ -222,7 +222,7 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /** The run's end, for the listeners (the report is written then). */
-    void finish(int exit, String summary) {
+    public void finish(int exit, String summary) {
         Instant end = ctx.time.now();
         ctx.listener.runFinished(new RunEvents.RunFinished(exit, summary, Duration.between(started, end), end));
     }

@@ -18,8 +18,15 @@ public final class RunEvents {
      * @param hosts      the hosts, in inventory order
      * @param mode       "apply", "plan", "dry-run"
      * @param startedAt  when
+     * @param simulated  the hosts are the built-in simulator's, not real ones: every output says so
      */
-    public record RunStarted(String runId, String inventory, String cluster, List<String> hosts, String mode, Instant startedAt) {
+    public record RunStarted(String runId, String inventory, String cluster, List<String> hosts, String mode, Instant startedAt,
+            boolean simulated) {
+
+        /** A run against real hosts (or a dry run). */
+        public RunStarted(String runId, String inventory, String cluster, List<String> hosts, String mode, Instant startedAt) {
+            this(runId, inventory, cluster, hosts, mode, startedAt, false);
+        }
     }
 
     /** The preflight's findings, before any plan. */

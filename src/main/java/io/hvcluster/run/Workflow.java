@@ -65,10 +65,26 @@ public final class Workflow {
      * @param plan        the plan, once there is one
      * @param result      every step's status by host, once steps ran
      */
-    public record Outcome(Ending ending, String summary, Map<String, String> unreachable, Plan plan, PipelineRunner.RunResult result) {
+    public record Outcome(Ending ending, String summary, Map<String, String> unreachable, Plan plan, PipelineRunner.RunResult result,
+            boolean reportPending) {
 
         public Outcome {
             unreachable = Map.copyOf(unreachable);
+        }
+
+        Outcome(Ending ending, String summary, Map<String, String> unreachable, Plan plan, PipelineRunner.RunResult result) {
+            this(ending, summary, unreachable, plan, result, false);
+        }
+
+        /**
+         * The run's one exit code, the same in the report and for the process: 0, 1 when {@link #failed()}, 3 when
+         * a plan asked to report pending changes ({@code plan --detailed-exitcode}) has some.
+         */
+        public int exitCode() {
+            if (failed()) {
+                return 1;
+            }
+            return reportPending && ending == Ending.PLANNED && plan.toChange() > 0 ? CHANGES_PENDING : 0;
         }
 
         /** Whether the command should exit with "a step failed": the hosts, the preflight, the plan or a step. */
@@ -76,21 +92,32 @@ public final class Workflow {
             return switch (ending) {
                 case FACTS_MISSING, PREFLIGHT_FAILED -> true;
                 case PLANNED -> plan.hasProblems();
-                case NOT_CONFIRMED -> false;
+                // Terraform's convention: a declined apply is not a success (a script must not go on as if it ran).
+                case NOT_CONFIRMED -> true;
                 case APPLIED, WRITTEN -> result.anyFailed();
             };
         }
     }
 
+    /** The exit code of a plan with changes pending when asked for ({@code plan --detailed-exitcode}, Terraform's 2 is our 3). */
+    public static final int CHANGES_PENDING = 3;
+
     private final PipelineRunner runner;
     private final boolean preflight;
     private final Console console;
+    private boolean reportPending;
 
     /** @param preflight whether to run the preflight checks before planning */
     public Workflow(PipelineRunner runner, boolean preflight, Console console) {
         this.runner = runner;
         this.preflight = preflight;
         this.console = console;
+    }
+
+    /** A plan with changes ends with {@link #CHANGES_PENDING} instead of 0 ({@code plan --detailed-exitcode}). */
+    public Workflow detailedExitCode(boolean on) {
+        this.reportPending = on;
+        return this;
     }
 
     public Outcome run(Goal goal) throws InterruptedException {
@@ -114,20 +141,21 @@ public final class Workflow {
             if (report.hasErrors()) {
                 runner.finish(1, "preflight: " + report.summary());
                 return new Outcome(Ending.PREFLIGHT_FAILED, "cannot " + goal.verb() + ": the preflight found " + report.summary()
-                        + "; nothing was changed. Fix the errors and run again (or add --skip-preflight if you are sure)",
+                        + "; nothing was changed",
                         Map.of(), null, null);
             }
         }
         Plan plan = runner.plan(known);
         console.plan(plan);
         if (goal == Goal.PLAN) {
-            runner.finish(plan.hasProblems() ? 1 : 0, plan.summary());
-            return new Outcome(Ending.PLANNED, plan.summary(), Map.of(), plan, null);
+            Outcome planned = new Outcome(Ending.PLANNED, plan.summary(), Map.of(), plan, null, reportPending);
+            runner.finish(planned.exitCode(), plan.summary());
+            return planned;
         }
         // A converged plan needs no confirmation: the run only records every step as unchanged.
         if (plan.toChange() > 0 && !console.confirm(plan)) {
-            runner.finish(0, "not applied: the plan was not confirmed");
-            return new Outcome(Ending.NOT_CONFIRMED, "not applied.", Map.of(), plan, null);
+            runner.finish(1, "not applied: the plan was declined (" + plan.summary() + ")");
+            return new Outcome(Ending.NOT_CONFIRMED, "not applied: the plan was declined", Map.of(), plan, null);
         }
         PipelineRunner.RunResult result = runner.apply(plan);
         return new Outcome(Ending.APPLIED, result.summary(), Map.of(), plan, result);

@@ -54,11 +54,13 @@ public final class Simulation implements AutoCloseable {
     private final String user;
     private final Secret password;
     private final Map<String, Boolean> down = new HashMap<>();
+    private final List<String> stateNotes;
 
     private Simulation(Inventory inventory, SimulatedDatacenter datacenter, DatacenterStore store, Latencies latencies,
-            Secret password) {
+            Secret password, List<String> stateNotes) {
         this.inventory = inventory;
         this.password = password;
+        this.stateNotes = List.copyOf(stateNotes);
         this.datacenter = datacenter;
         this.store = store;
         String u = inventory.connection().username();
@@ -101,16 +103,51 @@ public final class Simulation implements AutoCloseable {
         Latencies latencies = Latencies.fast();
         Secret secret = password.orElse(DEFAULT_PASSWORD);
         DatacenterStore store = new DatacenterStore(stateFolder);
+        List<String> names = inventory.hosts().stream().map(Host::name).toList();
+        List<String> notes = new ArrayList<>();
         SimulatedDatacenter dc = store.locked(() -> {
             SimulatedDatacenter saved = fresh ? null : store.load(latencies).orElse(null);
-            if (saved == null || !saved.hosts.keySet().containsAll(inventory.hosts().stream().map(Host::name).toList())) {
+            if (saved != null && !saved.hosts.keySet().containsAll(names)) {
+                notes.add("the saved simulated state in " + stateFolder + " has hosts " + String.join(", ", saved.hosts.keySet())
+                        + ", not " + String.join(", ", names) + ": starting from freshly installed hosts");
+                saved = null;
+            } else if (saved != null) {
+                notes.addAll(foreignClusters(saved, inventory, stateFolder));
+            }
+            if (saved == null) {
                 saved = DatacenterBuilder.fresh(inventory).domainPassword(secret).build();
                 saved.setLatencies(latencies);
                 store.save(saved);
             }
             return saved;
         });
-        return new Simulation(inventory, dc, store, latencies, secret);
+        return new Simulation(inventory, dc, store, latencies, secret, notes);
+    }
+
+    /**
+     * Saved state in which the inventory's hosts are nodes of a cluster with another name: usually the state of
+     * another inventory's run (the preflight would then say "member of cluster X"). Said, not refused: a test or an
+     * admin may have built that state on purpose.
+     */
+    private static List<String> foreignClusters(SimulatedDatacenter dc, Inventory inventory, Path stateFolder) {
+        List<String> notes = new ArrayList<>();
+        for (var cluster : dc.clusters) {
+            if (cluster.name.equalsIgnoreCase(inventory.cluster().name())) {
+                continue;
+            }
+            List<String> members = inventory.hosts().stream().map(Host::name).filter(h -> cluster.node(h).isPresent()).toList();
+            if (!members.isEmpty()) {
+                notes.add("the saved simulated state in " + stateFolder + " has " + String.join(", ", members)
+                        + " in cluster " + cluster.name + ", not " + inventory.cluster().name()
+                        + ": add --simulate-fresh to start from freshly installed hosts");
+            }
+        }
+        return notes;
+    }
+
+    /** What the saved state did not match in the inventory, one sentence each (empty when it matched or was fresh). */
+    public List<String> stateNotes() {
+        return stateNotes;
     }
 
     /** A script reaching a host runs on the model; a restart it asks for is scheduled in the model. */

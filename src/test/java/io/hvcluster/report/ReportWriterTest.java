@@ -122,7 +122,7 @@ class ReportWriterTest {
         assertThat(html).contains("<td class=\"cell not-converged\"><a href=\"#s-enable-hyper-v--HV01\">not converged<span class=\"dur\">54.0s</span>");
         assertThat(html).contains("id=\"s-enable-hyper-v--HV01\"");
         assertThat(html).contains("<td class=\"none\"");
-        assertThat(html).contains("exit 1 – at least one host failed");
+        assertThat(html).contains("exit 1 – failed or stopped (see the summary)");
         assertThat(html).contains("<dd>3 changed, 2 unchanged, 2 failed, 1 skipped</dd>");
         assertThat(html).contains("<strong>parallel</strong> <span class=\"muted\">(requested: auto)</span>");
         assertThat(html).contains("a new build with no roles: every node restarts at once");

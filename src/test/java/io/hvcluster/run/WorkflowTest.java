@@ -54,12 +54,15 @@ class WorkflowTest {
         try (PipelineRunner runner = sim.runner(RebootStrategy.AUTO, Duration.ofMinutes(30), false, null)) {
             Workflow.Outcome out = new Workflow(runner, true, console).run(Workflow.Goal.APPLY);
             assertThat(out.ending()).isEqualTo(Workflow.Ending.NOT_CONFIRMED);
-            assertThat(out.failed()).isFalse();
+            // A declined apply is not a success (Terraform's convention): exit 1, in the report too.
+            assertThat(out.failed()).isTrue();
+            assertThat(out.exitCode()).isEqualTo(1);
         }
         assertThat(console.shown).containsExactly("preflight", "plan 29 to change, 0 in desired state", "confirm");
         // Only the read-only preflight probe ran; no step's script.
         assertThat(sim.executed).hasSize(4).allMatch(s -> s.startsWith(io.hvcluster.facts.PreflightProbe.ID + "/"));
-        assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was not confirmed");
+        assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (29 to change, 0 in desired state)");
+        assertThat(sim.runFinished.exitCode()).isEqualTo(1);
     }
 
     @Test
