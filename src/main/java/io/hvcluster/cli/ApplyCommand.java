@@ -66,6 +66,9 @@ final class ApplyCommand implements Callable<Integer> {
             preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
             Plan plan = session.runner.plan(facts);
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
+            if (plan.toChange() > 0) {
+                spec.commandLine().getOut().println(io.hvcluster.estimate.BuildEstimate.forPlan(inv, plan).line());
+            }
             spec.commandLine().getOut().flush();
             if (plan.toChange() == 0) {
                 session.runner.apply(plan);

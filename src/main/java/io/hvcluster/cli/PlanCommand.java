@@ -45,6 +45,9 @@ final class PlanCommand implements Callable<Integer> {
             preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "plan");
             Plan plan = session.runner.plan(facts);
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
+            if (plan.toChange() > 0) {
+                spec.commandLine().getOut().println(io.hvcluster.estimate.BuildEstimate.forPlan(inv, plan).line());
+            }
             spec.commandLine().getOut().flush();
             session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),
                     java.time.Duration.ZERO, java.time.Instant.now()));
