@@ -64,11 +64,11 @@ final class HostStepRun {
             if (rebootPhaseFollowUp && !restarted) {
                 continue;
             }
-            Instant started = Instant.now();
+            Instant started = ctx.time.now();
             ctx.listener.stepStarted(new RunEvents.StepStarted(step.id(), host.name(), phase.name(), started));
             RenderedScript rs = ctx.bundle.renderOne(ctx.inventory, step, position, phase, host);
             StepOutcome out = execute(step, host, rs);
-            Duration took = Duration.between(started, Instant.now());
+            Duration took = Duration.between(started, ctx.time.now());
             String file = ctx.recorder.save(host.name(), position, step.id(), phase.name(), rs.text(),
                     new ScriptResult(out.exitCode(), out.stdout(), out.stderr(), took));
             if (!out.succeeded()) {
@@ -79,7 +79,7 @@ final class HostStepRun {
             changed |= out.changed();
             if (phase.rebootsHost() && out.rebootScheduled()) {
                 finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, dataText(out));
-                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reboot-requested", "restarting to finish " + step.title(), Instant.now()));
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reboot-requested", "restarting to finish " + step.title(), ctx.time.now()));
                 try {
                     new RebootWait(ctx).await(host, out.bootTimeBefore());
                 } catch (RebootWait.RebootTimeoutException e) {
@@ -91,7 +91,7 @@ final class HostStepRun {
             }
             if (!out.warnings().isEmpty() && rebootPhaseFollowUp) {
                 ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "log-errors",
-                        out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), Instant.now()));
+                        out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), ctx.time.now()));
             }
             StepStatus status = confirm(step, host, changed);
             String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
@@ -143,7 +143,7 @@ final class HostStepRun {
             // A blip (a switch taking over a NIC) or a restart: wait until the host answers, then let the facts
             // decide. The scripts are idempotent, so running one again is safe.
             ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reconnected",
-                    "connection lost during " + step.id() + "; reconnecting", Instant.now()));
+                    "connection lost during " + step.id() + "; reconnecting", ctx.time.now()));
             if (!awaitReachable(host)) {
                 return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
             }
@@ -161,9 +161,9 @@ final class HostStepRun {
     }
 
     private boolean awaitReachable(Host host) throws InterruptedException {
-        Instant deadline = Instant.now().plus(ctx.options.rebootTimeout());
-        while (Instant.now().isBefore(deadline)) {
-            Thread.sleep(ctx.options.pollInterval().toMillis());
+        Instant deadline = ctx.time.now().plus(ctx.options.rebootTimeout());
+        while (ctx.time.now().isBefore(deadline)) {
+            ctx.time.sleep(ctx.options.pollInterval());
             try {
                 ctx.reprobe(host);
                 return true;

@@ -8,7 +8,6 @@ import io.hvcluster.facts.HostFacts;
 import io.hvcluster.facts.PreflightFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
-import io.hvcluster.pipeline.Pipeline;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.plan.Plan;
@@ -16,7 +15,11 @@ import io.hvcluster.preflight.Preflight;
 import io.hvcluster.preflight.PreflightInput;
 import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.plan.Planner;
+import io.hvcluster.plan.RebootDecision;
+import io.hvcluster.plan.RebootStrategy;
+import io.hvcluster.plan.StepPlan;
 import io.hvcluster.secrets.SecretMasker;
+import io.hvcluster.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,25 +27,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Runs a build: facts from every host, the plan, then the steps in order. Per-host steps run on all hosts
- * in parallel (bounded), cluster steps once on the first node, and enable-hyper-v host by host (rolling) or
- * all at once (parallel), as the plan's reboot decision says. A host that fails stops its own pipeline and
- * the cluster steps that need it; work in flight on other hosts finishes; without --continue-on-error the
- * run then stops. Because every step re-plans from fresh facts, a re-run resumes where the hosts are.
+ * Runs a build: facts from every host, the plan, then the steps. All of it runs on one thread pool per run
+ * (at most --parallel tasks at once). Each host works through its steps in order and moves on as soon as the
+ * steps it depends on allow ({@link StepFlow}): cluster steps run once on the first node when every host they
+ * need is ready, enable-hyper-v goes host by host (rolling) or all at once (parallel), as the plan's reboot
+ * decision says. A host that fails stops its own steps and the cluster steps that need it; work in flight on
+ * other hosts finishes; without --continue-on-error nothing new starts. Because every step re-plans from
+ * fresh facts, a re-run resumes where the hosts are. Time is read from, and waits sleep on, the
+ * {@link TimeSource} it is given.
  */
 public final class PipelineRunner implements AutoCloseable {
 
     private final RunContext ctx;
+    private final RunPool pool;
+    private Instant started;
 
+    /** A runner on the wall clock. */
     public PipelineRunner(Inventory inventory, BundleRenderer bundle, FactsProbe probe, ExecutorFactory executors,
             RunOptions options, RunListener listener, ScriptRecorder recorder, SecretMasker masker) {
+        this(inventory, bundle, probe, executors, options, listener, recorder, masker, TimeSource.system());
+    }
+
+    /** @param time what the run reads the time from and sleeps on (virtual time in tests) */
+    public PipelineRunner(Inventory inventory, BundleRenderer bundle, FactsProbe probe, ExecutorFactory executors,
+            RunOptions options, RunListener listener, ScriptRecorder recorder, SecretMasker masker, TimeSource time) {
         this.ctx = new RunContext(inventory, bundle, new HostProbe(inventory, probe, Duration.ofMinutes(5)), new Planner(),
-                options, listener, recorder, masker, executors);
+                options, listener, recorder, masker, executors, time);
+        this.pool = new RunPool(options.parallelism(), time);
+        this.started = time.now();
+    }
+
+    /** What the run reads the time from. */
+    public TimeSource time() {
+        return ctx.time;
     }
 
     /** Probes every host in parallel. */
@@ -89,57 +108,89 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Carries out {@code plan}; returns every step's status by host. */
     public RunResult apply(Plan plan) throws InterruptedException {
-        Instant start = Instant.now();
-        ctx.setReboot(plan.reboot());
-        Pipeline pipeline = Planner.pipeline(plan.reboot());
-        RunResult result = new RunResult();
-        Map<String, Boolean> failedHosts = new ConcurrentHashMap<>();
-        boolean stop = false;
         HostStepRun runner = new HostStepRun(ctx);
-        for (Step<?> step : pipeline.steps()) {
-            int position = pipeline.position(step.id());
-            List<Host> targets = step.scope() == Scope.CLUSTER ? List.of(ctx.inventory.firstNode()) : ctx.inventory.hosts();
-            if (stop) {
-                targets.forEach(h -> skip(result, step, h, "the run stopped after an earlier failure"));
-                continue;
-            }
-            List<Host> runnable = new ArrayList<>();
-            for (Host h : targets) {
-                if (failedHosts.containsKey(h.name())) {
-                    skip(result, step, h, h.name() + " failed an earlier step");
-                } else if (step.scope() == Scope.CLUSTER && !failedHosts.isEmpty()) {
-                    skip(result, step, h, "it needs every node, and " + String.join(", ", failedHosts.keySet()) + " failed");
-                } else {
-                    runnable.add(h);
-                }
-            }
-            boolean rolling = step.scope() == Scope.ONE_HOST_AT_A_TIME && !plan.reboot().parallel();
-            if (rolling) {
-                for (Host h : runnable) {
-                    if (!failedHosts.isEmpty()) {
-                        // Never take another node down after one failed to come back healthy.
-                        skip(result, step, h, "a node before it failed; restarting another could cost quorum");
-                        continue;
-                    }
-                    record(result, failedHosts, step, h, runner.run(step, position, h));
-                }
-            } else {
-                forEachHost(runnable, h -> record(result, failedHosts, step, h, runner.run(step, position, h)));
-            }
-            if (!failedHosts.isEmpty() && !ctx.options.continueOnError()) {
-                stop = true;
-            }
-        }
-        int exit = result.anyFailed() ? 1 : 0;
-        ctx.listener.runFinished(new RunEvents.RunFinished(exit, result.summary(), Duration.between(start, Instant.now()), Instant.now()));
+        RunResult result = flow(plan, runner::run);
+        finish(result.anyFailed() ? 1 : 0, result.summary());
         return result;
     }
 
-    private void record(RunResult result, Map<String, Boolean> failedHosts, Step<?> step, Host h, StepStatus status) {
-        result.put(step.id(), h.name(), status);
-        if (status == StepStatus.FAILED || status == StepStatus.NOT_CONVERGED) {
-            failedHosts.put(h.name(), true);
+    /**
+     * A dry run of {@code plan}: the same steps in the same order and flow as {@link #apply}, every phase's
+     * script handed to the executor (the dry-run executor writes it) and reported as planned.
+     */
+    public RunResult dryRun(Plan plan) throws InterruptedException {
+        RunResult result = flow(plan, new DryRunStep(ctx)::run);
+        finish(0, "dry run: " + result.count(StepStatus.PLANNED) + " step runs written, nothing was contacted");
+        return result;
+    }
+
+    /**
+     * A plan made without asking the hosts (a dry run): every step on every host, its state unknown. The
+     * reboot path follows --reboot-strategy; auto takes the rolling path, the one that is safe on a cluster that
+     * already runs roles, since nobody asked whether it does.
+     */
+    public Plan planWithoutFacts() {
+        RebootStrategy requested = ctx.options.rebootStrategy();
+        RebootDecision reboot = switch (requested) {
+            case PARALLEL -> new RebootDecision(requested, RebootStrategy.PARALLEL, "parallel, as requested: every node restarts at once");
+            case ROLLING -> new RebootDecision(requested, RebootStrategy.ROLLING, "rolling, as requested: one host at a time, drained first");
+            case AUTO -> new RebootDecision(requested, RebootStrategy.ROLLING, "rolling (auto, dry run): nothing was asked, so whether the "
+                    + "cluster runs roles is unknown and the safe path is written; --reboot-strategy parallel writes the faster path for a new, empty build");
+        };
+        List<StepPlan> steps = new ArrayList<>();
+        for (Step<?> step : Planner.pipeline(reboot).steps()) {
+            List<Host> targets = step.scope() == Scope.CLUSTER ? List.of(ctx.inventory.firstNode()) : ctx.inventory.hosts();
+            for (Host h : targets) {
+                steps.add(new StepPlan(step.id(), h.name(), List.of("state unknown (dry run): the script checks the host and changes only what differs"),
+                        List.of()));
+            }
         }
+        Plan plan = new Plan(steps, reboot);
+        ctx.listener.planComputed(new RunEvents.PlanComputed(plan));
+        return plan;
+    }
+
+    /** One step on one host, however it is carried out. */
+    @FunctionalInterface
+    private interface UnitRun {
+        StepStatus run(Step<?> step, int position, Host host) throws InterruptedException;
+    }
+
+    /** Every step of the plan's pipeline on the run's pool, each as soon as {@link StepFlow} lets it start. */
+    private RunResult flow(Plan plan, UnitRun unitRun) throws InterruptedException {
+        ctx.setReboot(plan.reboot());
+        started = ctx.time.now();
+        StepFlow flow = new StepFlow(Planner.pipeline(plan.reboot()), ctx.inventory, !plan.reboot().parallel(), ctx.options.continueOnError());
+        RunResult result = new RunResult();
+        startReady(flow, result, unitRun);
+        pool.awaitIdle();
+        if (flow.pending()) {
+            throw new IllegalStateException("the run ended with steps neither run nor skipped");
+        }
+        return result;
+    }
+
+    private void startReady(StepFlow flow, RunResult result, UnitRun unitRun) {
+        for (StepFlow.Decision d : flow.next()) {
+            StepFlow.Unit u = d.unit();
+            if (d.skip()) {
+                skip(result, u.step(), u.host(), d.skipWhy());
+                continue;
+            }
+            pool.submit(() -> {
+                Thread.currentThread().setName("hvcluster-" + u.host().name());
+                StepStatus status = unitRun.run(u.step(), u.position(), u.host());
+                result.put(u.step().id(), u.host().name(), status);
+                flow.finished(u, status);
+                // Start what this unblocked before this task ends, so virtual time never passes in between.
+                startReady(flow, result, unitRun);
+            });
+        }
+    }
+
+    private void finish(int exit, String summary) {
+        Instant end = ctx.time.now();
+        ctx.listener.runFinished(new RunEvents.RunFinished(exit, summary, Duration.between(started, end), end));
     }
 
     private void skip(RunResult result, Step<?> step, Host h, String why) {
@@ -154,45 +205,18 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     private void forEachHost(List<Host> hosts, HostTask task) throws InterruptedException {
-        if (hosts.isEmpty()) {
-            return;
+        for (Host h : hosts) {
+            pool.submit(() -> {
+                Thread.currentThread().setName("hvcluster-" + h.name());
+                task.run(h);
+            });
         }
-        int threads = Math.min(ctx.options.parallelism(), hosts.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hvcluster-host");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Host h : hosts) {
-                futures.add(pool.submit(() -> {
-                    Thread.currentThread().setName("hvcluster-" + h.name());
-                    task.run(h);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof InterruptedException ie) {
-                        throw ie;
-                    }
-                    throw new IllegalStateException(cause);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        pool.awaitIdle();
     }
 
     @Override
     public void close() {
+        pool.close();
         ctx.close();
     }
 

@@ -22,13 +22,13 @@ final class RebootWait {
 
     /** @return the facts once the host is back; throws {@link RebootTimeoutException} past the timeout */
     HostFacts await(Host host, String bootBefore) throws InterruptedException {
-        Instant start = Instant.now();
+        Instant start = ctx.time.now();
         Instant deadline = start.plus(ctx.options.rebootTimeout());
         String candidate = null;
         boolean announcedDown = false;
         notice(host, "waiting", "restarting; waiting until it answers with a new boot time");
-        while (Instant.now().isBefore(deadline)) {
-            Thread.sleep(ctx.options.pollInterval().toMillis());
+        while (ctx.time.now().isBefore(deadline)) {
+            ctx.time.sleep(ctx.options.pollInterval());
             HostFacts f;
             try {
                 f = ctx.reprobe(host);
@@ -54,7 +54,7 @@ final class RebootWait {
             }
             boolean ready = f.featureInstalled("Hyper-V") && f.hyperV() != null && f.hyperV().running();
             if (boot.equals(candidate) && ready) {
-                notice(host, "back-online", "back after " + human(Duration.between(start, Instant.now())) + " (boot " + boot + ")");
+                notice(host, "back-online", "back after " + human(Duration.between(start, ctx.time.now())) + " (boot " + boot + ")");
                 return f;
             }
             candidate = boot;
@@ -64,7 +64,7 @@ final class RebootWait {
     }
 
     private void notice(Host host, String kind, String message) {
-        ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), kind, message, Instant.now()));
+        ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), kind, message, ctx.time.now()));
     }
 
     static String human(Duration d) {

@@ -8,6 +8,7 @@ import io.hvcluster.inventory.Inventory;
 import io.hvcluster.plan.Planner;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.secrets.SecretMasker;
+import io.hvcluster.time.TimeSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,13 +26,15 @@ final class RunContext implements AutoCloseable {
     final RunListener listener;
     final ScriptRecorder recorder;
     final SecretMasker masker;
+    /** What the run reads the time from and sleeps on. */
+    final TimeSource time;
     private final ExecutorFactory factory;
     private final Map<String, ScriptExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
     private volatile RebootDecision reboot;
 
     RunContext(Inventory inventory, BundleRenderer bundle, HostProbe probe, Planner planner, RunOptions options,
-            RunListener listener, ScriptRecorder recorder, SecretMasker masker, ExecutorFactory factory) {
+            RunListener listener, ScriptRecorder recorder, SecretMasker masker, ExecutorFactory factory, TimeSource time) {
         this.inventory = inventory;
         this.bundle = bundle;
         this.probe = probe;
@@ -41,6 +44,7 @@ final class RunContext implements AutoCloseable {
         this.recorder = recorder;
         this.masker = masker;
         this.factory = factory;
+        this.time = time;
     }
 
     ScriptExecutor executor(Host host) {

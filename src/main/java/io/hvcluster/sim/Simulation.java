@@ -13,12 +13,12 @@ import io.hvcluster.sim.host.Latencies;
 import io.hvcluster.sim.host.ScriptOutcome;
 import io.hvcluster.sim.host.ScriptRunner;
 import io.hvcluster.sim.host.SimulatedDatacenter;
-import io.hvcluster.sim.host.SimulationClock;
 import io.hvcluster.sim.winrm.PowerShellHost;
 import io.hvcluster.sim.winrm.PowerShellResult;
 import io.hvcluster.sim.winrm.SimulatedEndpoint;
 import io.hvcluster.sim.winrm.SimulatedHostConfig;
 import io.hvcluster.sim.winrm.SimulatedHosts;
+import io.hvcluster.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,8 @@ public final class Simulation implements AutoCloseable {
         this.store = store;
         String u = inventory.connection().username();
         this.user = u.contains("@") ? u.substring(0, u.indexOf('@')) : u.contains("\\") ? u.substring(u.indexOf('\\') + 1) : u;
-        SimulationClock clock = SimulationClock.system();
+        // Real WinRM endpoints answer on real sockets, so a live simulation runs on the wall clock.
+        TimeSource clock = TimeSource.system();
         ScriptRunner runner = new ScriptRunner(datacenter);
         List<SimulatedHostConfig> configs = new ArrayList<>();
         for (Host h : inventory.hosts()) {
@@ -92,7 +93,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** A script reaching a host runs on the model; a restart it asks for is scheduled in the model. */
-    private PowerShellHost model(ScriptRunner runner, SimulationClock clock, String host, Latencies latencies) {
+    private PowerShellHost model(ScriptRunner runner, TimeSource clock, String host, Latencies latencies) {
         return invocation -> {
             Instant start = clock.now();
             ScriptOutcome outcome;
@@ -105,7 +106,7 @@ public final class Simulation implements AutoCloseable {
         };
     }
 
-    private void syncReachability(SimulationClock clock) {
+    private void syncReachability(TimeSource clock) {
         try {
             Map<String, Boolean> now = new HashMap<>();
             synchronized (datacenter) {

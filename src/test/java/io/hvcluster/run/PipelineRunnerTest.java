@@ -29,6 +29,11 @@ class PipelineRunnerTest {
         assertThat(sim.finished(StepStatus.NOT_CONVERGED)).isEmpty();
         assertThat(first.result().count(StepStatus.CHANGED)).isEqualTo(28);
         assertThat(sim.executed).contains("create-cluster/apply@HV01", "enable-hyper-v/after-reboot@HV04");
+        // On virtual time: the restarts really took 3 minutes (and Hyper-V's second one), the test did not wait for them.
+        assertThat(sim.runFinished.duration()).isGreaterThan(Duration.ofMinutes(6));
+        assertThat(sim.notices).filteredOn(n -> n.kind().equals("back-online")).hasSize(4)
+                .allSatisfy(n -> assertThat(n.message()).startsWith("back after "));
+        assertThat(sim.runFinished.at()).isEqualTo(sim.time.now());
 
         SimulatedRun.Outcome second = sim.apply();
         assertThat(second.plan().summary()).isEqualTo("0 to change, 29 in desired state");
@@ -79,19 +84,24 @@ class PipelineRunnerTest {
     void aHostThatDoesNotComeBackFailsClearlyAndNothingDependentRuns() throws Exception {
         SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
         sim.dc.requireHost("HV03").faults.neverComesBack = true;
-        SimulatedRun.Outcome out = sim.apply(RebootStrategy.AUTO, Duration.ofSeconds(4), false);
+        SimulatedRun.Outcome out = sim.apply(RebootStrategy.AUTO, Duration.ofMinutes(20), false);
 
         assertThat(out.result().status("enable-hyper-v", "HV03")).isEqualTo(StepStatus.FAILED);
         assertThat(sim.finished(StepStatus.FAILED)).singleElement()
-                .satisfies(f -> assertThat(f.error()).startsWith("HV03 did not come back with Hyper-V running within 4s"));
+                .satisfies(f -> assertThat(f.error()).startsWith("HV03 did not come back with Hyper-V running within 20m00s"));
+        // The cluster steps need HV03, and the first node runs them in its own sequence, so HV01 waits with them;
+        // HV02 was not held by HV03's wait and had already created its switches.
         assertThat(out.result().status("add-shared-volumes", "HV01")).isEqualTo(StepStatus.SKIPPED);
+        assertThat(out.result().status("configure-cluster-networks", "HV01")).isEqualTo(StepStatus.SKIPPED);
         assertThat(out.result().status("create-virtual-switches", "HV01")).isEqualTo(StepStatus.SKIPPED);
+        assertThat(out.result().status("create-virtual-switches", "HV02")).isEqualTo(StepStatus.CHANGED);
+        assertThat(out.result().status("create-virtual-switches", "HV03")).isEqualTo(StepStatus.SKIPPED);
     }
 
     @Test
     void rollingRestartsOneHostAtATimeAndDrainsMembers() throws Exception {
         SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
-        sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
+        sim.apply(RebootStrategy.ROLLING, Duration.ofMinutes(30), false);
         List<String> hyperV = sim.order.stream().filter(s -> s.contains("enable-hyper-v")).toList();
         assertThat(hyperV).containsExactly(
                 "start enable-hyper-v/apply@HV01", "end enable-hyper-v/apply@HV01", "start enable-hyper-v/after-reboot@HV01", "end enable-hyper-v/after-reboot@HV01",
@@ -108,11 +118,53 @@ class PipelineRunnerTest {
     void aHostThatFailsItsRollingRestartStopsTheNextOne() throws Exception {
         SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
         sim.dc.requireHost("HV02").faults.neverComesBack = true;
-        SimulatedRun.Outcome out = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(3), false);
+        SimulatedRun.Outcome out = sim.apply(RebootStrategy.ROLLING, Duration.ofMinutes(15), false);
         assertThat(out.result().status("enable-hyper-v", "HV01")).isEqualTo(StepStatus.CHANGED);
         assertThat(out.result().status("enable-hyper-v", "HV02")).isEqualTo(StepStatus.FAILED);
         assertThat(out.result().status("enable-hyper-v", "HV03")).isEqualTo(StepStatus.SKIPPED);
         assertThat(sim.executed).noneMatch(s -> s.startsWith("enable-hyper-v") && s.endsWith("@HV03"));
+    }
+
+    @Test
+    void aSlowHostDoesNotHoldTheOthersAtEveryStepBoundary() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        Duration slow = Duration.ofMinutes(10);
+        // Every change script on HV03 takes 10 minutes longer (a host busy with something else), on virtual time.
+        sim.wrap = (host, inner) -> host.equals("HV03") ? new ScriptExecutor() {
+            @Override
+            public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
+                if (!script.stepId().equals(io.hvcluster.facts.FactsProbe.ID)) {
+                    try {
+                        sim.time.sleep(slow);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return inner.run(script, timeout, sink);
+            }
+        } : inner;
+        SimulatedRun.Outcome out = sim.apply();
+        assertThat(out.result().anyFailed()).as(out.result().summary()).isFalse();
+
+        // HV01 went through its four per-host steps while HV03 was still in its first one...
+        int hv03Renamed = sim.order.indexOf("end rename-adapters/apply@HV03");
+        assertThat(sim.order.indexOf("end install-failover-clustering/apply@HV01")).isBetween(0, hv03Renamed);
+        assertThat(sim.order.indexOf("end install-failover-clustering/apply@HV02")).isBetween(0, hv03Renamed);
+        assertThat(started(sim, "install-failover-clustering", "HV01")).isBefore(SimulatedRun.START.plus(slow));
+        // ...while the cluster step still waited for HV03 ...
+        assertThat(sim.order.indexOf("start validate-cluster/apply@HV01"))
+                .isGreaterThan(sim.order.indexOf("end install-failover-clustering/apply@HV03"));
+        assertThat(started(sim, "validate-cluster", "HV01")).isAfter(SimulatedRun.START.plus(slow.multipliedBy(4)));
+        // ...and after the restarts the others again flowed on to their switches without waiting for HV03's
+        // (HV01 runs the cluster's add-shared-volumes first, which needs every host).
+        assertThat(started(sim, "create-virtual-switches", "HV02")).isBefore(started(sim, "create-virtual-switches", "HV03").minus(slow));
+        assertThat(started(sim, "create-virtual-switches", "HV01")).isAfter(started(sim, "add-shared-volumes", "HV01"));
+        assertThat(sim.apply().plan().toChange()).isZero();
+    }
+
+    private static java.time.Instant started(SimulatedRun sim, String step, String host) {
+        return sim.starts.stream().filter(s -> s.stepId().equals(step) && s.host().equals(host) && s.phase().equals("apply"))
+                .findFirst().orElseThrow().at();
     }
 
     @Test
@@ -185,12 +237,12 @@ class PipelineRunnerTest {
         SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
         // HV02's check after the restart fails (a hypervisor error in the System log): the run stops with HV02 drained.
         sim.dc.requireHost("HV02").faults.hypervisorLaunchError = true;
-        SimulatedRun.Outcome stopped = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
+        SimulatedRun.Outcome stopped = sim.apply(RebootStrategy.ROLLING, Duration.ofMinutes(30), false);
         assertThat(stopped.result().status("enable-hyper-v", "HV02")).isEqualTo(StepStatus.FAILED);
         assertThat(sim.dc.requireHost("HV02").pausedForHyperVMark).isTrue();
 
         sim.dc.requireHost("HV02").faults.hypervisorLaunchError = false;
-        SimulatedRun.Outcome resumed = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
+        SimulatedRun.Outcome resumed = sim.apply(RebootStrategy.ROLLING, Duration.ofMinutes(30), false);
         assertThat(resumed.plan().steps()).filteredOn(s -> s.stepId().equals("enable-hyper-v") && s.host().equals("HV02"))
                 .singleElement().satisfies(s -> assertThat(s.changes())
                         .containsExactly("resume HV02 (hvcluster paused it for a restart whose check did not finish)"));

@@ -17,9 +17,10 @@ import io.hvcluster.sim.host.Latencies;
 import io.hvcluster.sim.host.ScriptRunner;
 import io.hvcluster.sim.host.SimulatedDatacenter;
 import io.hvcluster.sim.host.SimulatedExecutor;
-import io.hvcluster.sim.host.SimulationClock;
 import io.hvcluster.steps.Delegation;
+import io.hvcluster.time.VirtualTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.Map;
 
 /**
  * A build against the in-process simulated datacenter, recording every script that ran and every event, so
- * orchestration tests can assert what was executed, not only what the model ended up as.
+ * orchestration tests can assert what was executed, not only what the model ended up as. It runs on virtual
+ * time with realistic latencies (3-minute restarts, 90-second feature installs, polls every 10 s): the runner,
+ * its reboot waits and the simulated hosts share one {@link VirtualTime}, so a whole build takes no real waiting.
  */
 final class SimulatedRun {
 
@@ -39,13 +42,18 @@ final class SimulatedRun {
     final List<RunEvents.StepFinished> finished = Collections.synchronizedList(new ArrayList<>());
     final List<String> order = Collections.synchronizedList(new ArrayList<>());
     final List<RunEvents.HostNotice> notices = Collections.synchronizedList(new ArrayList<>());
+    final List<RunEvents.StepStarted> starts = Collections.synchronizedList(new ArrayList<>());
+    /** The last run's end, as the runner reported it. */
+    RunEvents.RunFinished runFinished;
+    static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    final VirtualTime time = new VirtualTime(START);
     /** Wraps each host's executor, to inject transport behaviour a test needs. */
     java.util.function.BiFunction<String, ScriptExecutor, ScriptExecutor> wrap = (host, e) -> e;
 
     SimulatedRun(Inventory inventory) {
         this.inventory = inventory;
-        this.dc = DatacenterBuilder.fresh(inventory).domainPassword(PASSWORD).build();
-        dc.setLatencies(Latencies.fast());
+        this.dc = DatacenterBuilder.fresh(inventory).domainPassword(PASSWORD).bootedAt(START.minus(Duration.ofHours(1))).build();
+        dc.setLatencies(Latencies.realistic());
     }
 
     /** One whole `apply`: facts, plan, steps. */
@@ -54,14 +62,16 @@ final class SimulatedRun {
         finished.clear();
         order.clear();
         notices.clear();
+        starts.clear();
         ScriptRunner runner = new ScriptRunner(dc);
         ExecutorFactory factory = host -> new RecordingExecutor(wrap.apply(host.name(),
-                new SimulatedExecutor(runner, host.name(), SimulationClock.system())));
-        RunOptions options = new RunOptions(4, continueOnError, strategy, Duration.ofMinutes(5), rebootTimeout, Duration.ofMillis(100),
+                new SimulatedExecutor(runner, host.name(), time)));
+        RunOptions options = new RunOptions(4, continueOnError, strategy, Duration.ofMinutes(60), rebootTimeout, Duration.ofSeconds(10),
                 Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
         RunListener listener = new RunListener() {
             @Override
             public void stepStarted(RunEvents.StepStarted e) {
+                starts.add(e);
                 order.add("start " + e.stepId() + "/" + e.phase() + "@" + e.host());
             }
 
@@ -75,10 +85,15 @@ final class SimulatedRun {
             public void hostNotice(RunEvents.HostNotice e) {
                 notices.add(e);
             }
+
+            @Override
+            public void runFinished(RunEvents.RunFinished e) {
+                runFinished = e;
+            }
         };
         ScriptRenderer renderer = ScriptRenderer.bundled();
         try (PipelineRunner pr = new PipelineRunner(inventory, new BundleRenderer(renderer, "test"), new FactsProbe(renderer, "test"),
-                factory, options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)))) {
+                factory, options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
             FactsCollection facts = pr.collectFacts();
             Plan plan = pr.plan(facts.facts());
             return new Outcome(plan, pr.apply(plan));
@@ -86,7 +101,7 @@ final class SimulatedRun {
     }
 
     Outcome apply() throws InterruptedException {
-        return apply(RebootStrategy.AUTO, Duration.ofSeconds(30), false);
+        return apply(RebootStrategy.AUTO, Duration.ofMinutes(30), false);
     }
 
     record Outcome(Plan plan, PipelineRunner.RunResult result) {

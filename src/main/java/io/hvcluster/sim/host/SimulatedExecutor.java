@@ -5,6 +5,7 @@ import io.hvcluster.exec.OutputSink;
 import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptExecutor;
 import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,9 +19,9 @@ public final class SimulatedExecutor implements ScriptExecutor {
 
     private final ScriptRunner runner;
     private final String host;
-    private final SimulationClock clock;
+    private final TimeSource clock;
 
-    public SimulatedExecutor(ScriptRunner runner, String host, SimulationClock clock) {
+    public SimulatedExecutor(ScriptRunner runner, String host, TimeSource clock) {
         this.runner = runner;
         this.host = host;
         this.clock = clock;
@@ -46,11 +47,11 @@ public final class SimulatedExecutor implements ScriptExecutor {
                     dc.scheduleRestart(host, start.plus(outcome.duration()).plus(dc.latencies().shutdownDelay(d))));
         }
         if (outcome.duration().compareTo(timeout) > 0) {
-            clock.sleep(timeout);
+            pass(timeout, script);
             throw new ExecutionException(host, ExecutionException.Kind.TIMEOUT, host + ": " + script.stepId()
                     + " ran longer than its timeout of " + timeout.toSeconds() + " s");
         }
-        clock.sleep(outcome.duration());
+        pass(outcome.duration(), script);
         synchronized (dc) {
             dc.settle(clock.now());
             WindowsHost h = dc.requireHost(host);
@@ -62,6 +63,17 @@ public final class SimulatedExecutor implements ScriptExecutor {
         emit(sink, OutputSink.Stream.STDOUT, outcome.stdout());
         emit(sink, OutputSink.Stream.STDERR, outcome.stderr());
         return new ScriptResult(outcome.exitCode(), outcome.stdout(), outcome.stderr(), outcome.duration());
+    }
+
+    /** The script's simulated run time passes (on virtual time in tests, for real in a live simulation). */
+    private void pass(Duration d, Script script) {
+        try {
+            clock.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException(host, ExecutionException.Kind.CONNECTION_LOST, host + ": interrupted while "
+                    + script.stepId() + " ran", e);
+        }
     }
 
     private static void emit(OutputSink sink, OutputSink.Stream stream, String text) {

@@ -16,6 +16,7 @@ import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.steps.Delegation;
 import io.hvcluster.steps.StandardPipeline;
+import io.hvcluster.time.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class SimulatedBuild {
     final Pipeline pipeline;
     final SimulatedDatacenter dc;
     final ScriptRunner runner;
-    final ManualClock clock;
+    final VirtualTime clock;
     final Map<String, SimulatedExecutor> executors = new LinkedHashMap<>();
 
     /** One script's result, with the parsed result line. */
@@ -58,10 +59,10 @@ final class SimulatedBuild {
     }
 
     SimulatedBuild(Inventory inventory, SimulatedDatacenter dc) {
-        this(inventory, dc, new ManualClock(Instant.parse("2026-03-02T08:00:00Z")), StandardPipeline.create());
+        this(inventory, dc, new VirtualTime(Instant.parse("2026-03-02T08:00:00Z")), StandardPipeline.create());
     }
 
-    private SimulatedBuild(Inventory inventory, SimulatedDatacenter dc, ManualClock clock, Pipeline pipeline) {
+    private SimulatedBuild(Inventory inventory, SimulatedDatacenter dc, VirtualTime clock, Pipeline pipeline) {
         this.inventory = inventory;
         this.dc = dc;
         this.clock = clock;
