@@ -6,7 +6,6 @@ import io.hvcluster.estimate.HardwareProfile;
 import io.hvcluster.estimate.Spread;
 import io.hvcluster.estimate.StepWork;
 import io.hvcluster.facts.FactsProbe;
-import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.TargetOs;
 import io.hvcluster.plan.Plan;
@@ -80,6 +79,7 @@ public final class Bench {
         List<Integer> sizes = List.of(2, 4, 16, 64);
         List<RebootStrategy> policies = List.of(RebootStrategy.ROLLING, RebootStrategy.PARALLEL, RebootStrategy.AUTO);
         int loopbackScripts = 50;
+        boolean trace = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -87,6 +87,7 @@ public final class Bench {
                 case "--policies" -> policies = List.of(args[++i].split(",")).stream()
                         .map(p -> RebootStrategy.valueOf(p.toUpperCase(Locale.ROOT))).toList();
                 case "--loopback-scripts" -> loopbackScripts = Integer.parseInt(args[++i]);
+                case "--trace" -> trace = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -104,7 +105,7 @@ public final class Bench {
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
             for (RebootStrategy policy : policies) {
-                Row r = build(n, policy, profile, Spread.seeded(seed), ours.requestsPerScript());
+                Row r = build(n, policy, profile, Spread.seeded(seed), ours.requestsPerScript(), trace);
                 rows.add(r);
                 System.out.printf(Locale.ROOT, "  ran hosts=%d policy=%s in %.1f s real%n", n, policy.cliName(), r.realMillis() / 1000.0);
             }
@@ -138,9 +139,10 @@ public final class Bench {
     }
 
     /** One new build and one converged re-run, both on virtual time. */
-    static Row build(int n, RebootStrategy policy, HardwareProfile profile, Spread spread, double trivialRequests) throws Exception {
+    static Row build(int n, RebootStrategy policy, HardwareProfile profile, Spread spread, double trivialRequests, boolean trace)
+            throws Exception {
         long realStart = System.nanoTime();
-        Inventory inv = InventoryFixtures.nodes(n, TargetOs.WINDOWS_SERVER_2022);
+        Inventory inv = clusterAddressAbove(InventoryFixtures.nodes(n, TargetOs.WINDOWS_SERVER_2022));
         StepWork work = new StepWork(profile, spread, inv);
         SimulatedDatacenter dc = DatacenterBuilder.fresh(inv).domainPassword(PASSWORD).bootedAt(START.minus(Duration.ofHours(1))).build();
         dc.setLatencies(Latencies.none(work.secondRestartGap()));
@@ -159,15 +161,30 @@ public final class Bench {
         Instant t0 = time.now();
         Plan plan;
         PipelineRunner.RunResult result;
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunListener failuresOnly = new RunListener() {
+            @Override
+            public void stepFinished(io.hvcluster.run.RunEvents.StepFinished e) {
+                if (e.status() == io.hvcluster.run.StepStatus.FAILED || e.status() == io.hvcluster.run.StepStatus.NOT_CONVERGED) {
+                    failures.add(e.stepId() + "@" + e.host() + ": " + e.error());
+                }
+            }
+        };
         try (PipelineRunner pr = new PipelineRunner(inv, new BundleRenderer(renderer, "bench"), new FactsProbe(renderer, "bench"), factory,
-                options, new RunListener() { }, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
+                options, failuresOnly, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
             FactsCollection facts = pr.collectFacts();
-            pr.preflight(facts.facts());
+            io.hvcluster.preflight.PreflightReport pre = pr.preflight(facts.facts());
+            if (pre.hasErrors()) {
+                failures.add("preflight: " + pre.summary());
+            }
             plan = pr.plan(facts.facts());
             drain[0] = !plan.reboot().parallel();
             result = pr.apply(plan);
         }
         Duration build = Duration.between(t0, time.now());
+        if (trace) {
+            executors.values().stream().flatMap(e -> e.trace.stream()).sorted().forEach(l -> System.out.println("    " + l));
+        }
         long ps = executors.values().stream().mapToLong(e -> e.powerShellStarts.get()).sum();
         long requests = executors.values().stream().mapToLong(e -> e.requests.get()).sum();
         double restarts = dc.hosts.values().stream().mapToInt(h -> h.bootCount - 1).sum() / (double) n;
@@ -181,7 +198,7 @@ public final class Bench {
         boolean parallel = plan.reboot().parallel();
         Duration bound = new CriticalPath(inv, Planner.pipeline(plan.reboot()), work, RESTART_DELAY).finish(todo, parallel, false);
         Duration ansible = new AnsibleSchedule(inv, StandardPipeline.create(true), work).finish(todo);
-        String outcome = result.anyFailed() ? "FAILED: " + result.summary() : "";
+        String outcome = result.anyFailed() || !failures.isEmpty() ? "FAILED: " + result.summary() + (failures.isEmpty() ? "" : " — " + failures.get(0)) : "";
 
         // The same build again: it should find nothing to change.
         executors.values().forEach(e -> {
@@ -205,6 +222,14 @@ public final class Bench {
                 converged, convergedPs / (double) n, (System.nanoTime() - realStart) / 1_000_000, outcome);
     }
 
+    /** The fixture numbers hosts 10.0.0.11 and up; with 64 hosts that reaches the cluster's .50, so move it above them. */
+    private static Inventory clusterAddressAbove(Inventory inv) {
+        io.hvcluster.inventory.ClusterSpec c = inv.cluster();
+        io.hvcluster.inventory.ClusterSpec moved = new io.hvcluster.inventory.ClusterSpec(c.name(), InventoryFixtures.ip("10.0.0.200"),
+                c.domain(), c.targetOs(), c.quorum(), c.witness(), c.sharedVolumes(), c.virtualSwitches(), c.disableUnusedAdapters());
+        return new Inventory(inv.source(), moved, inv.networks(), inv.hosts(), inv.connection(), inv.capacity());
+    }
+
     /** Windows configures the installed features during the first restart after the install. */
     private static boolean finishesFeatures(WindowsHost h, StepWork work) {
         return h.bootsToFinishFeatures == work.hyperVRestarts();
@@ -222,8 +247,4 @@ public final class Bench {
         return String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, (s % 3600) / 60, s % 60);
     }
 
-    @SuppressWarnings("unused")
-    private static Map<String, HostFacts> none() {
-        return Map.of();
-    }
 }

@@ -33,6 +33,8 @@ final class CostedExecutor implements ScriptExecutor {
     private final boolean drain;
     private final double trivialRequests;
     final AtomicLong powerShellStarts = new AtomicLong();
+    /** With bench/run --trace: one line per script, "start +cost host step/phase". */
+    final java.util.List<String> trace;
     final AtomicLong requests = new AtomicLong();
 
     CostedExecutor(ScriptExecutor inner, SimulatedDatacenter datacenter, StepWork work, TimeSource time, boolean drain, double trivialRequests) {
@@ -42,6 +44,7 @@ final class CostedExecutor implements ScriptExecutor {
         this.time = time;
         this.drain = drain;
         this.trivialRequests = trivialRequests;
+        this.trace = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     }
 
     @Override
@@ -54,6 +57,7 @@ final class CostedExecutor implements ScriptExecutor {
             synchronized (datacenter) {
                 up = datacenter.reachable(script.host(), time.now());
             }
+            trace.add(time.now() + " " + script.host() + " " + script.stepId() + "/" + script.phase() + (up ? " +" + cost : " (down)"));
             if (up) {
                 // The real cost passes first; the simulated host then applies the script and answers at once (its own
                 // latencies are zero), so a restart the script asks for starts after the script's real duration.
