@@ -1,21 +1,11 @@
 package io.hvcluster.cli;
 
-import io.hvcluster.bundle.BundleRenderer;
-import io.hvcluster.bundle.RenderedScript;
-import io.hvcluster.exec.OutputSink;
 import io.hvcluster.exec.Script;
-import io.hvcluster.exec.dryrun.DryRunExecutor;
 import io.hvcluster.inventory.Inventory;
-import io.hvcluster.plan.Plan;
-import io.hvcluster.report.PlanPrinter;
-import io.hvcluster.report.RunFolder;
-import io.hvcluster.run.PipelineRunner;
-import io.hvcluster.steps.StandardPipeline;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
+import io.hvcluster.run.RunOptions;
+import io.hvcluster.run.Workflow;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,72 +39,47 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking for confirmation.")
     boolean yes;
 
-    @Option(names = "--dry-run", description = "Connect to nothing: write the scripts that would run, in order, into the run folder.")
+    @Option(names = "--dry-run", description = {"Connect to nothing: write the scripts that would run, in order, into the run folder,",
+        "with its report. The reboot path follows --reboot-strategy (auto writes the safe rolling path: nothing is asked)."})
     boolean dryRun;
 
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         Inventory inv = inventory.load(spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
-            return dryRun(inv);
+            RunOptions live = run.toOptions(Map.of(), false);
+            // One script at a time: the scripts are written, and listed, in the order a live run starts them.
+            RunOptions oneAtATime = new RunOptions(1, live.continueOnError(), live.rebootStrategy(), live.stepTimeout(),
+                    live.rebootTimeout(), live.pollInterval(), live.secrets());
+            try (RunSession session = RunSession.dryRun(inv, oneAtATime, run.runsDir, logging, templates.renderer(), err)) {
+                Workflow.Outcome outcome = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err, true))
+                        .run(Workflow.Goal.DRY_RUN);
+                out.println("In a live run these scripts run in this order (each skipped where the host is already in the desired state):");
+                for (Script s : session.dryRun.recorded()) {
+                    out.println(String.format("  %-28s on %-6s %s/%s", s.stepId(), s.host(), s.host(), s.fileName()));
+                }
+                out.println("scripts: " + session.dryRun.folder() + " (hvcluster render writes the same bundle with its RUNBOOK.md)");
+                err.println(outcome.summary() + ". report: " + session.folder.reportHtml());
+                return session.exitCode(outcome, err);
+            }
         }
-        try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
+        try (TargetOptions.Target target = targets.open(inv, err);
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
-                     logging, templates.renderer(), spec.commandLine().getErr(), "apply")) {
-            java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("apply", spec.commandLine().getErr());
-            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
-            Plan plan = session.runner.plan(facts);
-            new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
-            if (plan.toChange() > 0) {
-                spec.commandLine().getOut().println(io.hvcluster.estimate.BuildEstimate.forPlan(inv, plan).line());
+                     logging, templates.renderer(), err, "apply")) {
+            Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip, new CommandConsole(session, inv.hosts().size(), out, err, yes))
+                    .run(Workflow.Goal.APPLY);
+            int exit = session.exitCode(outcome, err);
+            if (outcome.ending() == Workflow.Ending.NOT_CONFIRMED) {
+                err.println("not applied.");
+            } else if (outcome.plan().toChange() == 0) {
+                err.println("nothing to change. report: " + session.folder.reportHtml());
+            } else {
+                err.println(outcome.summary() + ". report: " + session.folder.reportHtml());
             }
-            spec.commandLine().getOut().flush();
-            if (plan.toChange() == 0) {
-                session.runner.apply(plan);
-                spec.commandLine().getErr().println("nothing to change. report: " + session.folder.reportHtml());
-                return ExitCode.OK.code();
-            }
-            if (!yes && !confirmed()) {
-                spec.commandLine().getErr().println("not applied.");
-                return ExitCode.OK.code();
-            }
-            PipelineRunner.RunResult result = session.runner.apply(plan);
-            spec.commandLine().getErr().println(result.summary() + ". report: " + session.folder.reportHtml());
-            return result.anyFailed() ? ExitCode.STEP_FAILED.code() : ExitCode.OK.code();
+            return exit;
         }
-    }
-
-    private boolean confirmed() throws java.io.IOException {
-        if (System.console() == null) {
-            throw new UserException(ExitCode.INVALID_INPUT, "no terminal to confirm the plan on: add --yes to apply without asking");
-        }
-        spec.commandLine().getErr().print("Apply these changes? Only 'yes' applies: ");
-        spec.commandLine().getErr().flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return "yes".equals(answer == null ? "" : answer.strip());
-    }
-
-    /**
-     * The same scripts a live run would use, in order, handed to the dry-run executor, which writes them into
-     * the run folder instead of running them. Nothing is contacted, so nothing is known about the hosts'
-     * state: a live run skips every script whose host is already in the desired state.
-     */
-    private int dryRun(Inventory inv) {
-        RunFolder folder = RunFolder.create(run.runsDir);
-        String version = Versions.current();
-        List<RenderedScript> scripts = new BundleRenderer(templates.renderer(), version).render(inv, StandardPipeline.create());
-        DryRunExecutor executor = new DryRunExecutor(folder.dir().resolve("scripts"));
-        for (RenderedScript s : scripts) {
-            executor.run(new Script(s.host(), s.stepId(), s.phase().name(), s.fileName(), s.text()), Duration.ZERO, OutputSink.discard());
-        }
-        java.io.PrintWriter out = spec.commandLine().getOut();
-        out.println("Dry run: nothing was contacted. In a live run these scripts run in this order (each skipped where the");
-        out.println("host is already in the desired state):");
-        for (Script s : executor.recorded()) {
-            out.println(String.format("  %-28s on %-6s %s/%s", s.stepId(), s.host(), s.host(), s.fileName()));
-        }
-        out.println("scripts: " + executor.folder() + " (hvcluster render writes the same bundle with its RUNBOOK.md)");
-        return ExitCode.OK.code();
     }
 }

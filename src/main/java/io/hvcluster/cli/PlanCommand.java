@@ -1,8 +1,8 @@
 package io.hvcluster.cli;
 
 import io.hvcluster.inventory.Inventory;
-import io.hvcluster.plan.Plan;
-import io.hvcluster.report.PlanPrinter;
+import io.hvcluster.run.Workflow;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,24 +38,19 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         Inventory inv = inventory.load(spec.commandLine().getErr());
-        try (TargetOptions.Target target = targets.open(inv, spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (TargetOptions.Target target = targets.open(inv, err);
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
-                     logging, templates.renderer(), spec.commandLine().getErr(), "plan")) {
-            java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("plan", spec.commandLine().getErr());
-            preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "plan");
-            Plan plan = session.runner.plan(facts);
-            new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
-            if (plan.toChange() > 0) {
-                spec.commandLine().getOut().println(io.hvcluster.estimate.BuildEstimate.forPlan(inv, plan).line());
+                     logging, templates.renderer(), err, "plan")) {
+            Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip, new CommandConsole(session, inv.hosts().size(), out, err, false))
+                    .run(Workflow.Goal.PLAN);
+            int exit = session.exitCode(outcome, err);
+            err.println("report: " + session.folder.reportHtml());
+            if (exit != ExitCode.OK.code()) {
+                return exit;
             }
-            spec.commandLine().getOut().flush();
-            session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),
-                    java.time.Duration.ZERO, java.time.Instant.now()));
-            spec.commandLine().getErr().println("report: " + session.folder.reportHtml());
-            if (plan.hasProblems()) {
-                return ExitCode.STEP_FAILED.code();
-            }
-            return detailedExitCode && plan.toChange() > 0 ? ExitCode.CHANGES_PENDING.code() : ExitCode.OK.code();
+            return detailedExitCode && outcome.plan().toChange() > 0 ? ExitCode.CHANGES_PENDING.code() : ExitCode.OK.code();
         }
     }
 }

@@ -1,37 +1,11 @@
 package io.hvcluster.cli;
 
-import io.hvcluster.preflight.PreflightReport;
-import io.hvcluster.report.PreflightPrinter;
-import io.hvcluster.run.RunEvents;
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** The preflight that plan and apply run before planning, and the option to skip it. */
+/** The option to skip the preflight that plan and apply run before planning (the workflow runs it). */
 public final class PreflightOption {
 
     @Option(names = "--skip-preflight",
             description = "Do not run the preflight checks before planning ('validate --online' runs them on their own).")
     boolean skip;
-
-    /**
-     * Runs the preflight unless skipped and prints its findings on {@code out}.
-     *
-     * @throws UserException with exit code 1 when it found errors: nothing has changed yet
-     */
-    void check(RunSession session, java.util.Map<String, io.hvcluster.facts.HostFacts> facts, int hosts, PrintWriter out, String command) throws InterruptedException {
-        if (skip) {
-            return;
-        }
-        PreflightReport report = session.runner.preflight(facts);
-        new PreflightPrinter().print(report, hosts, out);
-        out.flush();
-        if (report.hasErrors()) {
-            session.listener.runFinished(new RunEvents.RunFinished(ExitCode.STEP_FAILED.code(), "preflight: " + report.summary(),
-                    Duration.ZERO, Instant.now()));
-            throw new UserException(ExitCode.STEP_FAILED, "cannot " + command + ": the preflight found " + report.summary()
-                    + "; nothing was changed. Fix the errors and run again (or add --skip-preflight if you are sure)");
-        }
-    }
 }

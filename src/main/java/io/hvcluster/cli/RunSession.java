@@ -1,6 +1,7 @@
 package io.hvcluster.cli;
 
 import io.hvcluster.bundle.BundleRenderer;
+import io.hvcluster.exec.dryrun.DryRunExecutor;
 import io.hvcluster.facts.FactsProbe;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
@@ -16,29 +17,53 @@ import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.RunListeners;
 import io.hvcluster.run.RunOptions;
+import io.hvcluster.run.ScriptRecorder;
+import io.hvcluster.run.Workflow;
+import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.steps.StandardPipeline;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What `plan` and `apply` share: a run folder with its journal, report and log, the console progress, and
- * the runner wired to the chosen hosts. Closing it closes the journal, the executors and the target.
+ * What `plan`, `apply`, `apply --dry-run` and `validate --online` share: a run folder with its journal, report
+ * and log, the console progress, and the runner wired to the chosen hosts (or, in a dry run, to the dry-run
+ * executor writing into the run folder). Closing it closes the journal, the executors and the target.
  */
 final class RunSession implements AutoCloseable {
 
     final RunFolder folder;
+    final Inventory inventory;
     final PipelineRunner runner;
     final RunListener listener;
     final StepTitles titles;
+    /** The dry run's executor (it lists what it wrote), or null in a live run. */
+    final DryRunExecutor dryRun;
     private final JournalWriter journal;
     private final TargetOptions.Target target;
 
     RunSession(Inventory inventory, TargetOptions.Target target, RunOptions options, Path runsDir, LoggingOptions logging,
             ScriptRenderer renderer, PrintWriter err, String mode) {
-        this.target = target;
-        this.folder = RunFolder.create(runsDir);
+        this(inventory, folder -> target, null, options, RunFolder.create(runsDir), logging, renderer, err, mode);
+    }
+
+    /** A dry run: nothing is contacted; the scripts go to {@code <run folder>/scripts/<host>/}. */
+    static RunSession dryRun(Inventory inventory, RunOptions options, Path runsDir, LoggingOptions logging, ScriptRenderer renderer,
+            PrintWriter err) {
+        RunFolder folder = RunFolder.create(runsDir);
+        DryRunExecutor executor = new DryRunExecutor(folder.dir().resolve("scripts"));
+        TargetOptions.Target nothing = new TargetOptions.Target(host -> executor, Map.of(), new SecretMasker(List.of()), () -> { });
+        return new RunSession(inventory, f -> nothing, executor, options, folder, logging, renderer, err, Workflow.Goal.DRY_RUN.verb());
+    }
+
+    private RunSession(Inventory inventory, Function<RunFolder, TargetOptions.Target> targets, DryRunExecutor dryRun, RunOptions options,
+            RunFolder folder, LoggingOptions logging, ScriptRenderer renderer, PrintWriter err, String mode) {
+        this.folder = folder;
+        this.inventory = inventory;
+        this.target = targets.apply(folder);
+        this.dryRun = dryRun;
         ConsoleLogging.addRunLog(folder.runLog(), logging);
         this.titles = StepTitles.of(StandardPipeline.create());
         this.journal = new JournalWriter(folder.journal(), target.masker());
@@ -47,26 +72,31 @@ final class RunSession implements AutoCloseable {
                 new ConsoleReporter(err, new ConsoleReporter.Options(ConsoleReporter.Verbosity.of(logging.quiet(), logging.verbose()),
                         color, false), titles)));
         String version = Versions.current();
+        // A dry run's scripts are already in the run folder, written by its executor: the report links those.
+        ScriptRecorder recorder = dryRun == null ? new ScriptArchive(folder, target.masker())
+                : (host, position, stepId, phase, text, result) -> dryRun.written(host, stepId, phase)
+                        .map(p -> folder.dir().relativize(p).toString().replace('\\', '/')).orElse("");
         this.runner = new PipelineRunner(inventory, new BundleRenderer(renderer, version), new FactsProbe(renderer, version),
-                target.executors(), options, listener, new ScriptArchive(folder, target.masker()), target.masker());
+                target.executors(), options, listener, recorder, target.masker());
         listener.runStarted(new RunEvents.RunStarted(folder.runId(), inventory.source(), inventory.cluster().name(),
-                inventory.hosts().stream().map(Host::name).toList(), mode, Instant.now()));
+                inventory.hosts().stream().map(Host::name).toList(), mode, runner.time().now()));
     }
 
-    /** Every host's facts; one line per host that did not answer, then the command fails (exit 1). */
-    java.util.Map<String, io.hvcluster.facts.HostFacts> factsOrFail(String verb, PrintWriter err) throws InterruptedException {
-        io.hvcluster.run.FactsCollection facts = runner.collectFacts();
-        if (!facts.complete()) {
-            facts.failures().forEach((h, why) -> {
-                err.println("error: " + h + ": " + why);
-                listener.hostNotice(new RunEvents.HostNotice(h, "unreachable", why, Instant.now()));
-            });
-            String summary = "cannot " + verb + ": " + facts.failures().size() + " host(s) did not answer the facts probe";
-            // The run folder still gets its report, saying why nothing ran.
-            listener.runFinished(new RunEvents.RunFinished(ExitCode.STEP_FAILED.code(), summary, java.time.Duration.ZERO, Instant.now()));
-            throw new UserException(ExitCode.STEP_FAILED, summary);
+    /**
+     * The exit code for how a workflow ended; an early end (a host that did not answer, preflight errors) is an
+     * error with its one line, after one line per unreachable host.
+     */
+    int exitCode(Workflow.Outcome outcome, PrintWriter err) {
+        switch (outcome.ending()) {
+            case FACTS_MISSING -> {
+                outcome.unreachable().forEach((h, why) -> err.println("error: " + h + ": " + why));
+                throw new UserException(ExitCode.STEP_FAILED, outcome.summary());
+            }
+            case PREFLIGHT_FAILED -> throw new UserException(ExitCode.STEP_FAILED, outcome.summary());
+            default -> {
+                return outcome.failed() ? ExitCode.STEP_FAILED.code() : ExitCode.OK.code();
+            }
         }
-        return facts.facts();
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.hvcluster.run.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
             new PreflightPrinter().print(report, inv.hosts().size(), out);
             out.flush();
             int exit = report.hasErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
-            session.listener.runFinished(new RunEvents.RunFinished(exit, "preflight: " + report.summary(), Duration.ZERO, Instant.now()));
+            session.listener.runFinished(new RunEvents.RunFinished(exit, "preflight: " + report.summary(), Duration.ZERO, session.runner.time().now()));
             err.println("report: " + session.folder.reportHtml());
             return exit;
         }

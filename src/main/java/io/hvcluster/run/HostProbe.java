@@ -11,6 +11,8 @@ import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Runs the read-only facts probe on one host and parses its answer. */
 final class HostProbe {
@@ -19,6 +21,8 @@ final class HostProbe {
     private final FactsProbe probe;
     private final FactsParser parser = new FactsParser();
     private final Duration timeout;
+    /** The probe's text depends only on the inventory and the host: rendered once per host, not once per poll. */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     HostProbe(Inventory inventory, FactsProbe probe, Duration timeout) {
         this.inventory = inventory;
@@ -35,7 +39,7 @@ final class HostProbe {
      * @throws FactsParser.FactsException when the probe failed or its answer cannot be read
      */
     HostFacts probe(Host host, ScriptExecutor executor) {
-        String text = probe.render(inventory, host);
+        String text = rendered.computeIfAbsent(host.name(), n -> probe.render(inventory, host));
         ScriptResult r = executor.run(new Script(host.name(), FactsProbe.ID, "probe", "00-facts.ps1", text), timeout, OutputSink.discard());
         if (r.exitCode() != 0) {
             String why = r.stderr().isBlank() ? "exit code " + r.exitCode() : r.stderr().strip().lines().findFirst().orElse("");

@@ -188,7 +188,13 @@ public final class PipelineRunner implements AutoCloseable {
         }
     }
 
-    private void finish(int exit, String summary) {
+    /** A host notice, stamped with the run's time. */
+    void notice(String host, String kind, String message) {
+        ctx.listener.hostNotice(new RunEvents.HostNotice(host, kind, message, ctx.time.now()));
+    }
+
+    /** The run's end, for the listeners (the report is written then). */
+    void finish(int exit, String summary) {
         Instant end = ctx.time.now();
         ctx.listener.runFinished(new RunEvents.RunFinished(exit, summary, Duration.between(started, end), end));
     }

@@ -39,8 +39,12 @@ final class RunPool implements AutoCloseable {
         void run() throws InterruptedException;
     }
 
+    /** Queues {@code task}; ignored once a task has broken, until {@link #awaitIdle} reports it. */
     void submit(Task task) {
         synchronized (this) {
+            if (failure != null) {
+                return;
+            }
             waiting.add(() -> {
                 try {
                     task.run();

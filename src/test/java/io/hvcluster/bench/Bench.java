@@ -19,6 +19,7 @@ import io.hvcluster.run.PipelineRunner;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.RunOptions;
 import io.hvcluster.run.ScriptRecorder;
+import io.hvcluster.run.Workflow;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.sim.host.DatacenterBuilder;
@@ -159,8 +160,6 @@ public final class Bench {
         ScriptRenderer renderer = ScriptRenderer.bundled();
 
         Instant t0 = time.now();
-        Plan plan;
-        PipelineRunner.RunResult result;
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         RunListener failuresOnly = new RunListener() {
             @Override
@@ -170,17 +169,9 @@ public final class Bench {
                 }
             }
         };
-        try (PipelineRunner pr = new PipelineRunner(inv, new BundleRenderer(renderer, "bench"), new FactsProbe(renderer, "bench"), factory,
-                options, failuresOnly, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
-            FactsCollection facts = pr.collectFacts();
-            io.hvcluster.preflight.PreflightReport pre = pr.preflight(facts.facts());
-            if (pre.hasErrors()) {
-                failures.add("preflight: " + pre.summary());
-            }
-            plan = pr.plan(facts.facts());
-            drain[0] = !plan.reboot().parallel();
-            result = pr.apply(plan);
-        }
+        Workflow.Outcome first = workflow(inv, factory, options, failuresOnly, time, drain, failures);
+        Plan plan = first.plan();
+        PipelineRunner.RunResult result = first.result();
         Duration build = Duration.between(t0, time.now());
         if (trace) {
             executors.values().stream().flatMap(e -> e.trace.stream()).sorted().forEach(l -> System.out.println("    " + l));
@@ -198,7 +189,7 @@ public final class Bench {
         boolean parallel = plan.reboot().parallel();
         Duration bound = new CriticalPath(inv, Planner.pipeline(plan.reboot()), work, RESTART_DELAY).finish(todo, parallel, false);
         Duration ansible = new AnsibleSchedule(inv, StandardPipeline.create(true), work).finish(todo);
-        String outcome = result.anyFailed() || !failures.isEmpty() ? "FAILED: " + result.summary() + (failures.isEmpty() ? "" : " — " + failures.get(0)) : "";
+        String outcome = result == null || result.anyFailed() || !failures.isEmpty() ? "FAILED: " + first.summary() + (failures.isEmpty() ? "" : " — " + failures.get(0)) : "";
 
         // The same build again: it should find nothing to change.
         executors.values().forEach(e -> {
@@ -206,20 +197,41 @@ public final class Bench {
             e.requests.set(0);
         });
         Instant t1 = time.now();
-        try (PipelineRunner pr = new PipelineRunner(inv, new BundleRenderer(renderer, "bench"), new FactsProbe(renderer, "bench"), factory,
-                options, new RunListener() { }, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
-            FactsCollection facts = pr.collectFacts();
-            pr.preflight(facts.facts());
-            Plan again = pr.plan(facts.facts());
-            if (again.toChange() != 0 && outcome.isEmpty()) {
-                outcome = "re-run found " + again.toChange() + " to change";
-            }
-            pr.apply(again);
+        Workflow.Outcome again = workflow(inv, factory, options, failuresOnly, time, drain, failures);
+        if (again.plan() != null && again.plan().toChange() != 0 && outcome.isEmpty()) {
+            outcome = "re-run found " + again.plan().toChange() + " to change";
         }
         Duration converged = Duration.between(t1, time.now());
         long convergedPs = executors.values().stream().mapToLong(e -> e.powerShellStarts.get()).sum();
         return new Row(n, policy, plan.reboot().effective(), build, bound, ansible, restarts, requests / (double) n, ps / (double) n,
                 converged, convergedPs / (double) n, (System.nanoTime() - realStart) / 1_000_000, outcome);
+    }
+
+    /** `apply --yes` as the CLI runs it: facts, preflight (when something is to change), plan, apply. */
+    private static Workflow.Outcome workflow(Inventory inv, ExecutorFactory factory, RunOptions options, RunListener listener, VirtualTime time,
+            boolean[] drain, List<String> failures) throws InterruptedException {
+        ScriptRenderer renderer = ScriptRenderer.bundled();
+        try (PipelineRunner pr = new PipelineRunner(inv, new BundleRenderer(renderer, "bench"), new FactsProbe(renderer, "bench"), factory,
+                options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
+            return new Workflow(pr, true, new Workflow.Console() {
+                @Override
+                public void preflight(io.hvcluster.preflight.PreflightReport report) {
+                    if (report.hasErrors()) {
+                        failures.add("preflight: " + report.summary());
+                    }
+                }
+
+                @Override
+                public void plan(Plan plan) {
+                    drain[0] = !plan.reboot().parallel();
+                }
+
+                @Override
+                public boolean confirm(Plan plan) {
+                    return true;
+                }
+            }).run(Workflow.Goal.APPLY);
+        }
     }
 
     /** The fixture numbers hosts 10.0.0.11 and up; with 64 hosts that reaches the cluster's .50, so move it above them. */

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connects to nothing: every script it is given is written to {@code <folder>/<host>/<file name>} (UTF-8 with a
@@ -23,6 +26,7 @@ public final class DryRunExecutor implements ScriptExecutor {
 
     private final Path folder;
     private final List<Script> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Path> written = new ConcurrentHashMap<>();
 
     public DryRunExecutor(Path folder) {
         this.folder = folder;
@@ -39,6 +43,7 @@ public final class DryRunExecutor implements ScriptExecutor {
                     "dry run: cannot write " + file + ": " + e.getMessage(), e);
         }
         recorded.add(script);
+        written.put(key(script.host(), script.stepId(), script.phase()), file);
         String result = "{\"step\":\"" + script.stepId() + "\",\"changed\":false,\"changes\":[],\"warnings\":[],"
                 + "\"data\":{\"dryRun\":true},\"error\":null}";
         return new ScriptResult(0, result, "", Duration.ZERO);
@@ -49,6 +54,15 @@ public final class DryRunExecutor implements ScriptExecutor {
         synchronized (recorded) {
             return List.copyOf(recorded);
         }
+    }
+
+    /** Where the latest script of that host, step and phase was written. */
+    public Optional<Path> written(String host, String stepId, String phase) {
+        return Optional.ofNullable(written.get(key(host, stepId, phase)));
+    }
+
+    private static String key(String host, String stepId, String phase) {
+        return host + "\u0000" + stepId + "\u0000" + phase;
     }
 
     public Path folder() {

@@ -1,0 +1,137 @@
+package io.hvcluster.run;
+
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.plan.Plan;
+import io.hvcluster.preflight.PreflightReport;
+import java.util.Map;
+
+/**
+ * The one workflow of plan, apply and apply --dry-run, whatever the executor: facts → preflight → plan →
+ * confirm → apply (the preflight only when the plan has something to change). A dry run is the same flow without asking the hosts: a plan that knows nothing about their
+ * state, then every step in the same order and flow with the dry-run executor, which writes the scripts. Every
+ * ending, early or not, reaches the run's listeners (so the run folder always gets its report). Commands only
+ * pick the goal, show what the {@link Console} is given and turn the {@link Outcome} into an exit code.
+ */
+public final class Workflow {
+
+    public enum Goal {
+        /** Facts, preflight, plan; nothing changes. */
+        PLAN("plan"),
+        /** Facts, preflight, plan, confirmation, apply. */
+        APPLY("apply"),
+        /** A plan without facts, then the scripts written in the order and flow a live run would use. */
+        DRY_RUN("dry-run");
+
+        private final String verb;
+
+        Goal(String verb) {
+            this.verb = verb;
+        }
+
+        public String verb() {
+            return verb;
+        }
+    }
+
+    /** How a workflow ended. */
+    public enum Ending {
+        /** Some host did not answer the facts probe; nothing was planned. */
+        FACTS_MISSING,
+        /** The preflight found errors; nothing changed. */
+        PREFLIGHT_FAILED,
+        /** The plan was shown (goal PLAN). */
+        PLANNED,
+        /** The person did not confirm the plan; nothing changed. */
+        NOT_CONFIRMED,
+        /** The steps ran (or, with nothing to change, were confirmed unchanged). */
+        APPLIED,
+        /** The dry run wrote its scripts. */
+        WRITTEN
+    }
+
+    /** What the workflow shows a person and asks them (the terminal in the CLI). */
+    public interface Console {
+        void preflight(PreflightReport report);
+
+        void plan(Plan plan);
+
+        /** @return whether the person confirmed that {@code plan} is to be applied */
+        boolean confirm(Plan plan) throws InterruptedException;
+    }
+
+    /**
+     * @param summary     one line: why it ended early, or the run's summary
+     * @param unreachable the hosts that did not answer the facts probe, with why (FACTS_MISSING)
+     * @param plan        the plan, once there is one
+     * @param result      every step's status by host, once steps ran
+     */
+    public record Outcome(Ending ending, String summary, Map<String, String> unreachable, Plan plan, PipelineRunner.RunResult result) {
+
+        public Outcome {
+            unreachable = Map.copyOf(unreachable);
+        }
+
+        /** Whether the command should exit with "a step failed": the hosts, the preflight, the plan or a step. */
+        public boolean failed() {
+            return switch (ending) {
+                case FACTS_MISSING, PREFLIGHT_FAILED -> true;
+                case PLANNED -> plan.hasProblems();
+                case NOT_CONFIRMED -> false;
+                case APPLIED, WRITTEN -> result.anyFailed();
+            };
+        }
+    }
+
+    private final PipelineRunner runner;
+    private final boolean preflight;
+    private final Console console;
+
+    /** @param preflight whether to run the preflight checks before planning */
+    public Workflow(PipelineRunner runner, boolean preflight, Console console) {
+        this.runner = runner;
+        this.preflight = preflight;
+        this.console = console;
+    }
+
+    public Outcome run(Goal goal) throws InterruptedException {
+        if (goal == Goal.DRY_RUN) {
+            Plan plan = runner.planWithoutFacts();
+            console.plan(plan);
+            PipelineRunner.RunResult result = runner.dryRun(plan);
+            return new Outcome(Ending.WRITTEN, result.count(StepStatus.PLANNED) + " step runs written", Map.of(), plan, result);
+        }
+        FactsCollection facts = runner.collectFacts();
+        if (!facts.complete()) {
+            facts.failures().forEach((h, why) -> runner.notice(h, "unreachable", why));
+            String summary = "cannot " + goal.verb() + ": " + facts.failures().size() + " host(s) did not answer the facts probe";
+            runner.finish(1, summary);
+            return new Outcome(Ending.FACTS_MISSING, summary, facts.failures(), null, null);
+        }
+        Map<String, HostFacts> known = facts.facts();
+        // The plan is pure; computed first so that a converged build skips the preflight: nothing will change, so
+        // there is nothing for it to guard, and a re-run costs one probe per host (docs/performance.md).
+        Plan plan = runner.plan(known);
+        if (preflight && plan.toChange() > 0) {
+            PreflightReport report = runner.preflight(known);
+            console.preflight(report);
+            if (report.hasErrors()) {
+                runner.finish(1, "preflight: " + report.summary());
+                return new Outcome(Ending.PREFLIGHT_FAILED, "cannot " + goal.verb() + ": the preflight found " + report.summary()
+                        + "; nothing was changed. Fix the errors and run again (or add --skip-preflight if you are sure)",
+                        Map.of(), null, null);
+            }
+        }
+        console.plan(plan);
+        if (goal == Goal.PLAN) {
+            runner.finish(plan.hasProblems() ? 1 : 0, plan.summary());
+            return new Outcome(Ending.PLANNED, plan.summary(), Map.of(), plan, null);
+        }
+        // A converged plan needs no confirmation: the run only records every step as unchanged.
+        if (plan.toChange() > 0 && !console.confirm(plan)) {
+            runner.finish(0, "not applied: the plan was not confirmed");
+            return new Outcome(Ending.NOT_CONFIRMED, "not applied.", Map.of(), plan, null);
+        }
+        PipelineRunner.RunResult result = runner.apply(plan);
+        return new Outcome(Ending.APPLIED, result.summary(), Map.of(), plan, result);
+    }
+}
