@@ -17,7 +17,8 @@ class BuildEstimateTest {
     void aNewParallelBuildNamesItsRestartsAndWhatRollingWouldCost() {
         BuildEstimate e = BuildEstimate.of(four, CriticalPathTest.everything(four), true, HardwareProfile.rackServer());
         assertThat(e.rolling()).isGreaterThan(e.duration().multipliedBy(2));
-        assertThat(e.line()).startsWith("estimate: about ").contains(" min, 1 restart per host (Hyper-V then restarts once more by itself); rolling would take about ");
+        assertThat(e.line()).startsWith("estimate: about ").containsPattern("estimate: about \\d+ min \\(up to \\d+ min\\), 1 restart per host \\(Hyper-V then restarts once more by itself\\); rolling would take about \\d+ h");
+        assertThat(e.upTo()).isGreaterThan(e.duration());
     }
 
     @Test
@@ -30,13 +31,24 @@ class BuildEstimateTest {
     @Test
     void aConvergedBuildNeedsNoRestartAndHardlyAnyTime() {
         BuildEstimate e = BuildEstimate.of(four, Set.of(), true, HardwareProfile.rackServer());
-        assertThat(e.line()).isEqualTo("estimate: under a minute, no restart (typical rack-server timings, docs/performance.md)");
+        assertThat(e.line()).isEqualTo("estimate: under a minute, no restart (rack-server timings, docs/performance.md)");
     }
 
     @Test
     void restartsOnSomeHostsAreCounted() {
         BuildEstimate e = BuildEstimate.of(four, Set.of(EnableHyperVStep.ID + "@HV02"), true, HardwareProfile.rackServer());
         assertThat(e.line()).contains("1 restart on 1 of 4 hosts");
+    }
+
+    @Test
+    void theMedianBuildIsSlowerThanTheTypicalFiguresBecauseTheSlowestHostSetsThePace() {
+        Inventory sixteen = InventoryFixtures.nodes(16, io.hvcluster.inventory.TargetOs.WINDOWS_SERVER_2022);
+        BuildEstimate e = BuildEstimate.of(sixteen, CriticalPathTest.everything(sixteen), true, HardwareProfile.rackServer());
+        java.time.Duration typical = new CriticalPath(sixteen, io.hvcluster.steps.StandardPipeline.create(false),
+                new StepWork(HardwareProfile.rackServer(), Spread.typical(), sixteen), BuildEstimate.RESTART_DELAY)
+                .finish(CriticalPathTest.everything(sixteen), true, true);
+        assertThat(e.duration()).isGreaterThan(typical);
+        assertThat(e.upTo()).isGreaterThanOrEqualTo(e.duration());
     }
 
     @Test
