@@ -58,13 +58,25 @@ final class SimulatedRun {
 
     /** One whole `apply`: facts, plan, steps. */
     Outcome apply(RebootStrategy strategy, Duration rebootTimeout, boolean continueOnError) throws InterruptedException {
+        try (PipelineRunner pr = runner(strategy, rebootTimeout, continueOnError, null)) {
+            FactsCollection facts = pr.collectFacts();
+            Plan plan = pr.plan(facts.facts());
+            return new Outcome(plan, pr.apply(plan));
+        }
+    }
+
+    /**
+     * A runner on the simulated hosts (or, given {@code only}, on that executor for every host), its events
+     * recorded here; the caller closes it.
+     */
+    PipelineRunner runner(RebootStrategy strategy, Duration rebootTimeout, boolean continueOnError, ScriptExecutor only) {
         executed.clear();
         finished.clear();
         order.clear();
         notices.clear();
         starts.clear();
         ScriptRunner runner = new ScriptRunner(dc);
-        ExecutorFactory factory = host -> new RecordingExecutor(wrap.apply(host.name(),
+        ExecutorFactory factory = host -> new RecordingExecutor(only != null ? only : wrap.apply(host.name(),
                 new SimulatedExecutor(runner, host.name(), time)));
         RunOptions options = new RunOptions(4, continueOnError, strategy, Duration.ofMinutes(60), rebootTimeout, Duration.ofSeconds(10),
                 Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
@@ -92,12 +104,8 @@ final class SimulatedRun {
             }
         };
         ScriptRenderer renderer = ScriptRenderer.bundled();
-        try (PipelineRunner pr = new PipelineRunner(inventory, new BundleRenderer(renderer, "test"), new FactsProbe(renderer, "test"),
-                factory, options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time)) {
-            FactsCollection facts = pr.collectFacts();
-            Plan plan = pr.plan(facts.facts());
-            return new Outcome(plan, pr.apply(plan));
-        }
+        return new PipelineRunner(inventory, new BundleRenderer(renderer, "test"), new FactsProbe(renderer, "test"),
+                factory, options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)), time);
     }
 
     Outcome apply() throws InterruptedException {
