@@ -14,7 +14,6 @@ import io.hvcluster.plan.RebootStrategy;
 import io.hvcluster.plan.StepPlan;
 import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.run.ExecutorFactory;
-import io.hvcluster.run.FactsCollection;
 import io.hvcluster.run.PipelineRunner;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.RunOptions;
@@ -153,11 +152,10 @@ public final class Bench {
         Map<String, CostedExecutor> executors = new ConcurrentHashMap<>();
         boolean[] drain = {false};
         ExecutorFactory factory = host -> executors.computeIfAbsent(host.name(), k -> new CostedExecutor(
-                new SimulatedExecutor(runner, host.name(), time), dc, work, time, drain[0], trivialRequests));
+                new SimulatedExecutor(runner, host.name(), time), dc, work, time, () -> drain[0], trivialRequests));
         RunOptions defaults = RunOptions.defaults(Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
         RunOptions options = new RunOptions(defaults.parallelism(), false, policy, defaults.stepTimeout(), defaults.rebootTimeout(),
                 defaults.pollInterval(), defaults.secrets());
-        ScriptRenderer renderer = ScriptRenderer.bundled();
 
         Instant t0 = time.now();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -172,6 +170,10 @@ public final class Bench {
         Workflow.Outcome first = workflow(inv, factory, options, failuresOnly, time, drain, failures);
         Plan plan = first.plan();
         PipelineRunner.RunResult result = first.result();
+        if (plan == null || result == null) {
+            throw new IllegalStateException("hosts=" + n + " policy=" + policy.cliName() + ": " + first.summary()
+                    + (failures.isEmpty() ? "" : " — " + failures.get(0)));
+        }
         Duration build = Duration.between(t0, time.now());
         if (trace) {
             executors.values().stream().flatMap(e -> e.trace.stream()).sorted().forEach(l -> System.out.println("    " + l));
@@ -189,7 +191,7 @@ public final class Bench {
         boolean parallel = plan.reboot().parallel();
         Duration bound = new CriticalPath(inv, Planner.pipeline(plan.reboot()), work, RESTART_DELAY).finish(todo, parallel, false);
         Duration ansible = new AnsibleSchedule(inv, StandardPipeline.create(true), work).finish(todo);
-        String outcome = result == null || result.anyFailed() || !failures.isEmpty() ? "FAILED: " + first.summary() + (failures.isEmpty() ? "" : " — " + failures.get(0)) : "";
+        String outcome = result.anyFailed() || !failures.isEmpty() ? "FAILED: " + first.summary() + (failures.isEmpty() ? "" : " — " + failures.get(0)) : "";
 
         // The same build again: it should find nothing to change.
         executors.values().forEach(e -> {

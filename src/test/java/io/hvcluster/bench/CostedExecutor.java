@@ -30,7 +30,8 @@ final class CostedExecutor implements ScriptExecutor {
     private final SimulatedDatacenter datacenter;
     private final StepWork work;
     private final TimeSource time;
-    private final boolean drain;
+    /** Whether enable-hyper-v drains first: known once the plan's reboot decision is (after the executor opened). */
+    private final java.util.function.BooleanSupplier drain;
     private final double trivialRequests;
     final AtomicLong powerShellStarts = new AtomicLong();
     /** With bench/run --trace: one line per script, "start +cost host step/phase". */
@@ -38,7 +39,8 @@ final class CostedExecutor implements ScriptExecutor {
     final AtomicLong requests = new AtomicLong();
     private final AtomicLong probes = new AtomicLong();
 
-    CostedExecutor(ScriptExecutor inner, SimulatedDatacenter datacenter, StepWork work, TimeSource time, boolean drain, double trivialRequests) {
+    CostedExecutor(ScriptExecutor inner, SimulatedDatacenter datacenter, StepWork work, TimeSource time, java.util.function.BooleanSupplier drain,
+            double trivialRequests) {
         this.inner = inner;
         this.datacenter = datacenter;
         this.work = work;
@@ -57,7 +59,7 @@ final class CostedExecutor implements ScriptExecutor {
             long k = probes.getAndIncrement();
             key = k == 0 ? key : key + "#" + k;
         }
-        Duration own = work.work(script.stepId(), script.phase(), key, drain);
+        Duration own = work.work(script.stepId(), script.phase(), key, drain.getAsBoolean());
         int requestCount = requests(script, own);
         Duration cost = work.overhead(script.stepId(), script.phase(), key, requestCount).plus(own);
         try {
