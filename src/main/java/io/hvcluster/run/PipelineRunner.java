@@ -162,7 +162,7 @@ public final class PipelineRunner implements AutoCloseable {
         started = ctx.time.now();
         StepFlow flow = new StepFlow(Planner.pipeline(plan.reboot()), ctx.inventory, !plan.reboot().parallel(), ctx.options.continueOnError());
         RunResult result = new RunResult();
-        startReady(flow, result, unitRun);
+        pool.submitting(() -> startReady(flow, result, unitRun));
         pool.awaitIdle();
         if (flow.pending()) {
             throw new IllegalStateException("the run ended with steps neither run nor skipped");
@@ -211,12 +211,14 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     private void forEachHost(List<Host> hosts, HostTask task) throws InterruptedException {
-        for (Host h : hosts) {
-            pool.submit(() -> {
-                Thread.currentThread().setName("hvcluster-" + h.name());
-                task.run(h);
-            });
-        }
+        pool.submitting(() -> {
+            for (Host h : hosts) {
+                pool.submit(() -> {
+                    Thread.currentThread().setName("hvcluster-" + h.name());
+                    task.run(h);
+                });
+            }
+        });
         pool.awaitIdle();
     }
 

@@ -57,6 +57,14 @@ final class RunPool implements AutoCloseable {
         dispatch();
     }
 
+    /**
+     * Runs {@code submitter} (a caller outside the pool submitting several tasks) as one piece of tracked work:
+     * the first task cannot let virtual time pass before the last one is submitted, so all start at one instant.
+     */
+    void submitting(Runnable submitter) {
+        time.track(submitter).run();
+    }
+
     private synchronized void dispatch() {
         while (running < slots && !waiting.isEmpty() && !threads.isShutdown()) {
             Runnable task = waiting.poll();

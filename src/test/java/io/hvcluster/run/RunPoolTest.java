@@ -11,7 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The run's one pool on virtual time: bounded, follow-ups without a gap, no stall when tasks wait for a slot. */
+/**
+ * The run's one pool on virtual time: bounded, tasks submitted together start at one instant, follow-ups
+ * without a gap, no stall when tasks wait for a slot.
+ */
 class RunPoolTest {
 
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
@@ -23,14 +26,16 @@ class RunPoolTest {
         AtomicInteger most = new AtomicInteger();
         List<Instant> ends = new CopyOnWriteArrayList<>();
         try (RunPool pool = new RunPool(2, time)) {
-            for (int i = 0; i < 5; i++) {
-                pool.submit(() -> {
-                    most.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
-                    time.sleep(Duration.ofMinutes(10));
-                    atOnce.decrementAndGet();
-                    ends.add(time.now());
-                });
-            }
+            pool.submitting(() -> {
+                for (int i = 0; i < 5; i++) {
+                    pool.submit(() -> {
+                        most.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                        time.sleep(Duration.ofMinutes(10));
+                        atOnce.decrementAndGet();
+                        ends.add(time.now());
+                    });
+                }
+            });
             pool.awaitIdle();
         }
         assertThat(most.get()).isEqualTo(2);
@@ -44,8 +49,11 @@ class RunPoolTest {
         VirtualTime time = new VirtualTime(START);
         List<Instant> seen = new CopyOnWriteArrayList<>();
         try (RunPool pool = new RunPool(2, time)) {
-            pool.submit(() -> time.sleep(Duration.ofHours(1)));
-            pool.submit(() -> pool.submit(() -> seen.add(time.now())));
+            // Submitted together: the sleeper cannot move time before the second task (and its follow-up) ran.
+            pool.submitting(() -> {
+                pool.submit(() -> time.sleep(Duration.ofHours(1)));
+                pool.submit(() -> pool.submit(() -> seen.add(time.now())));
+            });
             pool.awaitIdle();
             assertThat(seen).containsExactly(START);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +29,13 @@ class VirtualTimeTest {
         Map<String, List<Instant>> woke = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
+            // Every task is tracked before any starts, as the run's pool does: else the first could move time alone.
+            List<Runnable> tasks = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 int minutes = i;
                 List<Instant> mine = new CopyOnWriteArrayList<>();
                 woke.put("t" + i, mine);
-                threads.execute(time.track(() -> {
+                tasks.add(time.track(() -> {
                     for (int round = 0; round < 3; round++) {
                         try {
                             time.sleep(Duration.ofMinutes(minutes));
@@ -43,6 +46,7 @@ class VirtualTimeTest {
                     }
                 }));
             }
+            tasks.forEach(threads::execute);
             threads.shutdown();
             assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         } finally {
