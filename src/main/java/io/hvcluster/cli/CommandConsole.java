@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import io.hvcluster.estimate.BuildEstimate;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.report.PlanPrinter;
@@ -81,6 +82,10 @@ final class CommandConsole implements Workflow.Console {
         }
         if (!session.quiet()) {
             new PlanPrinter(session.titles, false).print(plan, out);
+            if (plan.toChange() > 0) {
+                // How long the change window should be, from the hardware profile (docs/performance.md).
+                out.println(BuildEstimate.forPlan(session.inventory, plan).line());
+            }
         }
         out.flush();
     }

@@ -17,8 +17,9 @@ public final class RunOptionsMixin {
             converter = RebootStrategyConverter.class, completionCandidates = RebootStrategyConverter.Names.class)
     RebootStrategy rebootStrategy = RebootStrategy.AUTO;
 
-    @Option(names = "--parallel", paramLabel = "<n>", defaultValue = "10",
-            description = "Hosts worked on at once in per-host steps. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--parallel", paramLabel = "<n>", defaultValue = "64",
+            description = "Hosts worked on at once in per-host steps. Default: ${DEFAULT-VALUE}, a cluster's largest size, so a "
+                    + "parallel restart takes every node down once, not in waves (docs/performance.md)")
     int parallel;
 
     @Option(names = "--continue-on-error", description = "Keep going on the other hosts after a host fails (cluster steps that need it are skipped).")

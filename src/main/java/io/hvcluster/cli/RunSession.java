@@ -35,6 +35,7 @@ import java.util.function.Function;
 final class RunSession implements AutoCloseable {
 
     final RunFolder folder;
+    final Inventory inventory;
     final PipelineRunner runner;
     final RunListener listener;
     final StepTitles titles;
@@ -61,6 +62,7 @@ final class RunSession implements AutoCloseable {
     private RunSession(Inventory inventory, Function<RunFolder, TargetOptions.Target> targets, DryRunExecutor dryRun, RunOptions options,
             RunFolder folder, LoggingOptions logging, ScriptRenderer renderer, PrintWriter err, String mode) {
         this.folder = folder;
+        this.inventory = inventory;
         this.target = targets.apply(folder);
         this.quiet = logging.quiet();
         this.dryRun = dryRun;

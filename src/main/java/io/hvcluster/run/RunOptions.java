@@ -26,8 +26,14 @@ public record RunOptions(int parallelism, boolean continueOnError, RebootStrateg
         secrets = Map.copyOf(secrets);
     }
 
+    /**
+     * Every node of the largest failover cluster (64 nodes) at once: with fewer, a parallel restart of a new build goes
+     * in waves and the 16-node bench build took 1.5x its critical path with 10 (docs/performance.md).
+     */
+    public static final int DEFAULT_PARALLELISM = 64;
+
     public static RunOptions defaults(Map<String, Secret> secrets) {
-        return new RunOptions(10, false, RebootStrategy.AUTO, Duration.ofMinutes(60), Duration.ofMinutes(30),
+        return new RunOptions(DEFAULT_PARALLELISM, false, RebootStrategy.AUTO, Duration.ofMinutes(60), Duration.ofMinutes(30),
                 Duration.ofSeconds(10), secrets);
     }
 

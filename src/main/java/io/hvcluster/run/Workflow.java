@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The one workflow of plan, apply and apply --dry-run, whatever the executor: facts → preflight → plan →
- * confirm → apply. A dry run is the same flow without asking the hosts: a plan that knows nothing about their
+ * confirm → apply (the preflight only when the plan has something to change). A dry run is the same flow without asking the hosts: a plan that knows nothing about their
  * state, then every step in the same order and flow with the dry-run executor, which writes the scripts. Every
  * ending, early or not, reaches the run's listeners (so the run folder always gets its report). Commands only
  * pick the goal, show what the {@link Console} is given and turn the {@link Outcome} into an exit code.
@@ -135,7 +135,10 @@ public final class Workflow {
             return new Outcome(Ending.FACTS_MISSING, summary, facts.failures(), null, null);
         }
         Map<String, HostFacts> known = facts.facts();
-        if (preflight) {
+        // The plan is pure; computed first so that a converged build skips the preflight: nothing will change, so
+        // there is nothing for it to guard, and a re-run costs one probe per host (docs/performance.md).
+        Plan plan = runner.plan(known);
+        if (preflight && plan.toChange() > 0) {
             PreflightReport report = runner.preflight(known);
             console.preflight(report);
             if (report.hasErrors()) {
@@ -145,7 +148,6 @@ public final class Workflow {
                         Map.of(), null, null);
             }
         }
-        Plan plan = runner.plan(known);
         console.plan(plan);
         if (goal == Goal.PLAN) {
             Outcome planned = new Outcome(Ending.PLANNED, plan.summary(), Map.of(), plan, null, reportPending);

@@ -36,7 +36,8 @@ class ApplyOnSimulatorTest {
 
         Run before = hvcluster("plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(before.exit()).as(before.err()).isEqualTo(3);
-        assertThat(before.out()).contains("+ rename 'Ethernet 2'", "Plan: 17 to change, 0 in desired state");
+        assertThat(before.out()).contains("+ rename 'Ethernet 2'", "Plan: 17 to change, 0 in desired state")
+                .containsPattern("estimate: about \\d+ min.*, 1 restart per host .*; rolling would take about ");
 
         Run apply = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
         assertThat(apply.exit()).as(apply.err()).isZero();
@@ -46,6 +47,7 @@ class ApplyOnSimulatorTest {
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Plan: 0 to change, 17 in desired state");
         assertThat(again.err()).containsOnlyOnce("0 changed, 17 unchanged, 0 failed, 0 skipped");
+        assertThat(again.out()).doesNotContain("estimate:");
 
         Run after = hvcluster("plan", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(after.exit()).as(after.err()).isZero();

@@ -104,4 +104,26 @@ class WorkflowTest {
         assertThat(tmp.resolve("HV03").resolve("08b-enable-hyper-v-after-reboot.ps1")).exists();
         assertThat(sim.dc.requireHost("HV01").features).doesNotContainEntry("Hyper-V", "Installed");
     }
+
+    @Test
+    void aConvergedBuildSkipsThePreflightAndCostsOneProbePerHost() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        try (PipelineRunner runner = sim.runner(RebootStrategy.AUTO, Duration.ofMinutes(30), false, null)) {
+            assertThat(new Workflow(runner, true, new ScriptedConsole(true)).run(Workflow.Goal.APPLY).failed()).isFalse();
+        }
+        ScriptedConsole again = new ScriptedConsole(true);
+        List<String> probes = java.util.Collections.synchronizedList(new ArrayList<>());
+        sim.wrap = (host, e) -> (script, timeout, sink) -> {
+            probes.add(script.stepId() + "@" + host);
+            return e.run(script, timeout, sink);
+        };
+        try (PipelineRunner runner = sim.runner(RebootStrategy.AUTO, Duration.ofMinutes(30), false, null)) {
+            Workflow.Outcome out = new Workflow(runner, true, again).run(Workflow.Goal.APPLY);
+            assertThat(out.ending()).isEqualTo(Workflow.Ending.APPLIED);
+            assertThat(out.plan().toChange()).isZero();
+        }
+        // Nothing will change, so there is nothing for the preflight to guard: no preflight, no confirmation.
+        assertThat(again.shown).containsExactly("plan 0 to change, 29 in desired state");
+        assertThat(probes).containsExactlyInAnyOrder("facts@HV01", "facts@HV02", "facts@HV03", "facts@HV04");
+    }
 }

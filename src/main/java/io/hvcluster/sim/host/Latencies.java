@@ -1,5 +1,6 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.estimate.HardwareProfile;
 import java.time.Duration;
 
 /**
@@ -23,9 +24,25 @@ public record Latencies(Duration powerShellStart, Duration featureInstall, Durat
                 Duration.ofSeconds(1), Duration.ofMillis(500), true, Duration.ofMillis(200));
     }
 
+    /**
+     * The typical figures of {@link HardwareProfile#rackServer()} (docs/performance.md) for a 4-node lab: the
+     * profile is the one place real-hardware timings live.
+     */
     public static Latencies realistic() {
-        return new Latencies(Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ofMinutes(3), Duration.ofMinutes(2),
-                Duration.ofMinutes(3), Duration.ofSeconds(60), true, Duration.ofSeconds(20));
+        HardwareProfile p = HardwareProfile.rackServer();
+        return new Latencies(p.powerShellStart().typical().plus(p.moduleImport().typical()), p.installFailoverClustering().typical(),
+                p.testClusterBase().typical().plus(p.testClusterPerNode().typical().multipliedBy(4)),
+                p.newClusterBase().typical(), p.typicalRestart(), Duration.ofSeconds(60), p.hyperVSecondRestart(),
+                p.hyperVSecondRestartGap().typical());
+    }
+
+    /**
+     * Scripts take no time and restarts happen when asked ({@code shutdown.exe /t} uncapped): for the bench, which
+     * charges every script and restart itself from the profile, host by host.
+     */
+    public static Latencies none(Duration secondRebootGap) {
+        return new Latencies(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofDays(1), true,
+                secondRebootGap);
     }
 
     public Latencies withRebootDowntime(Duration d) {

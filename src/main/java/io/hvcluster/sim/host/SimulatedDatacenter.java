@@ -32,6 +32,9 @@ public final class SimulatedDatacenter {
 
     @JsonIgnore
     private Latencies latencies = Latencies.fast();
+    /** How long a restart keeps a host down; the bench gives each host and restart its own (estimate.StepWork). */
+    @JsonIgnore
+    private RestartDowntime restartDowntime = h -> latencies.rebootDowntime();
 
     public Latencies latencies() {
         return latencies;
@@ -39,6 +42,16 @@ public final class SimulatedDatacenter {
 
     public void setLatencies(Latencies latencies) {
         this.latencies = latencies;
+    }
+
+    /** From the start of a restart until WinRM answers again, for the host about to restart (its bootCount is the count before). */
+    @FunctionalInterface
+    public interface RestartDowntime {
+        java.time.Duration of(WindowsHost host);
+    }
+
+    public void setRestartDowntime(RestartDowntime downtime) {
+        this.restartDowntime = downtime;
     }
 
     public Optional<WindowsHost> host(String name) {
@@ -108,7 +121,7 @@ public final class SimulatedDatacenter {
                     long start = h.shutdownAtMillis;
                     h.down = true;
                     h.shutdownAtMillis = null;
-                    h.upAtMillis = h.faults.neverComesBack ? null : start + latencies.rebootDowntime().toMillis();
+                    h.upAtMillis = h.faults.neverComesBack ? null : start + restartDowntime.of(h).toMillis();
                     moved = true;
                 } else if (h.down && h.upAtMillis != null && t >= h.upAtMillis) {
                     boot(h, h.upAtMillis);
