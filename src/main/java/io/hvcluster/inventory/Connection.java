@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param skipCertificateCheck explicit opt-out of HTTPS certificate checks (lab use only)
  * @param connectTimeout      TCP connect timeout
  * @param operationTimeout    WS-Management OperationTimeout (how long one Receive may wait)
+ * @param secondHop           how cluster-wide scripts reach the other nodes and AD (docs/second-hop.md)
  */
 public record Connection(
         int port,
@@ -22,10 +23,22 @@ public record Connection(
         PasswordSource password,
         boolean skipCertificateCheck,
         Duration connectTimeout,
-        Duration operationTimeout) {
+        Duration operationTimeout,
+        SecondHop secondHop) {
 
     public static final int DEFAULT_HTTP_PORT = 5985;
     public static final int DEFAULT_HTTPS_PORT = 5986;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
+
+    /** A connection with {@code secondHop: auto}. */
+    public Connection(int port, boolean https, AuthMethod auth, String username, PasswordSource password,
+            boolean skipCertificateCheck, Duration connectTimeout, Duration operationTimeout) {
+        this(port, https, auth, username, password, skipCertificateCheck, connectTimeout, operationTimeout, SecondHop.AUTO);
+    }
+
+    /** The mechanism the scripts use: {@code auto} resolved for this authentication. */
+    public SecondHop secondHopMechanism() {
+        return secondHop.resolve(auth);
+    }
 }

@@ -2,6 +2,7 @@ package io.hvcluster.inventory.load;
 
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.PasswordSource;
+import io.hvcluster.inventory.SecondHop;
 
 /** {@code connection:} as read; defaults are applied later, when the model is built. */
 record ConnectionDocument(
@@ -13,5 +14,6 @@ record ConnectionDocument(
         Located<PasswordSource> password,
         Located<Boolean> skipCertificateCheck,
         Located<Long> connectTimeoutSeconds,
-        Located<Long> operationTimeoutSeconds) {
+        Located<Long> operationTimeoutSeconds,
+        Located<SecondHop> secondHop) {
 }
