@@ -34,11 +34,19 @@ public final class TargetOptions {
         if (simulated()) {
             Simulation sim = Simulation.start(inventory, simulatorState, simulateFresh);
             err.println("simulating " + inventory.hosts().size() + " hosts on 127.0.0.1 (state in " + simulatorState + ")");
-            return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim);
+            return new Target(sim.executors(), domainSecrets(inventory, sim.domainPassword()), sim.masker(), sim);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
-        return new Target(WinRmExecutors.factory(inventory.connection(), password), Map.of(Delegation.PASSWORD_SECRET, password),
+        return new Target(WinRmExecutors.factory(inventory.connection(), password), domainSecrets(inventory, password),
                 new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { });
+    }
+
+    /**
+     * The domain password reaches the hosts only for the second-hop mechanisms that use it there (task,
+     * impersonation); under delegation the forwarded Kerberos ticket does the work and no password is sent.
+     */
+    static Map<String, Secret> domainSecrets(Inventory inventory, Secret password) {
+        return inventory.connection().secondHopMechanism().needsPassword() ? Map.of(Delegation.PASSWORD_SECRET, password) : Map.of();
     }
 
     /** The executors to use, the secrets scripts may need, and what to close afterwards. */

@@ -12,6 +12,7 @@ import io.hvcluster.sim.host.DatacenterStore;
 import io.hvcluster.sim.host.Latencies;
 import io.hvcluster.sim.host.ScriptOutcome;
 import io.hvcluster.sim.host.ScriptRunner;
+import io.hvcluster.sim.host.SessionLogon;
 import io.hvcluster.sim.host.SimulatedDatacenter;
 import io.hvcluster.sim.host.SimulationClock;
 import io.hvcluster.sim.winrm.PowerShellHost;
@@ -97,7 +98,8 @@ public final class Simulation implements AutoCloseable {
             Instant start = clock.now();
             ScriptOutcome outcome;
             synchronized (datacenter) {
-                outcome = runner.run(host, invocation.script(), invocation.secrets(), start);
+                outcome = runner.run(host, invocation.script(), invocation.secrets(),
+                        new SessionLogon(invocation.logon().kerberos(), invocation.logon().delegatedCredential()), start);
                 outcome.restartAfter().ifPresent(d ->
                         datacenter.scheduleRestart(host, start.plus(outcome.duration()).plus(latencies.shutdownDelay(d))));
             }
