@@ -30,6 +30,14 @@ final class SecondHopCheck implements PreflightCheck {
         String mechanism = probe.get().secondHop().isEmpty() ? in.inventory().connection().secondHopMechanism().yamlName()
                 : probe.get().secondHop();
         String account = in.inventory().connection().username();
+        Optional<Hop> mechanismFailed = probe.get().hops().stream().filter(h -> h.path().equals("mechanism")).findFirst();
+        if (mechanismFailed.isPresent()) {
+            // The mechanism itself failed (Task Scheduler refused the password, LogonUser failed): one finding, not one per node.
+            Hop hop = mechanismFailed.get();
+            report(in, out, Finding.CLUSTER, "secondHop '" + mechanism + "' failed on " + first.name() + ": " + hop.message(),
+                    "the cluster cmdlets get " + account + "'s credentials on " + first.name(), fix(hop, mechanism, account) + " (docs/second-hop.md)");
+            return;
+        }
         for (Hop hop : probe.get().hops()) {
             if (hop.ok()) {
                 continue;
@@ -38,12 +46,16 @@ final class SecondHopCheck implements PreflightCheck {
                     + "': " + hop.message();
             String expected = "the cluster cmdlets can reach " + hop.target() + " from " + first.name() + " (" + describe(hop.path()) + ")";
             String fix = fix(hop, mechanism, account) + " (docs/second-hop.md)";
-            if (in.clusterExists()) {
-                // The cluster is there; only nodes still missing from it need the hop (Add-ClusterNode).
-                out.warning(hop.target(), found, expected, fix);
-            } else {
-                out.error(hop.target(), found, expected, fix);
-            }
+            report(in, out, hop.path().equals("ldap") ? Finding.CLUSTER : hop.target(), found, expected, fix);
+        }
+    }
+
+    private static void report(PreflightInput in, Findings out, String host, String found, String expected, String fix) {
+        if (in.clusterExists()) {
+            // The cluster is there; only nodes still missing from it need the hop (Add-ClusterNode).
+            out.warning(host, found, expected, fix);
+        } else {
+            out.error(host, found, expected, fix);
         }
     }
 

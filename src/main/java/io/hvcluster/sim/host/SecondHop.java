@@ -73,8 +73,7 @@ final class SecondHop {
             String account = delegation.domain() + "\\" + delegation.user();
             if (!passwordRight(run, delegation, password)) {
                 throw new StepFailure("second hop (task): Task Scheduler refused to register a task as " + account
-                        + ": The user name or password is incorrect. (a wrong password, or the account lacks \"Log on as a batch job\"; "
-                        + "docs/second-hop.md)");
+                        + ": The user name or password is incorrect.");
             }
             if (run.dc.directory.noBatchLogonRight) {
                 throw new StepFailure("second hop (task): the task ran as " + account + " but left no result (last result 2147943785: "
