@@ -94,7 +94,8 @@ function Invoke-HvcSecondHop {
     }
     $account = $SecondHop.domain + '\' + $SecondHop.user
     if ($SecondHop.mechanism -eq 'task') {
-        return (Invoke-HvcSecondHopTask -Account $account -Password $secrets['DomainPassword'] -Arguments $Arguments -Body $Body)
+        # The secrets travel as the hashtable: a parameter binding, if ever logged, shows its type, not the password.
+        return (Invoke-HvcSecondHopTask -Account $account -Secrets $secrets -Arguments $Arguments -Body $Body)
     }
     $api = 'HvCluster.NetOnlyLogon' -as [type]
     if (-not $api) {
@@ -119,11 +120,13 @@ function Invoke-HvcSecondHop {
 }
 
 # One-shot scheduled task as the account. The folder under %SystemRoot%\Temp (Administrators and SYSTEM only)
-# holds the body and its arguments (no secret) and receives the result as CLIXML. The password goes to Task
-# Scheduler in memory, through Register-ScheduledTask, which checks it: a wrong one fails here, before the task
-# ever runs.
+# holds the body and its arguments (no secret) and receives the result as CLIXML. The task is registered through
+# Task Scheduler's COM API (ITaskFolder::RegisterTaskDefinition with TASK_LOGON_PASSWORD), not Register-ScheduledTask:
+# a method call's arguments are not recorded by PowerShell module logging, a cmdlet's parameter bindings are, so the
+# password would land in the event log on hosts that log the ScheduledTasks module. Task Scheduler checks the password
+# at registration: a wrong one fails here, before the task ever runs.
 function Invoke-HvcSecondHopTask {
-    param([string]$Account, [string]$Password, [hashtable]$Arguments, [scriptblock]$Body)
+    param([string]$Account, [hashtable]$Secrets, [hashtable]$Arguments, [scriptblock]$Body)
     $id = [guid]::NewGuid().ToString('N')
     $name = 'hvcluster-second-hop-' + $id
     $dir = Join-Path -Path $env:SystemRoot -ChildPath ('Temp\hvcluster-' + $id)
@@ -142,15 +145,24 @@ function Invoke-HvcSecondHopTask {
             'Export-Clixml -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath ''result.xml'') -InputObject $out -Depth 8'
         ) -join "`r`n"
         Set-Content -LiteralPath (Join-Path -Path $dir -ChildPath 'run.ps1') -Value $runner -Encoding UTF8
-        $action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + (Join-Path -Path $dir -ChildPath 'run.ps1') + '"')
-        $settings = New-ScheduledTaskSettingsSet -ExecutionTimeLimit (New-TimeSpan -Hours 2)
+        $scheduler = New-Object -ComObject 'Schedule.Service'
+        $scheduler.Connect()
+        $folder = $scheduler.GetFolder('\')
+        $definition = $scheduler.NewTask(0)
+        $definition.Settings.ExecutionTimeLimit = 'PT2H'
+        $definition.Settings.DisallowStartIfOnBatteries = $false
+        $definition.Principal.RunLevel = 1
+        $action = $definition.Actions.Create(0)
+        $action.Path = 'powershell.exe'
+        $action.Arguments = '-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + (Join-Path -Path $dir -ChildPath 'run.ps1') + '"'
         try {
-            Register-ScheduledTask -TaskName $name -Action $action -Settings $settings -User $Account -Password $Password -RunLevel Highest -ErrorAction Stop | Out-Null
+            # 2: TASK_CREATE; 1: TASK_LOGON_PASSWORD (a batch logon with the account's credentials).
+            $task = $folder.RegisterTaskDefinition($name, $definition, 2, $Account, $Secrets['DomainPassword'], 1)
         } catch {
             throw ('second hop (task): Task Scheduler refused to register a task as ' + $Account + ': ' + $_.Exception.Message)
         }
         try {
-            Start-ScheduledTask -TaskName $name -ErrorAction Stop
+            $null = $task.Run($null)
             $result = Join-Path -Path $dir -ChildPath 'result.xml'
             $deadline = (Get-Date).AddHours(2)
             $idleSince = $null
@@ -158,14 +170,14 @@ function Invoke-HvcSecondHopTask {
                 if ((Get-Date) -gt $deadline) {
                     throw ('second hop (task): the task ' + $name + ' did not finish within 2 hours')
                 }
-                $state = [string](Get-ScheduledTask -TaskName $name -ErrorAction Stop).State
-                if ($state -eq 'Running' -or $state -eq 'Queued') {
+                # TASK_STATE: 2 queued, 4 running.
+                $state = [int]$task.State
+                if ($state -eq 2 -or $state -eq 4) {
                     $idleSince = $null
                 } elseif (-not $idleSince) {
                     $idleSince = Get-Date
                 } elseif (((Get-Date) - $idleSince).TotalSeconds -gt 30) {
-                    $code = (Get-ScheduledTaskInfo -TaskName $name).LastTaskResult
-                    throw ('second hop (task): the task ran as ' + $Account + ' but left no result (last result ' + $code + ')')
+                    throw ('second hop (task): the task ran as ' + $Account + ' but left no result (last result ' + [string]$task.LastTaskResult + ')')
                 }
                 Start-Sleep -Seconds 1
             }
@@ -175,7 +187,8 @@ function Invoke-HvcSecondHopTask {
             }
             return $outcome.output
         } finally {
-            Unregister-ScheduledTask -TaskName $name -Confirm:$false -ErrorAction SilentlyContinue
+            # Deleting the task also deletes the credential Task Scheduler stored for it.
+            $folder.DeleteTask($name, 0)
         }
     } finally {
         Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue
