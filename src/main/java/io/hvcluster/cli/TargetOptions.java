@@ -41,13 +41,21 @@ public final class TargetOptions {
             err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
                     + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
             sim.stateNotes().forEach(n -> err.println("warning: " + n));
-            return new Target(sim.executors(), Map.of(Delegation.PASSWORD_SECRET, sim.domainPassword()), sim.masker(), sim, true);
+            return new Target(sim.executors(), domainSecrets(inventory, sim.domainPassword()), sim.masker(), sim, true);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
         PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
         return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
-                Map.of(Delegation.PASSWORD_SECRET, password),
+                domainSecrets(inventory, password),
                 new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { }, false);
+    }
+
+    /**
+     * The domain password reaches the hosts only for the second-hop mechanisms that use it there (task,
+     * impersonation); under delegation the forwarded Kerberos ticket does the work and no password is sent.
+     */
+    static Map<String, Secret> domainSecrets(Inventory inventory, Secret password) {
+        return inventory.connection().secondHopMechanism().needsPassword() ? Map.of(Delegation.PASSWORD_SECRET, password) : Map.of();
     }
 
     /** The executors to use, the secrets scripts may need, and what to close afterwards. */

@@ -4,6 +4,7 @@ import io.hvcluster.exec.winrm.WinRmExecutor;
 import io.hvcluster.exec.winrm.WinRmSettings;
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.Connection;
+import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.run.ExecutorFactory;
 import io.hvcluster.secrets.Secret;
 import java.time.Duration;
@@ -21,6 +22,6 @@ final class WinRmExecutors {
         return host -> new WinRmExecutor(new WinRmSettings(host.name(), host.address(), c.port(), c.https(),
                 c.auth() == AuthMethod.KERBEROS ? WinRmSettings.Auth.KERBEROS : WinRmSettings.Auth.BASIC,
                 c.username(), password, c.skipCertificateCheck(), c.connectTimeout(), c.operationTimeout(), heartbeat,
-                WinRmSettings.Kerberos.defaults()));
+                WinRmSettings.Kerberos.defaults().withDelegation(c.secondHopMechanism() == SecondHop.DELEGATION)));
     }
 }

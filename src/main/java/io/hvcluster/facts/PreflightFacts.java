@@ -8,13 +8,34 @@ import java.util.List;
  * JSON keys the probe writes. A section the probe could not read is named in {@link #errors()}.
  *
  * @param directory null on every node but the first
+ * @param secondHop the mechanism the second-hop paths were tried under ("" on every node but the first)
+ * @param hops      the second-hop paths from the first node (empty elsewhere)
  */
 public record PreflightFacts(String probe, String computerName, List<HostFacts.SectionError> errors, List<Ping> pings,
-        Directory directory) {
+        Directory directory, String secondHop, List<Hop> hops) {
 
     public PreflightFacts {
         errors = errors == null ? List.of() : List.copyOf(errors);
         pings = pings == null ? List.of() : List.copyOf(pings);
+        secondHop = secondHop == null ? "" : secondHop;
+        hops = hops == null ? List.of() : List.copyOf(hops);
+    }
+
+    /** Facts without second-hop answers (a node other than the first). */
+    public PreflightFacts(String probe, String computerName, List<HostFacts.SectionError> errors, List<Ping> pings,
+            Directory directory) {
+        this(probe, computerName, errors, pings, directory, "", List.of());
+    }
+
+    /**
+     * One second-hop path tried from the first node.
+     *
+     * @param target  the node (or, for ldap, the domain) called
+     * @param path    wmiDcom, remoteRegistry, adminShare, ldap; "mechanism" when the mechanism itself failed
+     * @param ok      whether the call worked
+     * @param message Windows' error when it did not
+     */
+    public record Hop(String target, String path, boolean ok, String message) {
     }
 
     /** What became of one ping. */

@@ -26,9 +26,12 @@ public final class PreflightProbe {
      * @param directory            whether to ask AD and DNS (first node only)
      * @param clusterName          the cluster's (CNO) name
      * @param domain               the nodes' domain; the cluster's DNS name is clusterName.domain
-     * @param delegation           the account whose rights matter and whose credentials reach AD
+     * @param delegation           the account whose rights matter and whose credentials reach AD, and the second-hop
+     *                             mechanism create-cluster will use
+     * @param hopTargets           the nodes the second-hop paths are tried against (first node only; empty elsewhere)
      */
-    public record Params(List<PingTarget> pings, boolean directory, String clusterName, String domain, Delegation delegation) {
+    public record Params(List<PingTarget> pings, boolean directory, String clusterName, String domain, Delegation delegation,
+            List<String> hopTargets) {
     }
 
     /** @param localAddress this host's address on the network, "" when the ping does not depend on one */
@@ -63,7 +66,9 @@ public final class PreflightProbe {
         }
         String cluster = inventory.cluster().name();
         boolean first = inventory.firstNode().name().equalsIgnoreCase(host.name());
-        return new Params(pings, first, cluster, inventory.cluster().domain(), Delegation.of(inventory));
+        List<String> hopTargets = first ? inventory.hosts().stream().map(Host::name)
+                .filter(n -> !n.equalsIgnoreCase(host.name())).toList() : List.of();
+        return new Params(pings, first, cluster, inventory.cluster().domain(), Delegation.of(inventory), hopTargets);
     }
 
     public String render(Inventory inventory, Host host) {

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param operationTimeout    WS-Management OperationTimeout (how long one Receive may wait)
  * @param allowPasswordOverHttp the admin accepts that, with https false, the domain password crosses the network
  *                            in cleartext inside the cluster steps' payload; without it those steps are refused
+ * @param secondHop           how cluster-wide scripts reach the other nodes and AD (docs/second-hop.md)
  */
 public record Connection(
         int port,
@@ -25,12 +26,26 @@ public record Connection(
         boolean skipCertificateCheck,
         Duration connectTimeout,
         Duration operationTimeout,
-        boolean allowPasswordOverHttp) {
+        boolean allowPasswordOverHttp,
+        SecondHop secondHop) {
+
+    /** A connection that never sends the domain password over plain HTTP, with {@code secondHop: auto}. */
+    public Connection(int port, boolean https, AuthMethod auth, String username, PasswordSource password,
+            boolean skipCertificateCheck, Duration connectTimeout, Duration operationTimeout) {
+        this(port, https, auth, username, password, skipCertificateCheck, connectTimeout, operationTimeout, false, SecondHop.AUTO);
+    }
+
+    /** A connection with {@code secondHop: auto}. */
+    public Connection(int port, boolean https, AuthMethod auth, String username, PasswordSource password,
+            boolean skipCertificateCheck, Duration connectTimeout, Duration operationTimeout, boolean allowPasswordOverHttp) {
+        this(port, https, auth, username, password, skipCertificateCheck, connectTimeout, operationTimeout, allowPasswordOverHttp,
+                SecondHop.AUTO);
+    }
 
     /** A connection that never sends the domain password over plain HTTP. */
     public Connection(int port, boolean https, AuthMethod auth, String username, PasswordSource password,
-            boolean skipCertificateCheck, Duration connectTimeout, Duration operationTimeout) {
-        this(port, https, auth, username, password, skipCertificateCheck, connectTimeout, operationTimeout, false);
+            boolean skipCertificateCheck, Duration connectTimeout, Duration operationTimeout, SecondHop secondHop) {
+        this(port, https, auth, username, password, skipCertificateCheck, connectTimeout, operationTimeout, false, secondHop);
     }
 
     /** Whether the domain password may be delivered: over HTTPS, or over HTTP when the admin allowed it. */
@@ -42,4 +57,9 @@ public record Connection(
     public static final int DEFAULT_HTTPS_PORT = 5986;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The mechanism the scripts use: {@code auto} resolved for this authentication. */
+    public SecondHop secondHopMechanism() {
+        return secondHop.resolve(auth);
+    }
 }

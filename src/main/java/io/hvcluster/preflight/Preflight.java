@@ -31,6 +31,7 @@ public final class Preflight {
                 new DomainMembershipCheck(),
                 new ClusterNameCheck(),
                 new ComputerObjectPermissionCheck(),
+                new SecondHopCheck(),
                 new NicPresenceCheck(),
                 new NicCountCheck(),
                 new NicConsistencyCheck(),

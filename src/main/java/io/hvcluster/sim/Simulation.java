@@ -12,6 +12,7 @@ import io.hvcluster.sim.host.DatacenterStore;
 import io.hvcluster.sim.host.Latencies;
 import io.hvcluster.sim.host.ScriptOutcome;
 import io.hvcluster.sim.host.ScriptRunner;
+import io.hvcluster.sim.host.SessionLogon;
 import io.hvcluster.sim.host.SimulatedDatacenter;
 import io.hvcluster.sim.winrm.PowerShellHost;
 import io.hvcluster.sim.winrm.PowerShellResult;
@@ -158,7 +159,8 @@ public final class Simulation implements AutoCloseable {
             synchronized (datacenter) {
                 // Saved as it happens, as a real host keeps what a script did even if the client dies right after.
                 outcome = store.update(datacenter, () -> {
-                    ScriptOutcome o = runner.run(host, invocation.script(), invocation.secrets(), start);
+                    ScriptOutcome o = runner.run(host, invocation.script(), invocation.secrets(),
+                            new SessionLogon(invocation.logon().kerberos(), invocation.logon().delegatedCredential()), start);
                     o.restartAfter().ifPresent(d ->
                             datacenter.scheduleRestart(host, start.plus(o.duration()).plus(latencies.shutdownDelay(d))));
                     return o;

@@ -204,4 +204,74 @@ class PreflightOnSimulatorTest {
         Run broken = validateOnline(b -> b.failingFactsSection("HV01", "disks", "Invalid class \"MSFT_Disk\""));
         assertThat(broken.out()).contains("[probe-sections]", "disks").contains("fix:");
     }
+
+    @Test
+    void eachSecondHopPathTripsEndToEndWithItsFix() throws Exception {
+        Run wmi = validateOnline(b -> b.blocksWmiDcom("HV02"));
+        assertThat(wmi.exit()).as(wmi.err() + wmi.out()).isEqualTo(2);
+        assertThat(wmi.out()).contains("HV02\n  error   [second-hop] HV01 -> HV02: WMI over DCOM failed under secondHop 'delegation': "
+                + "The RPC server is unavailable", "fix: open the firewall rule group 'Windows Management Instrumentation (WMI)'");
+
+        Run registry = validateOnline(b -> b.remoteRegistryStopped("HV02"));
+        assertThat(registry.exit()).isEqualTo(2);
+        assertThat(registry.out()).contains("[second-hop] HV01 -> HV02: the remote registry failed", "fix: start the Remote Registry service on HV02");
+
+        Run smb = validateOnline(b -> b.blocksSmb("HV02"));
+        assertThat(smb.exit()).isEqualTo(2);
+        assertThat(smb.out()).contains("[second-hop] HV01 -> HV02: the ADMIN$ share over SMB failed", "fix: allow 'File and Printer Sharing (SMB-In)'");
+
+        Run ldap = validateOnline(DatacenterBuilder::ldapUnreachable);
+        assertThat(ldap.exit()).isEqualTo(2);
+        assertThat(ldap.out()).contains("  error   [second-hop] HV01 -> corp.example.com: the LDAP bind to AD failed under secondHop "
+                + "'delegation': The server is not operational.", "fix: make sure the first node reaches a domain controller");
+
+        Run delegation = validateOnline(DatacenterBuilder::accountNotDelegable);
+        assertThat(delegation.exit()).isEqualTo(2);
+        assertThat(delegation.out()).contains("fix: the WinRM logon holds no delegated ticket", "choose connection.secondHop: task");
+    }
+
+    /** lab-2node.yaml with another connection.secondHop, written next to the test's state. */
+    String inventoryWith(String secondHop) throws Exception {
+        String text = Files.readString(Path.of(INVENTORY));
+        Path copy = tmp.resolve("lab-2node-" + secondHop + ".yaml");
+        Files.writeString(copy, text.replace("  auth: kerberos\n", "  auth: kerberos\n  secondHop: " + secondHop + "\n"));
+        assertThat(Files.readString(copy)).contains("secondHop: " + secondHop);
+        return copy.toString();
+    }
+
+    @Test
+    void aWrongPasswordFailsAtPreflightWithExit1AndNothingChanged() throws Exception {
+        Inventory inv = InventoryLoader.load(Path.of(INVENTORY)).inventory().orElseThrow();
+        SimulatedDatacenter dc = DatacenterBuilder.fresh(inv).domainPassword(io.hvcluster.secrets.Secret.of("Not-The-Simulator-Password")).build();
+        Path dir = tmp.resolve("sim");
+        new DatacenterStore(dir).save(dc);
+        String runs = tmp.resolve("runs").toString();
+
+        Run apply = hvcluster("apply", inventoryWith("task"), "--simulate", "--simulator-state", dir.toString(), "--runs-dir", runs, "--yes");
+        assertThat(apply.exit()).as(apply.err() + apply.out()).isEqualTo(1);
+        assertThat(apply.out()).contains("[second-hop] secondHop 'task' failed on HV01: second hop (task): Task Scheduler refused to register a task "
+                + "as CORP.EXAMPLE.COM\\hvadmin: The user name or password is incorrect.", "fix: the password of hvadmin@CORP.EXAMPLE.COM is wrong");
+        assertThat(apply.err()).contains("cannot apply: the preflight found 1 error").contains("nothing was changed").doesNotContain("\tat ");
+        SimulatedDatacenter after = new DatacenterStore(dir).load(io.hvcluster.sim.host.Latencies.fast()).orElseThrow();
+        assertThat(after.requireHost("HV01").featureInstalled("Failover-Clustering")).as("nothing changed").isFalse();
+        assertThat(after.clusters).isEmpty();
+    }
+
+    @Test
+    void impersonationIsCaughtAtPreflightOnTheDcomPath() throws Exception {
+        Run r = hvcluster("validate", inventoryWith("impersonation"), "--online", "--simulate", "--simulator-state", state(b -> b),
+                "--runs-dir", tmp.resolve("runs").toString());
+        assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("[second-hop] HV01 -> HV02: WMI over DCOM failed under secondHop 'impersonation': Access is denied.",
+                "fix: DCOM does not follow LogonUser impersonation (no cloaking); choose connection.secondHop: task");
+    }
+
+    @Test
+    void aTaskOnFreshHostsPassesAndBuildsTheCluster() throws Exception {
+        String inventory = inventoryWith("task");
+        String state = state(b -> b);
+        Run apply = hvcluster("apply", inventory, "--simulate", "--simulator-state", state, "--runs-dir", tmp.resolve("runs").toString(), "--yes");
+        assertThat(apply.exit()).as(apply.err() + apply.out()).isZero();
+        assertThat(apply.out()).contains("Preflight: every check passed on 2 hosts");
+    }
 }

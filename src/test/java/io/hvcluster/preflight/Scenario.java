@@ -27,6 +27,8 @@ final class Scenario {
     Map<String, HostFacts> facts;
     Function<PreflightProbe.PingTarget, PingResult> pings = t -> t.localAddress().isEmpty() ? PingResult.reachable : PingResult.notAddressed;
     PreflightFacts.Directory directory = freeName();
+    /** The first node's second-hop paths (none tried unless a test sets them). */
+    List<PreflightFacts.Hop> hops = List.of();
     final Map<String, String> probeFailures = new LinkedHashMap<>();
 
     private Scenario(Inventory inv, Map<String, HostFacts> facts) {
@@ -70,7 +72,8 @@ final class Scenario {
             List<PreflightFacts.Ping> answered = PreflightProbe.parameters(inv, h).pings().stream()
                     .map(t -> new PreflightFacts.Ping(t.network(), t.host(), t.address(), t.localAddress(), pings.apply(t))).toList();
             boolean first = h.equals(inv.firstNode());
-            probes.put(h.name(), new PreflightFacts("preflight", h.name(), List.of(), answered, first ? directory : null));
+            probes.put(h.name(), new PreflightFacts("preflight", h.name(), List.of(), answered, first ? directory : null,
+                    first ? "delegation" : "", first ? hops : List.of()));
         }
         return new PreflightInput(inv, facts, probes, probeFailures);
     }

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: validate-cluster (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage"],"reportName":"hvcluster-validate","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM"}}
+# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage"],"reportName":"hvcluster-validate","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
 
 
 $ErrorActionPreference = 'Stop'
@@ -67,19 +67,35 @@ function Stop-HvcStep {
 }
 
 
-# The second hop. New-Cluster, Add-ClusterNode and Test-Cluster reach the other nodes and AD; a WinRM logon
-# holds no credential it can pass on. So, as FailoverClusterDsc does, the script impersonates the domain
-# account with LogonUser type 9 (LOGON32_LOGON_NEW_CREDENTIALS, provider WINNT50): local access stays the
-# WinRM user's, outbound authentication uses the supplied account (runas /netonly semantics). Type 9 does
-# not check the password, so a wrong one fails at the first remote call. The password comes only from
-# $HvcSecrets, which hvcluster's executor fills over stdin; it is never written into a script or a file.
-# Run by hand on the node's own console there is no second hop, and the body runs as the current user.
-function Invoke-HvcWithDomainCredential {
-    param($Delegation, [scriptblock]$Body)
+# The second hop. Test-Cluster, New-Cluster and Add-ClusterNode reach the other nodes (WMI over DCOM, remote
+# registry, SMB) and AD (LDAP); a WinRM network logon holds no credential it can pass on. $SecondHop.mechanism
+# says how this script gets one (docs/second-hop.md has the evidence for each):
+#   delegation    - hvcluster's Kerberos client forwarded a TGT: the session already holds the account's
+#                   credentials, so the body runs here. No password is sent to this host.
+#   task          - the body runs in a one-shot scheduled task registered as the account with its password (a
+#                   batch logon, with full network credentials). The task and its stored credential are
+#                   unregistered, and its folder deleted, in finally.
+#   impersonation - LogonUser type 9 (NEW_CREDENTIALS) around the body: outbound SMB, LDAP and RPC use the
+#                   account; DCOM without cloaking does not (it uses the process token). Type 9 does not check
+#                   the password; preflight's LDAP bind does.
+# The body takes its inputs as parameters and returns its results: under 'task' it runs in another process.
+# The password comes only from $HvcSecrets, which hvcluster's executor fills over stdin; it is never written into
+# a script or a file. Run by hand on the node's own console there is no second hop: the body runs as the
+# current user.
+function Invoke-HvcSecondHop {
+    param($SecondHop, [hashtable]$Arguments, [scriptblock]$Body)
+    if ($SecondHop.mechanism -eq 'delegation') {
+        return (& $Body @Arguments)
+    }
     $secrets = Get-Variable -Name 'HvcSecrets' -ValueOnly -ErrorAction SilentlyContinue
     if (-not $secrets -or -not $secrets.ContainsKey('DomainPassword')) {
         [Console]::Error.WriteLine('note: no delegated credential supplied; running as the current user')
-        return (& $Body)
+        return (& $Body @Arguments)
+    }
+    $account = $SecondHop.domain + '\' + $SecondHop.user
+    if ($SecondHop.mechanism -eq 'task') {
+        # The secrets travel as the hashtable: a parameter binding, if ever logged, shows its type, not the password.
+        return (Invoke-HvcSecondHopTask -Account $account -Secrets $secrets -Arguments $Arguments -Body $Body)
     }
     $api = 'HvCluster.NetOnlyLogon' -as [type]
     if (-not $api) {
@@ -87,14 +103,14 @@ function Invoke-HvcWithDomainCredential {
         $api = Add-Type -MemberDefinition $signature -Name 'NetOnlyLogon' -Namespace 'HvCluster' -PassThru
     }
     $token = $null
-    if (-not $api::LogonUser($Delegation.user, $Delegation.domain, $secrets['DomainPassword'], 9, 3, [ref]$token)) {
+    if (-not $api::LogonUser($SecondHop.user, $SecondHop.domain, $secrets['DomainPassword'], 9, 3, [ref]$token)) {
         $code = [System.Runtime.InteropServices.Marshal]::GetLastWin32Error()
-        throw ('LogonUser failed for ' + $Delegation.domain + '\' + $Delegation.user + ' (Win32 error ' + $code + ')')
+        throw ('second hop (impersonation): LogonUser failed for ' + $account + ' (Win32 error ' + $code + ')')
     }
     $identity = New-Object -TypeName System.Security.Principal.WindowsIdentity -ArgumentList $token.DangerousGetHandle()
     $context = $identity.Impersonate()
     try {
-        return (& $Body)
+        return (& $Body @Arguments)
     } finally {
         $context.Undo()
         $context.Dispose()
@@ -103,12 +119,97 @@ function Invoke-HvcWithDomainCredential {
     }
 }
 
+# One-shot scheduled task as the account. The folder under %SystemRoot%\Temp (Administrators and SYSTEM only)
+# holds the body and its arguments (no secret) and receives the result as CLIXML. The task is registered through
+# Task Scheduler's COM API (ITaskFolder::RegisterTaskDefinition with TASK_LOGON_PASSWORD), not Register-ScheduledTask:
+# a method call's arguments are not recorded by PowerShell module logging, a cmdlet's parameter bindings are, so the
+# password would land in the event log on hosts that log the ScheduledTasks module. Task Scheduler checks the password
+# at registration: a wrong one fails here, before the task ever runs.
+function Invoke-HvcSecondHopTask {
+    param([string]$Account, [hashtable]$Secrets, [hashtable]$Arguments, [scriptblock]$Body)
+    $id = [guid]::NewGuid().ToString('N')
+    $name = 'hvcluster-second-hop-' + $id
+    $dir = Join-Path -Path $env:SystemRoot -ChildPath ('Temp\hvcluster-' + $id)
+    New-Item -ItemType Directory -Path $dir -Force | Out-Null
+    try {
+        Export-Clixml -LiteralPath (Join-Path -Path $dir -ChildPath 'input.xml') -InputObject @{ body = $Body.ToString(); arguments = $Arguments } -Depth 8
+        $runner = @(
+            '$in = Import-Clixml -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath ''input.xml'')'
+            '$out = @{ output = $null; error = $null }'
+            'try {'
+            '    $arguments = $in.arguments'
+            '    $out.output = @(& ([scriptblock]::Create($in.body)) @arguments)'
+            '} catch {'
+            '    $out.error = [string]$_.Exception.Message'
+            '}'
+            'Export-Clixml -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath ''result.xml'') -InputObject $out -Depth 8'
+        ) -join "`r`n"
+        Set-Content -LiteralPath (Join-Path -Path $dir -ChildPath 'run.ps1') -Value $runner -Encoding UTF8
+        $scheduler = New-Object -ComObject 'Schedule.Service'
+        $scheduler.Connect()
+        $folder = $scheduler.GetFolder('\')
+        $definition = $scheduler.NewTask(0)
+        $definition.Settings.ExecutionTimeLimit = 'PT2H'
+        $definition.Settings.DisallowStartIfOnBatteries = $false
+        $definition.Principal.RunLevel = 1
+        $action = $definition.Actions.Create(0)
+        $action.Path = 'powershell.exe'
+        $action.Arguments = '-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + (Join-Path -Path $dir -ChildPath 'run.ps1') + '"'
+        try {
+            # 2: TASK_CREATE; 1: TASK_LOGON_PASSWORD (a batch logon with the account's credentials).
+            $task = $folder.RegisterTaskDefinition($name, $definition, 2, $Account, $Secrets['DomainPassword'], 1)
+        } catch {
+            throw ('second hop (task): Task Scheduler refused to register a task as ' + $Account + ': ' + $_.Exception.Message)
+        }
+        try {
+            $null = $task.Run($null)
+            $result = Join-Path -Path $dir -ChildPath 'result.xml'
+            $deadline = (Get-Date).AddHours(2)
+            $idleSince = $null
+            while (-not (Test-Path -LiteralPath $result)) {
+                if ((Get-Date) -gt $deadline) {
+                    throw ('second hop (task): the task ' + $name + ' did not finish within 2 hours')
+                }
+                # TASK_STATE: 2 queued, 4 running.
+                $state = [int]$task.State
+                if ($state -eq 2 -or $state -eq 4) {
+                    $idleSince = $null
+                } elseif (-not $idleSince) {
+                    $idleSince = Get-Date
+                } elseif (((Get-Date) - $idleSince).TotalSeconds -gt 30) {
+                    throw ('second hop (task): the task ran as ' + $Account + ' but left no result (last result ' + [string]$task.LastTaskResult + ')')
+                }
+                Start-Sleep -Seconds 1
+            }
+            $outcome = Import-Clixml -LiteralPath $result
+            if ($outcome.error) {
+                throw $outcome.error
+            }
+            return $outcome.output
+        } finally {
+            # Deleting the task also deletes the credential Task Scheduler stored for it.
+            $folder.DeleteTask($name, 0)
+        }
+    } finally {
+        Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+# A second-hop failure on a real host, said so that the admin knows where to look.
+function Get-HvcSecondHopHint {
+    param($SecondHop, [string]$Message)
+    if ($Message -match 'administrative privileges|Access is denied|access denied|0x80070005|RPC server is unavailable|user name or password|logon failure|not allowed') {
+        return ($Message + ' [second hop: ' + $SecondHop.mechanism + '; run hvcluster preflight (check second-hop) and read docs/second-hop.md]')
+    }
+    return $Message
+}
+
 $ClusterName = 'HVCL01'
 $Nodes = @('HV01', 'HV02')
 $Categories = @('Inventory', 'Network', 'System Configuration', 'Storage')
 $ReportName = 'hvcluster-validate'
 $AcceptedFlags = @('ClusterConditionallyApproved', 'ClusterApproved', 'HadUnselectedTests')
-$Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM' }
+$Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM'; mechanism = 'delegation' }
 
 try {
     $svc = Get-Service -Name 'ClusSvc' -ErrorAction SilentlyContinue
@@ -125,17 +226,22 @@ try {
         New-Item -ItemType Directory -Path $dir -Force | Out-Null
     }
     $reportBase = Join-Path -Path $dir -ChildPath ($ReportName + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss'))
-    $outcome = Invoke-HvcWithDomainCredential -Delegation $Delegation -Body {
-        $tw = @()
-        $file = Test-Cluster -Node $Nodes -Include $Categories -ReportName $reportBase -WarningVariable tw -WarningAction SilentlyContinue
-        [ordered]@{ report = $file; warnings = @($tw) }
+    try {
+        $outcome = Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Nodes = $Nodes; Categories = $Categories; ReportBase = $reportBase } -Body {
+            param($Nodes, $Categories, $ReportBase)
+            $tw = @()
+            $file = Test-Cluster -Node $Nodes -Include $Categories -ReportName $ReportBase -WarningVariable tw -WarningAction SilentlyContinue
+            @{ report = [string]@($file)[0].FullName; warnings = @($tw | ForEach-Object { [string]$_.Message }) }
+        }
+    } catch {
+        throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
     }
-    $HvcResult.data.report = [string]@($outcome.report)[0].FullName
+    $HvcResult.data.report = [string]$outcome.report
     # Test-Cluster has no pass/fail property: each test with findings warns, and the last warning is the
     # summary "Test Result:" followed by flags. Anything unreadable fails closed.
     $flags = @()
     foreach ($w in $outcome.warnings) {
-        $text = [string]$w.Message
+        $text = [string]$w
         if ($text -match 'Test Result:\s*\r?\n\s*([^\r\n]+)') {
             $flags = @($Matches[1].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ })
         } else {

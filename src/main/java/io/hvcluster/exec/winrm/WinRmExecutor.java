@@ -71,8 +71,14 @@ public final class WinRmExecutor implements ScriptExecutor {
     }
 
     private static ProcessConnection connect(WinRmSettings settings) {
-        settings.kerberos().krb5Conf().filter(p -> settings.auth() == WinRmSettings.Auth.KERBEROS)
-                .ifPresent(p -> Krb5ConfProperty.use(settings.hostName(), p));
+        if (settings.auth() == WinRmSettings.Auth.KERBEROS && !settings.kerberos().useTicketCache()) {
+            // OverThere always asks for delegation; whether a TGT is forwarded depends on its forwardability, which
+            // hvcluster sets here from connection.secondHop (docs/second-hop.md). A kinit cache keeps its own flags.
+            Krb5ConfProperty.useWithForwardable(settings.hostName(), settings.kerberos().krb5Conf(), settings.kerberos().delegate());
+        } else {
+            settings.kerberos().krb5Conf().filter(p -> settings.auth() == WinRmSettings.Auth.KERBEROS)
+                    .ifPresent(p -> Krb5ConfProperty.use(settings.hostName(), p));
+        }
         return new WinRmConnection(OverthereOptions.from(settings), DefaultAddressPortMapper.INSTANCE, null);
     }
 

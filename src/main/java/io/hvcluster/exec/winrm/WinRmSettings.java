@@ -54,17 +54,33 @@ public record WinRmSettings(
      * @param addPortToSpn          ask for {@code WSMAN/host:port} instead of {@code WSMAN/host}
      * @param useCanonicalHostname  resolve the address to its canonical DNS name before building the SPN
      * @param krb5Conf              a krb5.conf to use instead of the JVM's default
+     * @param delegate              forward the TGT (connection.secondHop: delegation): hvcluster makes the TGT
+     *                              forwardable or not, since OverThere always asks for delegation (Krb5ConfProperty)
      */
     public record Kerberos(boolean useTicketCache, SpnService spnService, boolean addPortToSpn,
-                           boolean useCanonicalHostname, Optional<Path> krb5Conf) {
+                           boolean useCanonicalHostname, Optional<Path> krb5Conf, boolean delegate) {
 
         public Kerberos {
             Objects.requireNonNull(spnService, "spnService");
             Objects.requireNonNull(krb5Conf, "krb5Conf");
         }
 
+        /** Options without delegation. */
+        public Kerberos(boolean useTicketCache, SpnService spnService, boolean addPortToSpn, boolean useCanonicalHostname,
+                        Optional<Path> krb5Conf) {
+            this(useTicketCache, spnService, addPortToSpn, useCanonicalHostname, krb5Conf, false);
+        }
+
         public static Kerberos defaults() {
-            return new Kerberos(false, SpnService.WSMAN, false, false, Optional.empty());
+            return new Kerberos(false, SpnService.WSMAN, false, false, Optional.empty(), false);
+        }
+
+        public Kerberos withKrb5Conf(Path conf) {
+            return new Kerberos(useTicketCache, spnService, addPortToSpn, useCanonicalHostname, Optional.of(conf), delegate);
+        }
+
+        public Kerberos withDelegation(boolean forward) {
+            return new Kerberos(useTicketCache, spnService, addPortToSpn, useCanonicalHostname, krb5Conf, forward);
         }
     }
 

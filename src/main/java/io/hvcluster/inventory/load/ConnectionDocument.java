@@ -2,6 +2,7 @@ package io.hvcluster.inventory.load;
 
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.PasswordSource;
+import io.hvcluster.inventory.SecondHop;
 
 /** {@code connection:} as read; defaults are applied later, when the model is built. */
 record ConnectionDocument(
@@ -14,5 +15,6 @@ record ConnectionDocument(
         Located<Boolean> skipCertificateCheck,
         Located<Long> connectTimeoutSeconds,
         Located<Long> operationTimeoutSeconds,
-        Located<Boolean> allowPasswordOverHttp) {
+        Located<Boolean> allowPasswordOverHttp,
+        Located<SecondHop> secondHop) {
 }

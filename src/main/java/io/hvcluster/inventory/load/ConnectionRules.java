@@ -3,6 +3,7 @@ package io.hvcluster.inventory.load;
 import io.hvcluster.inventory.check.ShownText;
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.Connection;
+import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.inventory.check.Problems;
 import java.util.Locale;
 
@@ -41,6 +42,10 @@ final class ConnectionRules {
         }
         if (!https && c.skipCertificateCheck() != null && c.skipCertificateCheck().value()) {
             problems.add(c.skipCertificateCheck().warning("has no effect without https"));
+        }
+        if (c.secondHop() != null && c.secondHop().value() == SecondHop.DELEGATION && auth != AuthMethod.KERBEROS) {
+            problems.add(c.secondHop().error("delegation forwards a Kerberos ticket and Basic has none; use auth: kerberos, "
+                    + "or secondHop: task (docs/second-hop.md)"));
         }
         timeout(c.connectTimeoutSeconds(), problems);
         if (timeout(c.operationTimeoutSeconds(), problems)

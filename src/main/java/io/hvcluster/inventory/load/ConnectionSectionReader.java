@@ -2,6 +2,7 @@ package io.hvcluster.inventory.load;
 
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.PasswordSource;
+import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.inventory.check.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class ConnectionSectionReader {
 
     private static final List<String> KEYS = List.of("port", "https", "auth", "username", "password",
-            "skipCertificateCheck", "connectTimeoutSeconds", "operationTimeoutSeconds", "allowPasswordOverHttp");
+            "skipCertificateCheck", "connectTimeoutSeconds", "operationTimeoutSeconds", "allowPasswordOverHttp", "secondHop");
     private static final List<String> PASSWORD_KEYS = List.of("env", "stdin", "prompt");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String CHOOSE = "{ env: VARIABLE }, { stdin: true } or { prompt: true }";
@@ -35,7 +36,9 @@ final class ConnectionSectionReader {
                 TypedText.choice(m.text("auth"), "auth method", TypedText.yamlNames(AuthMethod.values(),
                         AuthMethod::yamlName), AuthMethod::fromYaml, problems),
                 m.requiredText("username"), password(m), m.bool("skipCertificateCheck"),
-                m.whole("connectTimeoutSeconds"), m.whole("operationTimeoutSeconds"), m.bool("allowPasswordOverHttp"));
+                m.whole("connectTimeoutSeconds"), m.whole("operationTimeoutSeconds"), m.bool("allowPasswordOverHttp"),
+                TypedText.choice(m.text("secondHop"), "second-hop mechanism", TypedText.yamlNames(SecondHop.values(),
+                        SecondHop::yamlName), SecondHop::fromYaml, problems));
     }
 
     private Located<PasswordSource> password(MappingReader m) {

@@ -4,6 +4,7 @@ import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.CapacitySpec;
 import io.hvcluster.inventory.ClusterSpec;
 import io.hvcluster.inventory.Connection;
+import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.inventory.DiskSpec;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
@@ -71,7 +72,8 @@ final class ModelAssembly {
                 value(c.connectTimeoutSeconds()).map(Duration::ofSeconds).orElse(Connection.DEFAULT_CONNECT_TIMEOUT),
                 value(c.operationTimeoutSeconds()).map(Duration::ofSeconds)
                         .orElse(Connection.DEFAULT_OPERATION_TIMEOUT),
-                Located.valueOr(c.allowPasswordOverHttp(), false));
+                Located.valueOr(c.allowPasswordOverHttp(), false),
+                Located.valueOr(c.secondHop(), SecondHop.AUTO));
     }
 
     private static CapacitySpec capacity(CapacityDocument c) {

@@ -25,6 +25,12 @@ public final class ActiveDirectory {
     public boolean createComputerAllowed = true;
     /** Whether the container's security descriptor can be read (a hardened AD may hide it). */
     public boolean aclReadable = true;
+    /** No domain controller answers LDAP from the nodes (DNS SRV records, firewall, DC down). */
+    public boolean ldapUnreachable;
+    /** The connection account is "sensitive and cannot be delegated" (or in Protected Users): no forwardable TGT. */
+    public boolean accountNotDelegable;
+    /** A GPO took "Log on as a batch job" away from the connection account on the nodes. */
+    public boolean noBatchLogonRight;
     public String passwordSalt = "";
     public String passwordHash = "";
 

@@ -30,7 +30,7 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
             }
             List<String> missing = params.nodes().stream().filter(n -> c.node(n).isEmpty()).toList();
             if (!missing.isEmpty()) {
-                SecondHop hop = SecondHop.enter(run, params.delegation());
+                SecondHop hop = SecondHop.forCmdlets(run, params.delegation());
                 for (String n : missing) {
                     addNode(run, hop, c, n);
                 }
@@ -38,7 +38,7 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
             }
             return;
         }
-        SecondHop hop = SecondHop.enter(run, params.delegation());
+        SecondHop hop = SecondHop.forCmdlets(run, params.delegation());
         newCluster(run, hop, params);
         run.change("created cluster " + params.name() + " (" + params.staticAddress() + ") with " + String.join(", ", params.nodes()));
         SimulatedCluster c = run.cluster().orElseThrow();

@@ -170,6 +170,36 @@ public final class DatacenterBuilder {
         return tweak(host, h -> h.faults.dropsPings = true);
     }
 
+    /** The host's firewall blocks WMI over DCOM: the second hop's WMI path to it fails (docs/second-hop.md). */
+    public DatacenterBuilder blocksWmiDcom(String host) {
+        return tweak(host, h -> h.faults.blocksWmiDcom = true);
+    }
+
+    /** The host's Remote Registry service is stopped: the second hop's registry path to it fails. */
+    public DatacenterBuilder remoteRegistryStopped(String host) {
+        return tweak(host, h -> h.faults.remoteRegistryStopped = true);
+    }
+
+    /** The host's firewall blocks SMB: the second hop's ADMIN$ path to it fails. */
+    public DatacenterBuilder blocksSmb(String host) {
+        return tweak(host, h -> h.faults.blocksSmb = true);
+    }
+
+    /** No domain controller answers LDAP from the nodes: the second hop's LDAP bind fails. */
+    public DatacenterBuilder ldapUnreachable() {
+        return datacenter(dc -> dc.directory.ldapUnreachable = true);
+    }
+
+    /** The connection account cannot be delegated: no forwarded TGT reaches the nodes under secondHop: delegation. */
+    public DatacenterBuilder accountNotDelegable() {
+        return datacenter(dc -> dc.directory.accountNotDelegable = true);
+    }
+
+    /** The connection account lacks "Log on as a batch job": secondHop: task cannot run its task. */
+    public DatacenterBuilder noBatchLogonRight() {
+        return datacenter(dc -> dc.directory.noBatchLogonRight = true);
+    }
+
     /** The disk labelled {@code label} is initialized MBR (and so has no GPT guid). */
     public DatacenterBuilder mbrDisk(String label) {
         mbrDisks.add(label);

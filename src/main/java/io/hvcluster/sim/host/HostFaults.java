@@ -15,6 +15,12 @@ public final class HostFaults {
     public Map<String, String> failingFactsSections = new LinkedHashMap<>();
     /** Windows Firewall drops ICMP echo requests: other nodes' pings to it go unanswered. */
     public boolean dropsPings;
+    /** The firewall blocks WMI over DCOM (TCP 135 and the dynamic RPC ports): remote WMI calls to it fail. */
+    public boolean blocksWmiDcom;
+    /** The Remote Registry service is stopped: OpenRemoteBaseKey to it fails. */
+    public boolean remoteRegistryStopped;
+    /** The firewall blocks SMB (TCP 445): its ADMIN$ share cannot be reached. */
+    public boolean blocksSmb;
     /** Draining this node does not complete (DrainStatus Failed), as when a role cannot move. */
     public boolean drainFails;
 }

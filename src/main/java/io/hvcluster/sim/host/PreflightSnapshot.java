@@ -15,7 +15,7 @@ import java.util.Optional;
  * What templates/preflight/probe.ps1.vm prints for a simulated host. A ping is answered when the target is up
  * and holds the address on an Up adapter with IPv4 bound, this host has an address in the same subnet on an
  * Up adapter, and the target's firewall lets echo requests in. AD and DNS answers come from the model, AD only
- * through the second hop as the template does it.
+ * through the second hop as the template does it, after the second-hop paths to every other node.
  */
 final class PreflightSnapshot {
 
@@ -34,7 +34,46 @@ final class PreflightSnapshot {
         for (PreflightProbe.PingTarget t : params.pings()) {
             pings.add(new PreflightFacts.Ping(t.network(), t.host(), t.address(), t.localAddress(), ping(t)));
         }
-        return new PreflightFacts(PreflightProbe.ID, run.host.name, List.of(), pings, params.directory() ? directory(params) : null);
+        if (!params.directory()) {
+            return new PreflightFacts(PreflightProbe.ID, run.host.name, List.of(), pings, null);
+        }
+        List<PreflightFacts.Hop> hops = new ArrayList<>();
+        PreflightFacts.Directory directory = directory(params, hops);
+        return new PreflightFacts(PreflightProbe.ID, run.host.name, List.of(), pings, directory, params.delegation().mechanism(), hops);
+    }
+
+    /**
+     * The probe's second-hop paths under the mechanism: WMI over DCOM, the remote registry and ADMIN$ to every other
+     * node, then the LDAP bind; empty when the mechanism itself failed (then every target gets a "mechanism" hop).
+     */
+    private Optional<String> hops(PreflightProbe.Params params, List<PreflightFacts.Hop> out) {
+        SecondHop hop;
+        try {
+            hop = SecondHop.enter(run, params.delegation());
+        } catch (StepFailure f) {
+            for (String t : params.hopTargets()) {
+                out.add(new PreflightFacts.Hop(t, "mechanism", false, f.getMessage()));
+            }
+            out.add(new PreflightFacts.Hop(params.domain(), "mechanism", false, f.getMessage()));
+            return Optional.of(f.getMessage());
+        }
+        for (String t : params.hopTargets()) {
+            for (SecondHop.Path p : List.of(SecondHop.Path.WMI_DCOM, SecondHop.Path.REMOTE_REGISTRY, SecondHop.Path.ADMIN_SHARE)) {
+                out.add(attempt(hop, t, p));
+            }
+        }
+        PreflightFacts.Hop ldap = attempt(hop, params.domain(), SecondHop.Path.LDAP);
+        out.add(ldap);
+        return ldap.ok() ? Optional.empty() : Optional.of(ldap.message());
+    }
+
+    private static PreflightFacts.Hop attempt(SecondHop hop, String target, SecondHop.Path path) {
+        try {
+            hop.call(target, path);
+            return new PreflightFacts.Hop(target, path.probeName, true, "");
+        } catch (StepFailure f) {
+            return new PreflightFacts.Hop(target, path.probeName, false, f.getMessage());
+        }
     }
 
     private PingResult ping(PreflightProbe.PingTarget t) {
@@ -62,7 +101,7 @@ final class PreflightSnapshot {
                 .flatMap(a -> a.ipv4.stream()).filter(i -> !i.state.equals("Duplicate") && Ipv4.parse(i.address).isPresent()).toList();
     }
 
-    private PreflightFacts.Directory directory(PreflightProbe.Params params) {
+    private PreflightFacts.Directory directory(PreflightProbe.Params params, List<PreflightFacts.Hop> hops) {
         String name = params.clusterName();
         String fqdn = name + "." + params.domain();
         String account = params.delegation().domain().split("\\.")[0].toUpperCase(Locale.ROOT) + "\\" + params.delegation().user();
@@ -70,10 +109,9 @@ final class PreflightSnapshot {
         Answer dnsTaken = dns.isPresent() ? Answer.yes : Answer.no;
         List<String> addresses = dns.map(List::of).orElse(List.of());
         ActiveDirectory ad = run.dc.directory;
-        try {
-            SecondHop.enter(run, params.delegation()).reach(ad.domain);
-        } catch (StepFailure f) {
-            return new PreflightFacts.Directory(account, dnsTaken, addresses, "", Answer.unknown, false, "", "", Answer.unknown, f.getMessage());
+        Optional<String> unreachable = hops(params, hops);
+        if (unreachable.isPresent()) {
+            return new PreflightFacts.Directory(account, dnsTaken, addresses, "", Answer.unknown, false, "", "", Answer.unknown, unreachable.get());
         }
         String container = ad.computersContainer();
         boolean enabled = ad.hasComputer(name);

@@ -64,6 +64,11 @@ public final class ScriptRunner {
      * @param now      the simulated time at which the script starts
      */
     public ScriptOutcome run(String hostName, String script, Map<String, Secret> secrets, Instant now) {
+        return run(hostName, script, secrets, SessionLogon.BASIC, now);
+    }
+
+    /** As {@link #run(String, String, Map, Instant)}, in the given WinRM logon. */
+    public ScriptOutcome run(String hostName, String script, Map<String, Secret> secrets, SessionLogon logon, Instant now) {
         synchronized (dc) {
             dc.settle(now);
             WindowsHost host = dc.requireHost(hostName);
@@ -78,13 +83,16 @@ public final class ScriptRunner {
                 return probe(host, h, start);
             }
             if (h.stepId().equals(PreflightProbe.ID) && h.phase().equals("probe")) {
-                return preflight(new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now), h, start);
+                StepRun probeRun = new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now);
+                probeRun.logon = logon;
+                return preflight(probeRun, h, start);
             }
             StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
             if (effect == null) {
                 return ScriptOutcome.failure(unknown("the simulator has no effect for step '" + h.stepId() + "' phase '" + h.phase() + "'"), start);
             }
             StepRun run = new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now);
+            run.logon = logon;
             run.spend(start);
             return execute(run, effect, h);
         }

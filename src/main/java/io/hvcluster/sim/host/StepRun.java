@@ -28,6 +28,8 @@ final class StepRun {
     final Map<String, Object> data = new LinkedHashMap<>();
     final List<String> stderr = new ArrayList<>();
     Duration spent = Duration.ZERO;
+    /** The WinRM logon the script runs in (the second hop depends on it). */
+    SessionLogon logon = SessionLogon.BASIC;
     Optional<Duration> restartAfter = Optional.empty();
 
     StepRun(SimulatedDatacenter dc, WindowsHost host, String stepId, String phase, String scriptText,

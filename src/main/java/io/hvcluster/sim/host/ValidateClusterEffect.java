@@ -37,7 +37,7 @@ final class ValidateClusterEffect implements StepEffect<ValidateClusterStep.Para
             return;
         }
         String report = "C:\\Windows\\Cluster\\Reports\\" + params.reportName() + "-" + STAMP.format(run.now) + ".htm";
-        SecondHop hop = SecondHop.enter(run, params.delegation());
+        SecondHop hop = SecondHop.forCmdlets(run, params.delegation());
         for (String node : params.nodes()) {
             if (!node.equalsIgnoreCase(run.host.name)) {
                 hop.reach(node);

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param environment      the shell's rsp:Environment variables
  * @param workingDirectory the shell's rsp:WorkingDirectory, or the user profile directory
  * @param machine          the simulated host the command runs on
+ * @param logon            the WinRM logon of the Command request (the second hop depends on it)
  */
 public record CommandRequest(
         String commandLine,
@@ -19,9 +20,16 @@ public record CommandRequest(
         boolean consoleModeStdin,
         Map<String, String> environment,
         String workingDirectory,
-        SimulatedMachine machine) {
+        SimulatedMachine machine,
+        WinRmLogon logon) {
 
     public CommandRequest {
         environment = Map.copyOf(environment);
+    }
+
+    /** A command whose logon does not matter (a Basic logon). */
+    public CommandRequest(String commandLine, boolean skipCmdShell, boolean consoleModeStdin, Map<String, String> environment,
+            String workingDirectory, SimulatedMachine machine) {
+        this(commandLine, skipCmdShell, consoleModeStdin, environment, workingDirectory, machine, WinRmLogon.basic(""));
     }
 }

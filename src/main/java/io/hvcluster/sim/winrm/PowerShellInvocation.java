@@ -13,6 +13,7 @@ import java.util.Map;
  * @param environment      the shell's environment variables
  * @param workingDirectory the working directory of the command
  * @param machine          the simulated host
+ * @param logon            the WinRM logon the script runs in
  */
 public record PowerShellInvocation(
         String script,
@@ -20,11 +21,18 @@ public record PowerShellInvocation(
         boolean bootstrap,
         Map<String, String> environment,
         String workingDirectory,
-        SimulatedMachine machine) {
+        SimulatedMachine machine,
+        WinRmLogon logon) {
 
     public PowerShellInvocation {
         secrets = Map.copyOf(secrets);
         environment = Map.copyOf(environment);
+    }
+
+    /** An invocation whose logon does not matter (a Basic logon). */
+    public PowerShellInvocation(String script, Map<String, Secret> secrets, boolean bootstrap, Map<String, String> environment,
+            String workingDirectory, SimulatedMachine machine) {
+        this(script, secrets, bootstrap, environment, workingDirectory, machine, WinRmLogon.basic(""));
     }
 
     @Override

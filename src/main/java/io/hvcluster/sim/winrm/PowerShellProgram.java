@@ -81,7 +81,7 @@ final class PowerShellProgram {
             }
             long started = System.nanoTime();
             PowerShellResult result = invoke(new PowerShellInvocation(script, secrets, bootstrap,
-                    request.environment(), workingDirectory, request.machine()));
+                    request.environment(), workingDirectory, request.machine(), request.logon()));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             Duration remaining = result.duration().plus(extraSilence).minus(elapsed);
             if (!remaining.isNegative()) {

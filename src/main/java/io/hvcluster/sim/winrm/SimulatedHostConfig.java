@@ -27,6 +27,7 @@ public final class SimulatedHostConfig {
     private final Duration rebootDowntime;
     private final PowerShellHost powerShellHost;
     private final CommandHandler commandHandler;
+    private final KerberosAcceptor kerberos;
 
     private SimulatedHostConfig(Builder b) {
         this.hostName = b.hostName;
@@ -44,6 +45,7 @@ public final class SimulatedHostConfig {
         this.rebootDowntime = b.rebootDowntime;
         this.powerShellHost = b.powerShellHost;
         this.commandHandler = b.commandHandler;
+        this.kerberos = b.kerberos;
     }
 
     public static Builder builder(String hostName) {
@@ -112,6 +114,11 @@ public final class SimulatedHostConfig {
         return Optional.ofNullable(commandHandler);
     }
 
+    /** The GSS acceptor for {@code Negotiate} (Kerberos) logons; empty: Basic only. */
+    public Optional<KerberosAcceptor> kerberos() {
+        return Optional.ofNullable(kerberos);
+    }
+
     public static final class Builder {
         private final String hostName;
         private int port;
@@ -128,6 +135,7 @@ public final class SimulatedHostConfig {
         private Duration rebootDowntime = Duration.ofSeconds(5);
         private PowerShellHost powerShellHost = new UnknownScriptHost();
         private CommandHandler commandHandler;
+        private KerberosAcceptor kerberos;
 
         private Builder(String hostName) {
             if (hostName == null || hostName.isBlank()) {
@@ -141,6 +149,12 @@ public final class SimulatedHostConfig {
                 throw new IllegalArgumentException("port must be 0-65535: " + value);
             }
             this.port = value;
+            return this;
+        }
+
+        /** Accept Kerberos (Negotiate) logons with this acceptor, besides Basic. */
+        public Builder kerberos(KerberosAcceptor acceptor) {
+            this.kerberos = Objects.requireNonNull(acceptor);
             return this;
         }
 

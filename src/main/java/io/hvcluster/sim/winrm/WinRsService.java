@@ -42,7 +42,7 @@ final class WinRsService {
             String action = request.action() == null ? "" : request.action();
             String body = switch (action) {
                 case WsmanNames.ACTION_CREATE -> create(request, context);
-                case WsmanNames.ACTION_COMMAND -> command(request);
+                case WsmanNames.ACTION_COMMAND -> command(request, context);
                 case WsmanNames.ACTION_SEND -> send(request);
                 case WsmanNames.ACTION_RECEIVE -> receive(request, operationTimeout, envelopeLimit);
                 case WsmanNames.ACTION_SIGNAL -> signal(request);
@@ -140,7 +140,7 @@ final class WinRsService {
         return shells.find(id);
     }
 
-    private String command(WsmanRequest request) throws WsmanFault {
+    private String command(WsmanRequest request, RequestContext context) throws WsmanFault {
         Shell shell = shell(request);
         Element commandLine = request.body();
         String command = WsmanRequest.text(commandLine, WsmanNames.SHELL, "Command");
@@ -168,7 +168,7 @@ final class WinRsService {
         ShellCommand shellCommand = new ShellCommand(id, shell.codePage());
         shell.add(shellCommand);
         shellCommand.attach(handler.start(new CommandRequest(line.toString(), skipCmdShell, consoleModeStdin,
-                shell.environment(), shell.workingDirectory(), machine), shellCommand));
+                shell.environment(), shell.workingDirectory(), machine, context.logon()), shellCommand));
         return "<rsp:CommandResponse><rsp:CommandId>" + id + "</rsp:CommandId></rsp:CommandResponse>";
     }
 

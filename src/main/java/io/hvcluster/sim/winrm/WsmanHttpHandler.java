@@ -50,7 +50,7 @@ final class WsmanHttpHandler implements HttpHandler {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            Optional<String> user = authenticate(exchange);
+            Optional<WinRmLogon> user = authenticate(exchange);
             if (user.isEmpty()) {
                 discard(exchange.getRequestBody());
                 statistics.unauthorized();
@@ -92,7 +92,7 @@ final class WsmanHttpHandler implements HttpHandler {
         }
     }
 
-    private Optional<String> authenticate(HttpExchange exchange) {
+    private Optional<WinRmLogon> authenticate(HttpExchange exchange) {
         if (faults.rejectAllCredentials()) {
             return Optional.empty();
         }
@@ -101,6 +101,9 @@ final class WsmanHttpHandler implements HttpHandler {
             return Optional.empty();
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Negotiate ", 0, 10) && config.kerberos().isPresent()) {
+            return negotiate(header.substring(10).strip());
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -120,10 +123,24 @@ final class WsmanHttpHandler implements HttpHandler {
         // Windows account names are case-insensitive; passwords are not.
         boolean ok = user.toLowerCase(Locale.ROOT).equals(config.username().toLowerCase(Locale.ROOT))
                 & MessageDigest.isEqual(given, expected);
-        return ok ? Optional.of(user) : Optional.empty();
+        return ok ? Optional.of(WinRmLogon.basic(user)) : Optional.empty();
     }
 
-    private RequestContext context(HttpExchange exchange, String user) {
+    /** A Kerberos logon for the configured account, through the GSS acceptor (docs/second-hop.md). */
+    private Optional<WinRmLogon> negotiate(String token) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return config.kerberos().get().accept(bytes)
+                .filter(a -> a.principal().equalsIgnoreCase(config.username()))
+                .map(a -> new WinRmLogon(a.principal(), WinRmLogon.NEGOTIATE, a.delegated()));
+    }
+
+    private RequestContext context(HttpExchange exchange, WinRmLogon logon) {
+        String user = logon.user();
         String hostHeader = exchange.getRequestHeaders().getFirst("Host");
         String authority = hostHeader == null
                 ? "127.0.0.1:" + exchange.getLocalAddress().getPort() : hostHeader;
@@ -131,7 +148,7 @@ final class WsmanHttpHandler implements HttpHandler {
         String machine = authority.startsWith("[") ? authority.substring(0, authority.indexOf(']') + 1)
                 : authority.replaceFirst(":\\d+$", "");
         return new RequestContext(user, scheme + "://" + authority + PATH,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), machine);
+                exchange.getRemoteAddress().getAddress().getHostAddress(), machine, logon);
     }
 
     /** The whole body, or null when it is longer than {@code limit}. */

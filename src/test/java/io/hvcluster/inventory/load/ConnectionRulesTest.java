@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.Connection;
 import io.hvcluster.inventory.PasswordSource;
+import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.testing.InventoryYaml;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -121,5 +122,37 @@ class ConnectionRulesTest {
         LoadResult r = InventoryYaml.base().replace("  auth: kerberos", "  auth: ntlm").load();
         assertThat(r.problems()).containsExactly(error("connection.auth", 34, 9,
                 "'ntlm' is not a valid auth method; expected one of: basic, kerberos"));
+    }
+
+    @Test
+    void secondHopDefaultsToAutoWhichIsDelegationWithKerberosAndTaskWithBasic() {
+        Connection kerberos = InventoryYaml.base().load().inventory().orElseThrow().connection();
+        assertThat(kerberos.secondHop()).isEqualTo(SecondHop.AUTO);
+        assertThat(kerberos.secondHopMechanism()).isEqualTo(SecondHop.DELEGATION);
+        Connection basic = InventoryYaml.base().replace("  auth: kerberos", "  auth: basic")
+                .replace("username: hvadmin@CORP.EXAMPLE.COM", "username: Administrator").load().inventory().orElseThrow().connection();
+        assertThat(basic.secondHopMechanism()).isEqualTo(SecondHop.TASK);
+    }
+
+    @Test
+    void secondHopCanBeChosen() {
+        LoadResult r = InventoryYaml.base().replace("  auth: kerberos", "  auth: kerberos\n  secondHop: impersonation").load();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.inventory().orElseThrow().connection().secondHopMechanism()).isEqualTo(SecondHop.IMPERSONATION);
+    }
+
+    @Test
+    void unknownSecondHopIsAnErrorNamingTheChoices() {
+        LoadResult r = InventoryYaml.base().replace("  auth: kerberos", "  auth: kerberos\n  secondHop: credssp").load();
+        assertThat(r.problems()).containsExactly(error("connection.secondHop", 35, 14, "'credssp' is not a valid second-hop "
+                + "mechanism; expected one of: auto, delegation, task, impersonation"));
+    }
+
+    @Test
+    void delegationWithBasicIsAnError() {
+        LoadResult r = InventoryYaml.base().replace("  auth: kerberos", "  auth: basic\n  secondHop: delegation")
+                .replace("username: hvadmin@CORP.EXAMPLE.COM", "username: Administrator").load();
+        assertThat(r.problems()).containsExactly(error("connection.secondHop", 35, 14, "delegation forwards a Kerberos "
+                + "ticket and Basic has none; use auth: kerberos, or secondHop: task (docs/second-hop.md)"));
     }
 }

@@ -29,7 +29,7 @@ class StructureTest {
         LoadResult r = InventoryYaml.base().replace("  port: 5986", "  port: 5986\n  proxy: none").load();
         assertThat(r.problems()).containsExactly(error("connection.proxy", 33, 3, "unknown key 'proxy' (allowed: port, "
                 + "https, auth, username, password, skipCertificateCheck, connectTimeoutSeconds, "
-                + "operationTimeoutSeconds, allowPasswordOverHttp)"));
+                + "operationTimeoutSeconds, allowPasswordOverHttp, secondHop)"));
     }
 
     @Test

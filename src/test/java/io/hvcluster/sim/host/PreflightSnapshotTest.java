@@ -8,6 +8,7 @@ import io.hvcluster.facts.PreflightFacts.Answer;
 import io.hvcluster.facts.PreflightFacts.PingResult;
 import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.inventory.Inventory;
+import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.steps.Delegation;
@@ -72,18 +73,76 @@ class PreflightSnapshotTest {
 
     @Test
     void theFirstNodeReadsAdThroughTheSecondHop() {
-        PreflightFacts.Directory d = run(dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD)).directory();
-        assertThat(d).isEqualTo(new PreflightFacts.Directory("CORP\\hvadmin", Answer.no, java.util.List.of(), "", Answer.no, false, "",
-                "CN=Computers,DC=corp,DC=example,DC=com", Answer.yes, ""));
+        PreflightFacts.Directory d = run(dc(b -> b), "HV01", Map.of()).directory();
+        assertThat(d).as("delegation (the Kerberos default) needs no password on the host").isEqualTo(new PreflightFacts.Directory(
+                "CORP\\hvadmin", Answer.no, java.util.List.of(), "", Answer.no, false, "", "CN=Computers,DC=corp,DC=example,DC=com", Answer.yes, ""));
 
-        PreflightFacts.Directory noSecret = run(dc(b -> b), "HV01", Map.of()).directory();
+        Inventory impersonating = SecondHopTest.withSecondHop(inv, SecondHop.IMPERSONATION);
+        PreflightFacts.Directory noSecret = run(impersonating, dc(b -> b), "HV01", Map.of()).directory();
         assertThat(noSecret.computerObject()).isEqualTo(Answer.unknown);
         assertThat(noSecret.mayCreateComputers()).isEqualTo(Answer.unknown);
-        assertThat(noSecret.directoryMessage()).contains("You do not have administrative privileges");
+        assertThat(noSecret.directoryMessage()).isEqualTo("An operations error occurred.");
         assertThat(noSecret.dnsTaken()).as("DNS needs no credential").isEqualTo(Answer.no);
 
-        PreflightFacts.Directory wrong = run(dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, Secret.of("nope"))).directory();
+        PreflightFacts.Directory wrong = run(impersonating, dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, Secret.of("nope"))).directory();
         assertThat(wrong.directoryMessage()).contains("The user name or password is incorrect");
+    }
+
+    PreflightFacts run(Inventory inventory, SimulatedDatacenter dc, String host, Map<String, Secret> secrets) {
+        ScriptOutcome o = new ScriptRunner(dc).run(host, probe.render(inventory, inventory.host(host).orElseThrow()), secrets,
+                Instant.parse("2026-03-02T08:00:00Z"));
+        assertThat(o.exitCode()).as(o.stdout() + o.stderr()).isZero();
+        return new FactsParser().parsePreflight(host, o.stdout().strip());
+    }
+
+    static java.util.List<String> failed(PreflightFacts f) {
+        return f.hops().stream().filter(h -> !h.ok()).map(h -> h.target() + " " + h.path() + ": " + h.message()).toList();
+    }
+
+    @Test
+    void freshHostsPassEverySecondHopPathUnderEachMechanism() {
+        for (SecondHop mechanism : java.util.List.of(SecondHop.DELEGATION, SecondHop.TASK)) {
+            PreflightFacts f = run(SecondHopTest.withSecondHop(inv, mechanism), dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
+            assertThat(f.secondHop()).isEqualTo(mechanism.yamlName());
+            assertThat(f.hops()).hasSize(2 * 3 + 1).allMatch(PreflightFacts.Hop::ok);
+        }
+        assertThat(run(dc(b -> b), "HV02", Map.of()).hops()).as("only the first node tries the second hop").isEmpty();
+    }
+
+    @Test
+    void eachPathHasItsKnob() {
+        PreflightFacts f = run(dc(b -> b.blocksWmiDcom("HV02").remoteRegistryStopped("HV03").blocksSmb("HV02")), "HV01", Map.of());
+        assertThat(failed(f)).containsExactly(
+                "HV02 wmiDcom: The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)",
+                "HV02 remoteRegistry: The network path was not found.",
+                "HV02 adminShare: The network path was not found.",
+                "HV03 remoteRegistry: The network path was not found.");
+        PreflightFacts ldap = run(dc(DatacenterBuilder::ldapUnreachable), "HV01", Map.of());
+        assertThat(failed(ldap)).containsExactly("corp.example.com ldap: The server is not operational.");
+        assertThat(ldap.directory().directoryMessage()).isEqualTo("The server is not operational.");
+    }
+
+    @Test
+    void impersonationFailsOnlyTheDcomPath() {
+        PreflightFacts f = run(SecondHopTest.withSecondHop(inv, SecondHop.IMPERSONATION), dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, PASSWORD));
+        assertThat(failed(f)).containsExactly(
+                "HV02 wmiDcom: Access is denied. (Exception from HRESULT: 0x80070005 (E_ACCESSDENIED))",
+                "HV03 wmiDcom: Access is denied. (Exception from HRESULT: 0x80070005 (E_ACCESSDENIED))");
+    }
+
+    @Test
+    void aWrongPasswordFailsTheTaskMechanismForEveryTarget() {
+        PreflightFacts f = run(SecondHopTest.withSecondHop(inv, SecondHop.TASK), dc(b -> b), "HV01", Map.of(Delegation.PASSWORD_SECRET, Secret.of("nope")));
+        assertThat(f.hops()).extracting(PreflightFacts.Hop::path).containsOnly("mechanism");
+        assertThat(f.hops()).extracting(PreflightFacts.Hop::target).containsExactly("HV02", "HV03", "corp.example.com");
+        assertThat(f.hops().get(0).message()).contains("Task Scheduler refused", "The user name or password is incorrect");
+    }
+
+    @Test
+    void delegationFailsEveryPathWhenTheAccountCannotBeDelegated() {
+        PreflightFacts f = run(dc(DatacenterBuilder::accountNotDelegable), "HV01", Map.of());
+        assertThat(f.hops()).hasSize(7).noneMatch(PreflightFacts.Hop::ok);
+        assertThat(failed(f)).contains("HV02 remoteRegistry: You do not have administrative privileges on the server 'HV02'. Requested registry access is not allowed.");
     }
 
     @Test
