@@ -1,5 +1,6 @@
 package io.hvcluster.plan;
 
+import io.hvcluster.pipeline.StepPlan;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.hvcluster.report;
 
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.StepStatus;

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.Change;
+import io.hvcluster.pipeline.ChangeText;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.secrets.SecretMasker;
 import java.time.Instant;
@@ -43,7 +45,7 @@ final class EventJson {
             o.put("stepId", s.stepId());
             o.put("host", s.host());
             o.put("inDesiredState", s.inDesiredState());
-            strings(o.putArray("changes"), s.changes());
+            changes(o.putArray("changes"), s.changes());
             strings(o.putArray("problems"), s.problems());
         }
         n.set("reboot", reboot(plan.reboot()));
@@ -51,6 +53,18 @@ final class EventJson {
         n.put("inDesiredState", plan.inDesiredState());
         n.put("summary", plan.summary());
         return n;
+    }
+
+    /** Each change as data (action, object, before, after) with its plan line for readers. */
+    static void changes(ArrayNode into, List<Change> changes) {
+        for (Change c : changes) {
+            ObjectNode o = into.addObject();
+            o.put("action", c.action().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("object", c.object());
+            o.put("before", c.before());
+            o.put("after", c.after());
+            o.put("text", ChangeText.line(c));
+        }
     }
 
     static JsonNode reboot(RebootDecision r) {

@@ -1,5 +1,6 @@
 package io.hvcluster.report;
 
+import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.StepStatus;
@@ -215,7 +216,7 @@ final class ReportHtml {
             raw("<div class=\"muted\">not reached: the run ended before this step</div>");
         }
         if (c.phases().isEmpty() && c.planned() != null) {
-            items("chg", c.planned().changes());
+            items("chg", c.planned().changes().stream().map(ChangeText::line).toList());
             items("err", c.planned().problems());
             if (c.planned().inDesiredState()) {
                 raw("<div class=\"muted\">in desired state</div>");

@@ -2,7 +2,7 @@ package io.hvcluster.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.plan.Plan;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.StepStatus;
 import java.time.Duration;

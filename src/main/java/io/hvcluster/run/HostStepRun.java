@@ -7,9 +7,10 @@ import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptResult;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
+import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.pipeline.Phase;
 import io.hvcluster.pipeline.Step;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.secrets.Secret;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class HostStepRun {
     }
 
     private StepStatus runPhases(Step<?> step, int position, Host host) throws InterruptedException {
-        StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
         if (now.inDesiredState()) {
             finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", "{}");
             return StepStatus.UNCHANGED;
@@ -109,7 +110,7 @@ final class HostStepRun {
             return changed ? StepStatus.CHANGED : StepStatus.UNCHANGED;
         }
         ctx.reprobe(host);
-        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
         if (!after.inDesiredState()) {
             return StepStatus.NOT_CONVERGED;
         }
@@ -117,8 +118,8 @@ final class HostStepRun {
     }
 
     private String stillDifferent(Step<?> step, Host host) {
-        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
-        List<String> all = new ArrayList<>(after.changes());
+        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
+        List<String> all = new ArrayList<>(after.changes().stream().map(ChangeText::line).toList());
         all.addAll(after.problems());
         return "the step reported success but the host still differs: " + String.join("; ", all);
     }
@@ -147,7 +148,7 @@ final class HostStepRun {
             if (!awaitReachable(host)) {
                 return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
             }
-            StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+            StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
             if (now.inDesiredState()) {
                 return new StepOutcome(0, true, List.of("(confirmed by probing after the connection came back)"), List.of(),
                         StepOutcome.NO_DATA, "", "", "");

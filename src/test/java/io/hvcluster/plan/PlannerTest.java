@@ -1,5 +1,6 @@
 package io.hvcluster.plan;
 
+import io.hvcluster.pipeline.ChangeText;
 import static io.hvcluster.testing.FactsFixtures.renamed;
 import static io.hvcluster.testing.FactsFixtures.withAdapter;
 import static io.hvcluster.testing.FactsFixtures.withCluster;
@@ -33,7 +34,7 @@ class PlannerTest {
 
     private static List<String> changes(Plan p) {
         List<String> out = new ArrayList<>();
-        p.steps().forEach(s -> s.changes().forEach(c -> out.add(s.stepId() + "@" + s.host() + ": " + c)));
+        p.steps().forEach(s -> s.changes().forEach(c -> out.add(s.stepId() + "@" + s.host() + ": " + ChangeText.line(c))));
         return out;
     }
 

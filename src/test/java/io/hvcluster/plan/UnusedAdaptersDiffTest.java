@@ -1,5 +1,6 @@
 package io.hvcluster.plan;
 
+import io.hvcluster.pipeline.ChangeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.facts.HostFacts;
@@ -27,7 +28,7 @@ class UnusedAdaptersDiffTest {
 
     private static List<String> unbindChanges(Inventory inv, Map<String, HostFacts> facts) {
         return new Planner().plan(inv, facts, RebootStrategy.AUTO).steps().stream()
-                .filter(s -> s.stepId().equals("unbind-protocols")).flatMap(s -> s.changes().stream().map(c -> s.host() + ": " + c)).toList();
+                .filter(s -> s.stepId().equals("unbind-protocols")).flatMap(s -> s.changes().stream().map(c -> s.host() + ": " + ChangeText.line(c))).toList();
     }
 
     @Test

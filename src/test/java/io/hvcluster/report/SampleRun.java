@@ -1,9 +1,11 @@
 package io.hvcluster.report;
 
+import io.hvcluster.pipeline.Action;
+import io.hvcluster.pipeline.Change;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.plan.RebootStrategy;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.StepStatus;
@@ -38,14 +40,14 @@ final class SampleRun {
 
     static Plan plan() {
         return new Plan(List.of(
-                new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'"), List.of()),
+                new StepPlan("rename-adapters", "HV01", List.of(new Change(Action.CHANGE, "HV01", "name of adapter [00-15-5D-01-02-03]", "Ethernet 2", "Cluster")), List.of()),
                 new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
-                new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"), List.of()),
-                new StepPlan("configure-addresses", "HV02", List.of("set 10.0.1.12/24 on 'Cluster'"), List.of()),
+                new StepPlan("configure-addresses", "HV01", List.of(new Change(Action.ADD, "HV01", "IPv4 address on 'Cluster'", "", "10.0.1.11/24")), List.of()),
+                new StepPlan("configure-addresses", "HV02", List.of(new Change(Action.ADD, "HV02", "IPv4 address on 'Cluster'", "", "10.0.1.12/24")), List.of()),
                 new StepPlan("unbind-protocols", "HV01", List.of(), List.of()),
-                new StepPlan("unbind-protocols", "HV02", List.of("unbind File and Printer Sharing from 'Storage'"), List.of()),
-                new StepPlan("validate-cluster", "HV01", List.of("run Test-Cluster on HV01, HV02"), List.of()),
-                new StepPlan("enable-hyper-v", "HV01", List.of("install Hyper-V (restart)"), List.of())),
+                new StepPlan("unbind-protocols", "HV02", List.of(new Change(Action.CHANGE, "HV02", "binding ms_server on 'Storage'", "enabled", "disabled")), List.of()),
+                new StepPlan("validate-cluster", "HV01", List.of(new Change(Action.RUN, "HV01", "Test-Cluster", "", "HV01, HV02")), List.of()),
+                new StepPlan("enable-hyper-v", "HV01", List.of(new Change(Action.CHANGE, "HV01", "feature Hyper-V", "Available", "Installed")), List.of())),
                 new RebootDecision(RebootStrategy.AUTO, RebootStrategy.PARALLEL, "a new build with no roles: every node restarts at once"));
     }
 

@@ -1,5 +1,6 @@
 package io.hvcluster.run;
 
+import io.hvcluster.pipeline.ChangeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.exec.ExecutionException;
@@ -192,8 +193,8 @@ class PipelineRunnerTest {
         sim.dc.requireHost("HV02").faults.hypervisorLaunchError = false;
         SimulatedRun.Outcome resumed = sim.apply(RebootStrategy.ROLLING, Duration.ofSeconds(30), false);
         assertThat(resumed.plan().steps()).filteredOn(s -> s.stepId().equals("enable-hyper-v") && s.host().equals("HV02"))
-                .singleElement().satisfies(s -> assertThat(s.changes())
-                        .containsExactly("resume HV02 (hvcluster paused it for a restart whose check did not finish)"));
+                .singleElement().satisfies(s -> assertThat(s.changes()).extracting(ChangeText::line)
+                        .containsExactly("~ cluster node HV02: paused by hvcluster for a restart whose check did not finish → resumed"));
         assertThat(sim.finished).filteredOn(f -> f.stepId().equals("enable-hyper-v") && f.host().equals("HV02"))
                 .singleElement().satisfies(f -> assertThat(f.changes()).containsExactly("resumed HV02"));
         assertThat(sim.dc.requireHost("HV02").pausedForHyperVMark).isFalse();

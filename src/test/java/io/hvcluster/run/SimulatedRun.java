@@ -18,7 +18,7 @@ import io.hvcluster.sim.host.ScriptRunner;
 import io.hvcluster.sim.host.SimulatedDatacenter;
 import io.hvcluster.sim.host.SimulatedExecutor;
 import io.hvcluster.sim.host.SimulationClock;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

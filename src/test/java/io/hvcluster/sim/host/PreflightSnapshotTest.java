@@ -10,7 +10,7 @@ import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.testing.InventoryFixtures;
 import java.time.Instant;
 import java.util.Map;
