@@ -35,7 +35,7 @@ class UnusedAdaptersDiffTest {
     void anUnnamedNicIsPlannedForDisablingOnlyWhenAsked() {
         Inventory base = InventoryFixtures.fourNodes();
         Map<String, HostFacts> facts = withExtraNic(FactsFixtures.converged(base), "HV02", "Ethernet 9", "00-10-18-AA-BB-CC", "Up");
-        assertThat(unbindChanges(InventoryFixtures.withDisableUnusedAdapters(base, true), facts)).containsExactly("HV02: disable unused adapter 'Ethernet 9' [00-10-18-AA-BB-CC]");
+        assertThat(unbindChanges(InventoryFixtures.withDisableUnusedAdapters(base, true), facts)).containsExactly("HV02: ~ unused adapter 'Ethernet 9' [00-10-18-AA-BB-CC]: Up → Disabled");
         assertThat(unbindChanges(InventoryFixtures.withDisableUnusedAdapters(base, false), facts)).isEmpty();
     }
 

@@ -65,8 +65,12 @@ class JournalWriterTest {
 
         JsonNode plan = lines.get(1).get("plan");
         assertThat(plan.get("steps")).hasSize(8);
-        assertThat(plan.get("steps").get(0).get("changes").get(0).asText())
-                .isEqualTo("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'");
+        JsonNode change = plan.get("steps").get(0).get("changes").get(0);
+        assertThat(change.get("action").asText()).isEqualTo("change");
+        assertThat(change.get("object").asText()).isEqualTo("name of adapter [00-15-5D-01-02-03]");
+        assertThat(change.get("before").asText()).isEqualTo("Ethernet 2");
+        assertThat(change.get("after").asText()).isEqualTo("Cluster");
+        assertThat(change.get("text").asText()).isEqualTo("~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster");
         assertThat(plan.get("steps").get(1).get("inDesiredState").asBoolean()).isTrue();
         assertThat(plan.get("reboot").get("effective").asText()).isEqualTo("parallel");
         assertThat(plan.get("reboot").get("requested").asText()).isEqualTo("auto");

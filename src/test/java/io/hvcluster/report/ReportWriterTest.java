@@ -92,8 +92,8 @@ class ReportWriterTest {
         assertThat(hyperV.get("phases")).extracting(n -> n.get("phase").asText()).containsExactly("apply", "after-reboot");
         assertThat(cell(r, "configure-addresses", "HV02").get("phases").get(0).get("error").asText())
                 .isEqualTo("address 10.0.1.12 is already in use on 'Storage'");
-        assertThat(cell(r, "rename-adapters", "HV01").get("planned").get("changes").get(0).asText())
-                .isEqualTo("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'");
+        assertThat(cell(r, "rename-adapters", "HV01").get("planned").get("changes").get(0).get("text").asText())
+                .isEqualTo("~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster");
 
         JsonNode counts = r.get("counts");
         assertThat(counts.get("changed").asInt()).isEqualTo(3);
@@ -230,7 +230,7 @@ class ReportWriterTest {
         assertThat(cell(r, "rename-adapters", "HV01").get("status").asText()).isEqualTo("planned");
         assertThat(cell(r, "rename-adapters", "HV02").get("status").asText()).isEqualTo("unchanged");
         assertThat(r.get("counts").get("planned").asInt()).isEqualTo(6);
-        assertThat(reportHtml()).contains("<li class=\"chg\">rename &#39;Ethernet 2&#39; [00-15-5D-01-02-03] to &#39;Cluster&#39;</li>");
+        assertThat(reportHtml()).contains("<li class=\"chg\">~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster</li>");
     }
 
     private static List<String> cellClasses(String html) {
