@@ -39,6 +39,8 @@ final class SimulatedRun {
     final List<RunEvents.StepFinished> finished = Collections.synchronizedList(new ArrayList<>());
     final List<String> order = Collections.synchronizedList(new ArrayList<>());
     final List<RunEvents.HostNotice> notices = Collections.synchronizedList(new ArrayList<>());
+    /** The preflight of the last {@link #apply}, run on the facts the plan came from. */
+    io.hvcluster.preflight.PreflightReport preflight;
     /** Wraps each host's executor, to inject transport behaviour a test needs. */
     java.util.function.BiFunction<String, ScriptExecutor, ScriptExecutor> wrap = (host, e) -> e;
 
@@ -80,6 +82,7 @@ final class SimulatedRun {
         try (PipelineRunner pr = new PipelineRunner(inventory, new BundleRenderer(renderer, "test"), new FactsProbe(renderer, "test"),
                 factory, options, listener, ScriptRecorder.none(), new SecretMasker(List.of(PASSWORD)))) {
             FactsCollection facts = pr.collectFacts();
+            preflight = pr.preflight(facts.facts());
             Plan plan = pr.plan(facts.facts());
             return new Outcome(plan, pr.apply(plan));
         }
