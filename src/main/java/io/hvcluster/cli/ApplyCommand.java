@@ -7,6 +7,7 @@ import io.hvcluster.exec.Script;
 import io.hvcluster.exec.dryrun.DryRunExecutor;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.plan.Plan;
+import io.hvcluster.plan.PlanFile;
 import io.hvcluster.report.PlanPrinter;
 import io.hvcluster.report.RunFolder;
 import io.hvcluster.run.PipelineRunner;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Builds the cluster, or fixes what drifted: the main job.",
             "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms",
             "each one by probing again. Re-run it any time: only drift is fixed.",
+            "Given a plan file (hvcluster plan INVENTORY --out plan.json) instead of an inventory, applies exactly",
+            "that plan without asking; a host that changed since the plan was made stops with exit code 1.",
             "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."})
 final class ApplyCommand implements Callable<Integer> {
 
@@ -55,6 +58,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
+        PlanFile saved = SavedPlanInput.open(inventory);
         Inventory inv = inventory.load(spec.commandLine().getErr());
         if (dryRun) {
             return dryRun(inv);
@@ -64,7 +68,8 @@ final class ApplyCommand implements Callable<Integer> {
                      logging, templates.renderer(), spec.commandLine().getErr(), "apply")) {
             java.util.Map<String, io.hvcluster.facts.HostFacts> facts = session.factsOrFail("apply", spec.commandLine().getErr());
             preflight.check(session, facts, inv.hosts().size(), spec.commandLine().getOut(), "apply");
-            Plan plan = session.runner.plan(facts);
+            // The plan shown (or saved) is what runs: the runner keeps to it and stops a host that changed meanwhile.
+            Plan plan = saved == null ? session.runner.plan(facts) : session.runner.adopt(saved.plan());
             new PlanPrinter(session.titles, false).print(plan, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             if (plan.toChange() == 0) {
@@ -72,7 +77,7 @@ final class ApplyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("nothing to change. report: " + session.folder.reportHtml());
                 return ExitCode.OK.code();
             }
-            if (!yes && !confirmed()) {
+            if (saved == null && !yes && !confirmed()) {
                 spec.commandLine().getErr().println("not applied.");
                 return ExitCode.OK.code();
             }

@@ -34,6 +34,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing would change and 3 when something would (1 on errors).")
     boolean detailedExitCode;
 
+    @Option(names = "--out", paramLabel = "<plan.json>",
+            description = "Save the plan (with the inventory's SHA-256 and the facts' fingerprints) for 'hvcluster apply <plan.json>'.")
+    java.nio.file.Path out;
+
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
@@ -48,6 +52,10 @@ final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             session.listener.runFinished(new io.hvcluster.run.RunEvents.RunFinished(plan.hasProblems() ? 1 : 0, plan.summary(),
                     java.time.Duration.ZERO, java.time.Instant.now()));
+            if (out != null) {
+                io.hvcluster.plan.PlanFile.of(inventory.file().toAbsolutePath().normalize(), plan, java.time.Instant.now()).write(out);
+                spec.commandLine().getErr().println("plan saved to " + out + "; apply exactly this plan with: hvcluster apply " + out);
+            }
             spec.commandLine().getErr().println("report: " + session.folder.reportHtml());
             if (plan.hasProblems()) {
                 return ExitCode.STEP_FAILED.code();

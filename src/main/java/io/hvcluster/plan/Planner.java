@@ -1,5 +1,6 @@
 package io.hvcluster.plan;
 
+import io.hvcluster.facts.FactsFingerprint;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
@@ -29,7 +30,9 @@ public final class Planner {
                 out.add(step.diff(h, view));
             }
         }
-        return new Plan(out, reboot);
+        Map<String, String> fingerprints = new java.util.LinkedHashMap<>();
+        facts.forEach((host, f) -> fingerprints.put(host, FactsFingerprint.of(f)));
+        return new Plan(out, reboot, fingerprints);
     }
 
     /** The pipeline that carries out a plan made with this decision (drain only when rolling). */

@@ -5,6 +5,7 @@ import io.hvcluster.bundle.RenderedScript;
 import io.hvcluster.exec.ExecutionException;
 import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.facts.FactsParser;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.pipeline.ChangeText;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -40,7 +42,11 @@ final class HostStepRun {
         MDC.put("host", host.name());
         MDC.put("step", step.id());
         try {
-            return runPhases(step, position, host);
+            StepStatus status = runPhases(step, position, host);
+            if (status == StepStatus.CHANGED) {
+                ctx.contract().changedBy(step, host, ctx.facts().get(host.name()));
+            }
+            return status;
         } finally {
             MDC.remove("host");
             MDC.remove("step");
@@ -48,7 +54,21 @@ final class HostStepRun {
     }
 
     private StepStatus runPhases(Step<?> step, int position, Host host) throws InterruptedException {
+        HostFacts latest;
+        try {
+            // The confirmed plan is the contract: read the host again and stop it if it changed behind the plan's back.
+            latest = ctx.reprobe(host);
+        } catch (ExecutionException | FactsParser.FactsException e) {
+            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(),
+                    "could not read the host before the step: " + ctx.masker.mask(e.getMessage()), Duration.ZERO, "", "{}");
+            return StepStatus.FAILED;
+        }
         StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
+        Optional<String> stale = ctx.contract().stale(step, host, now, latest);
+        if (stale.isPresent()) {
+            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), ctx.masker.mask(stale.get()), Duration.ZERO, "", "{}");
+            return StepStatus.FAILED;
+        }
         if (now.inDesiredState()) {
             finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", "{}");
             return StepStatus.UNCHANGED;

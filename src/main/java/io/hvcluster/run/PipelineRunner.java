@@ -87,10 +87,20 @@ public final class PipelineRunner implements AutoCloseable {
         return plan;
     }
 
-    /** Carries out {@code plan}; returns every step's status by host. */
+    /** Takes a plan made earlier (a saved plan file) as this run's plan, as {@link #plan} does a fresh one. */
+    public Plan adopt(Plan saved) {
+        ctx.listener.planComputed(new RunEvents.PlanComputed(saved));
+        return saved;
+    }
+
+    /**
+     * Carries out {@code plan}, the confirmed contract: before each step the host is read again, and a host that
+     * changed since the plan was made stops ({@link PlanContract}). Returns every step's status by host.
+     */
     public RunResult apply(Plan plan) throws InterruptedException {
         Instant start = Instant.now();
         ctx.setReboot(plan.reboot());
+        ctx.setContract(new PlanContract(plan));
         Pipeline pipeline = Planner.pipeline(plan.reboot());
         RunResult result = new RunResult();
         Map<String, Boolean> failedHosts = new ConcurrentHashMap<>();
