@@ -59,7 +59,7 @@ final class RunSession implements AutoCloseable {
         if (!facts.complete()) {
             facts.failures().forEach((h, why) -> {
                 err.println("error: " + h + ": " + why);
-                listener.hostNotice(new RunEvents.HostNotice(h, "unreachable", why, Instant.now()));
+                listener.hostNotice(new RunEvents.HostNotice(h, io.hvcluster.run.NoticeKind.UNREACHABLE, why, Instant.now()));
             });
             String summary = "cannot " + verb + ": " + facts.failures().size() + " host(s) did not answer the facts probe";
             // The run folder still gets its report, saying why nothing ran.

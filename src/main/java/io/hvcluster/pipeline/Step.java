@@ -1,6 +1,7 @@
 package io.hvcluster.pipeline;
 
 import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import java.util.List;
@@ -46,6 +47,14 @@ public interface Step<P extends Record> {
      * @param host the host the step runs on (the first node for {@link Scope#CLUSTER} steps)
      */
     StepPlan diff(Host host, FactsView facts);
+
+    /**
+     * Whether a host that restarted during this step is back for it: the runner waits until the same new boot
+     * time is reported twice in a row and this holds. Pure.
+     */
+    default boolean backAfterRestart(HostFacts facts) {
+        return true;
+    }
 
     /** Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}). */
     default Set<String> secrets() {

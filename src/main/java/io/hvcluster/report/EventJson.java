@@ -11,6 +11,7 @@ import io.hvcluster.pipeline.Change;
 import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.ScriptData;
 import io.hvcluster.secrets.SecretMasker;
 import java.time.Instant;
 import java.util.List;
@@ -115,7 +116,7 @@ final class EventJson {
     static ObjectNode hostNotice(RunEvents.HostNotice e) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("host", e.host());
-        n.put("kind", e.kind());
+        n.put("kind", e.kind().id());
         n.put("message", e.message());
         n.put("at", instant(e.at()));
         return n;
@@ -130,19 +131,11 @@ final class EventJson {
         return n;
     }
 
-    /**
-     * A script's structured data as JSON when it parses; otherwise kept as a string, so that a script that
-     * printed something odd never costs the journal a line.
-     */
-    static JsonNode data(String text) {
-        if (text == null || text.isBlank()) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return MAPPER.getNodeFactory().textNode(text);
-        }
+    /** What a script reported beyond its changes: its details as text, as the run parsed them. */
+    static ObjectNode data(ScriptData data) {
+        ObjectNode n = MAPPER.createObjectNode();
+        (data == null ? ScriptData.NONE : data).details().forEach(n::put);
+        return n;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.hvcluster.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.bundle.RenderedScript;
 import io.hvcluster.exec.ExecutionException;
 import io.hvcluster.exec.Script;
@@ -60,22 +59,22 @@ final class HostStepRun {
             latest = ctx.reprobe(host);
         } catch (ExecutionException | FactsParser.FactsException e) {
             finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(),
-                    "could not read the host before the step: " + ctx.masker.mask(e.getMessage()), Duration.ZERO, "", "{}");
+                    "could not read the host before the step: " + ctx.masker.mask(e.getMessage()), Duration.ZERO, "", ScriptData.NONE);
             return StepStatus.FAILED;
         }
         StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
         Optional<String> stale = ctx.contract().stale(step, host, now, latest);
         if (stale.isPresent()) {
-            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), ctx.masker.mask(stale.get()), Duration.ZERO, "", "{}");
+            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), ctx.masker.mask(stale.get()), Duration.ZERO, "", ScriptData.NONE);
             return StepStatus.FAILED;
         }
         if (now.inDesiredState()) {
-            finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", "{}");
+            finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", ScriptData.NONE);
             return StepStatus.UNCHANGED;
         }
         if (now.blocked()) {
             finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), String.join("; ", now.problems()),
-                    Duration.ZERO, "", "{}");
+                    Duration.ZERO, "", ScriptData.NONE);
             return StepStatus.FAILED;
         }
         boolean changed = false;
@@ -94,29 +93,29 @@ final class HostStepRun {
                     new ScriptResult(out.exitCode(), out.stdout(), out.stderr(), took));
             if (!out.succeeded()) {
                 String error = out.error().isEmpty() ? "exit code " + out.exitCode() : out.error();
-                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, dataText(out));
+                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
                 return StepStatus.FAILED;
             }
             changed |= out.changed();
-            if (phase.rebootsHost() && out.rebootScheduled()) {
-                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, dataText(out));
-                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reboot-requested", "restarting to finish " + step.title(), Instant.now()));
+            if (phase.rebootsHost() && out.data().rebootRequest().isPresent()) {
+                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, out.data());
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.REBOOT_REQUESTED, "restarting to finish " + step.title(), Instant.now()));
                 try {
-                    new RebootWait(ctx).await(host, out.bootTimeBefore());
+                    new RebootWait(ctx).await(host, step, out.data().rebootRequest().get().bootTimeBefore());
                 } catch (RebootWait.RebootTimeoutException e) {
-                    finished(step, host, "after-reboot", StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", "{}");
+                    finished(step, host, "after-reboot", StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", ScriptData.NONE);
                     return StepStatus.FAILED;
                 }
                 restarted = true;
                 continue;
             }
             if (!out.warnings().isEmpty() && rebootPhaseFollowUp) {
-                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "log-errors",
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.LOG_ERRORS,
                         out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), Instant.now()));
             }
             StepStatus status = confirm(step, host, changed);
             String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
-            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, dataText(out));
+            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
             if (status != StepStatus.CHANGED && status != StepStatus.UNCHANGED) {
                 return status;
             }
@@ -163,7 +162,7 @@ final class HostStepRun {
             }
             // A blip (a switch taking over a NIC) or a restart: wait until the host answers, then let the facts
             // decide. The scripts are idempotent, so running one again is safe.
-            ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reconnected",
+            ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.RECONNECTED,
                     "connection lost during " + step.id() + "; reconnecting", Instant.now()));
             if (!awaitReachable(host)) {
                 return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
@@ -171,7 +170,7 @@ final class HostStepRun {
             StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
             if (now.inDesiredState()) {
                 return new StepOutcome(0, true, List.of("(confirmed by probing after the connection came back)"), List.of(),
-                        StepOutcome.NO_DATA, "", "", "");
+                        ScriptData.NONE, "", "", "");
             }
             try {
                 return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), io.hvcluster.exec.OutputSink.discard()));
@@ -196,32 +195,15 @@ final class HostStepRun {
     }
 
     private StepOutcome outcome(ScriptResult r) {
-        JsonNode json = r.structured().orElse(null);
-        if (json == null) {
-            String err = r.stderr().isBlank() ? "the script printed no result (exit code " + r.exitCode() + ")"
-                    : r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
-            return new StepOutcome(r.exitCode() == 0 ? 1 : r.exitCode(), false, List.of(), List.of(), StepOutcome.NO_DATA,
-                    ctx.masker.mask(err), r.stdout(), r.stderr());
-        }
-        List<String> changes = new ArrayList<>();
-        json.path("changes").forEach(n -> changes.add(ctx.masker.mask(n.asText())));
-        List<String> warnings = new ArrayList<>();
-        json.path("warnings").forEach(n -> warnings.add(ctx.masker.mask(n.asText())));
-        String error = json.path("error").isNull() || json.path("error").isMissingNode() ? "" : ctx.masker.mask(json.path("error").asText());
-        return new StepOutcome(r.exitCode(), json.path("changed").asBoolean(false), changes, warnings,
-                json.path("data"), error, r.stdout(), r.stderr());
+        return new ScriptResults(ctx.masker).parse(r);
     }
 
     private static StepOutcome failure(String message) {
-        return new StepOutcome(-1, false, List.of(), List.of(), StepOutcome.NO_DATA, message, "", "");
-    }
-
-    private String dataText(StepOutcome out) {
-        return ctx.masker.mask(out.data().toString());
+        return new StepOutcome(-1, false, List.of(), List.of(), ScriptData.NONE, message, "", "");
     }
 
     private void finished(Step<?> step, Host host, String phase, StepStatus status, int exit, List<String> changes,
-            List<String> warnings, String error, Duration took, String file, String data) {
+            List<String> warnings, String error, Duration took, String file, ScriptData data) {
         ctx.listener.stepFinished(new RunEvents.StepFinished(step.id(), host.name(), phase, status, exit, changes, warnings,
                 error, took, file, data));
     }

@@ -155,7 +155,7 @@ public final class PipelineRunner implements AutoCloseable {
     private void skip(RunResult result, Step<?> step, Host h, String why) {
         result.put(step.id(), h.name(), StepStatus.SKIPPED);
         ctx.listener.stepFinished(new RunEvents.StepFinished(step.id(), h.name(), "apply", StepStatus.SKIPPED, -1, List.of(),
-                List.of(), "skipped: " + why, Duration.ZERO, "", "{}"));
+                List.of(), "skipped: " + why, Duration.ZERO, "", ScriptData.NONE));
     }
 
     @FunctionalInterface

@@ -95,6 +95,12 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
         return out.build();
     }
 
+    /** Hyper-V may restart the host twice: it is back once the role is Installed and vmms runs. */
+    @Override
+    public boolean backAfterRestart(HostFacts facts) {
+        return facts.featureInstalled(WindowsFeature.HYPER_V.windowsName()) && facts.hyperV() != null && facts.hyperV().running();
+    }
+
     @Override
     public List<String> checks() {
         return List.of("Wait until the host is back (Hyper-V may restart it twice), then run the after-reboot script.",

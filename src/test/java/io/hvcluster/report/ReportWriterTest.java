@@ -166,7 +166,7 @@ class ReportWriterTest {
         writer.runStarted(new RunEvents.RunStarted("r1", "lab<1>.yaml", "HV&C", List.of("HV01"), "apply", SampleRun.T0));
         writer.stepFinished(SampleRun.finished("rename-adapters", "HV01", "apply", StepStatus.CHANGED, 0,
                 List.of("<script>alert('x')</script> & \"more\""), List.of(), "", 10, "", "{}"));
-        writer.hostNotice(new RunEvents.HostNotice("HV01", "log-errors", "<img src=x onerror=alert(1)>", SampleRun.T0));
+        writer.hostNotice(new RunEvents.HostNotice("HV01", io.hvcluster.run.NoticeKind.LOG_ERRORS, "<img src=x onerror=alert(1)>", SampleRun.T0));
         writer.runFinished(new RunEvents.RunFinished(0, "1 changed", Duration.ofSeconds(1), SampleRun.T0.plusSeconds(1)));
         String html = reportHtml();
 

@@ -6,7 +6,10 @@ import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.plan.RebootStrategy;
 import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.run.NoticeKind;
 import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.ScriptResults;
+import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.StepStatus;
 import java.time.Duration;
@@ -54,7 +57,7 @@ final class SampleRun {
     static RunEvents.StepFinished finished(String step, String host, String phase, StepStatus status, int exit,
             List<String> changes, List<String> warnings, String error, long ms, String scriptFile, String data) {
         return new RunEvents.StepFinished(step, host, phase, status, exit, changes, warnings, error,
-                Duration.ofMillis(ms), scriptFile, data);
+                Duration.ofMillis(ms), scriptFile, new ScriptResults(SecretMasker.none()).data(data));
     }
 
     /** Plays the run, one event after the other, to {@code l}. */
@@ -91,10 +94,10 @@ final class SampleRun {
         l.stepFinished(finished("enable-hyper-v", "HV01", "apply", StepStatus.CHANGED, 0,
                 List.of("installed Hyper-V"), List.of(), "", 45_000,
                 "scripts/HV01/08-enable-hyper-v-apply.ps1", "{\"restartNeeded\":true}"));
-        l.hostNotice(new RunEvents.HostNotice("HV01", "reboot-requested", "restarting to enable Hyper-V…", T0.plusSeconds(156)));
-        l.hostNotice(new RunEvents.HostNotice("HV01", "back-online",
+        l.hostNotice(new RunEvents.HostNotice("HV01", NoticeKind.REBOOT_REQUESTED, "restarting to enable Hyper-V…", T0.plusSeconds(156)));
+        l.hostNotice(new RunEvents.HostNotice("HV01", NoticeKind.BACK_ONLINE,
                 "back after 1m12s (boot 2026-11-25T03:17:40Z)", T0.plusSeconds(228)));
-        l.hostNotice(new RunEvents.HostNotice("HV01", "log-errors",
+        l.hostNotice(new RunEvents.HostNotice("HV01", NoticeKind.LOG_ERRORS,
                 "1 error in the System log since boot: Service Control Manager 7000", T0.plusSeconds(229)));
         l.stepStarted(new RunEvents.StepStarted("enable-hyper-v", "HV01", "after-reboot", T0.plusSeconds(230)));
         l.stepFinished(finished("enable-hyper-v", "HV01", "after-reboot", StepStatus.NOT_CONVERGED, 0,

@@ -133,7 +133,7 @@ class PipelineRunnerTest {
         SimulatedRun.Outcome out = sim.apply();
         assertThat(out.result().status("unbind-protocols", "HV02")).isEqualTo(StepStatus.NOT_CONVERGED);
         assertThat(sim.finished(StepStatus.NOT_CONVERGED)).singleElement().satisfies(f -> assertThat(f.error())
-                .startsWith("the step reported success but the host still differs: disable ms_tcpip on 'Virtual 1'"));
+                .startsWith("the step reported success but the host still differs: ~ binding ms_tcpip on 'Virtual 1': enabled → disabled"));
         assertThat(out.result().status("validate-cluster", "HV01")).isEqualTo(StepStatus.SKIPPED);
     }
 

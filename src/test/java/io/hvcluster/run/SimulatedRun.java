@@ -109,7 +109,7 @@ final class SimulatedRun {
 
         @Override
         public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
-            if (!script.stepId().equals(FactsProbe.ID)) {
+            if (!script.stepId().equals(FactsProbe.ID) && !script.stepId().equals(io.hvcluster.facts.PreflightProbe.ID)) {
                 executed.add(script.stepId() + "/" + script.phase() + "@" + script.host());
             }
             return inner.run(script, timeout, sink);
