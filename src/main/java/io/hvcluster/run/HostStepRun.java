@@ -80,7 +80,7 @@ final class HostStepRun {
         boolean changed = false;
         boolean restarted = false;
         for (Phase phase : step.phases()) {
-            boolean rebootPhaseFollowUp = !phase.name().equals("apply");
+            boolean rebootPhaseFollowUp = phase.kind() != Phase.Kind.APPLY;
             if (rebootPhaseFollowUp && !restarted) {
                 continue;
             }
@@ -103,7 +103,7 @@ final class HostStepRun {
                 try {
                     new RebootWait(ctx).await(host, step, out.data().rebootRequest().get().bootTimeBefore());
                 } catch (RebootWait.RebootTimeoutException e) {
-                    finished(step, host, "after-reboot", StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", ScriptData.NONE);
+                    finished(step, host, Phase.Kind.AFTER_REBOOT.id(), StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", ScriptData.NONE);
                     return StepStatus.FAILED;
                 }
                 restarted = true;

@@ -67,8 +67,8 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
 
     @Override
     public List<Phase> phases() {
-        return List.of(new Phase("apply", ID + "/apply.ps1.vm", true),
-                new Phase("after-reboot", ID + "/after-reboot.ps1.vm", false));
+        return List.of(new Phase(Phase.Kind.APPLY, ID + "/apply.ps1.vm", true),
+                new Phase(Phase.Kind.AFTER_REBOOT, ID + "/after-reboot.ps1.vm", false));
     }
 
     @Override

@@ -42,7 +42,7 @@ class PipelineCompletenessTest {
         assertThat(step.title()).isNotBlank();
         assertThat(step.checks()).isNotEmpty();
         assertThat(step.phases()).isNotEmpty();
-        assertThat(step.phases().get(0).name()).isEqualTo("apply");
+        assertThat(step.phases().get(0).kind()).isEqualTo(Phase.Kind.APPLY);
     }
 
     @ParameterizedTest(name = "{0}")
