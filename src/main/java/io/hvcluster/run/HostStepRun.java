@@ -97,6 +97,8 @@ final class HostStepRun {
                 return StepStatus.FAILED;
             }
             changed |= out.changed();
+            out.data().resumedNode().ifPresent(node -> ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.RESUMED,
+                    "resumed " + node + " in the cluster (hvcluster had paused it for a restart)", Instant.now())));
             if (phase.rebootsHost() && out.data().rebootRequest().isPresent()) {
                 finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, out.data());
                 ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.REBOOT_REQUESTED, "restarting to finish " + step.title(), Instant.now()));

@@ -14,6 +14,8 @@ public enum NoticeKind {
     RECONNECTED,
     /** The System log shows errors after a restart. */
     LOG_ERRORS,
+    /** A node hvcluster had paused for a restart is back in service. */
+    RESUMED,
     /** The host did not answer the facts probe. */
     UNREACHABLE;
 

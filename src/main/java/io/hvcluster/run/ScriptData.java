@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param rebootRequest the script scheduled a restart, with the boot time it saw before
  * @param validation    Test-Cluster ran, with its report and result flags
  * @param systemErrors  System log errors since the last boot the script listed (after a restart)
+ * @param resumedNode   the cluster node the script resumed (one hvcluster paused for a restart), if it did
  */
 public record ScriptData(Map<String, String> details, Optional<RebootRequest> rebootRequest, Optional<ValidationOutcome> validation,
-        List<String> systemErrors) {
+        List<String> systemErrors, Optional<String> resumedNode) {
 
-    public static final ScriptData NONE = new ScriptData(Map.of(), Optional.empty(), Optional.empty(), List.of());
+    public static final ScriptData NONE = new ScriptData(Map.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 
     public ScriptData {
         details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -59,7 +59,9 @@ public final class ScriptResults {
         Optional<ScriptData.ValidationOutcome> validation = report.isTextual() && !report.textValue().isBlank()
                 ? Optional.of(new ScriptData.ValidationOutcome(masker.mask(report.textValue()), texts(data.path("flags"))))
                 : Optional.empty();
-        return new ScriptData(details, reboot, validation, texts(data.path("systemErrors")));
+        JsonNode resumed = data.path("resumedNode");
+        return new ScriptData(details, reboot, validation, texts(data.path("systemErrors")),
+                resumed.isTextual() && !resumed.textValue().isBlank() ? Optional.of(resumed.textValue()) : Optional.empty());
     }
 
     private List<String> texts(JsonNode array) {

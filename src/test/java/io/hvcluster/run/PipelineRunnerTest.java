@@ -197,6 +197,8 @@ class PipelineRunnerTest {
                         .containsExactly("~ cluster node HV02: paused by hvcluster for a restart whose check did not finish → resumed"));
         assertThat(sim.finished).filteredOn(f -> f.stepId().equals("enable-hyper-v") && f.host().equals("HV02"))
                 .singleElement().satisfies(f -> assertThat(f.changes()).containsExactly("resumed HV02"));
+        assertThat(sim.notices).filteredOn(n -> n.kind() == NoticeKind.RESUMED && n.host().equals("HV02")).singleElement()
+                .satisfies(n -> assertThat(n.message()).startsWith("resumed HV02 in the cluster"));
         assertThat(sim.dc.requireHost("HV02").pausedForHyperVMark).isFalse();
         assertThat(resumed.result().anyFailed()).as(resumed.result().summary()).isFalse();
         assertThat(sim.apply().plan().toChange()).isZero();
