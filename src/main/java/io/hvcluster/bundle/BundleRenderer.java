@@ -49,11 +49,11 @@ public final class BundleRenderer {
 
     static String fileName(Step<?> step, int position, Phase phase) {
         StringBuilder sb = new StringBuilder(String.format("%02d", position));
-        if (!phase.name().equals("apply")) {
+        if (phase.kind() != Phase.Kind.APPLY) {
             sb.append('b');
         }
         sb.append('-').append(step.id());
-        if (!phase.name().equals("apply")) {
+        if (phase.kind() != Phase.Kind.APPLY) {
             sb.append('-').append(phase.name());
         }
         if (step.scope() == Scope.CLUSTER) {

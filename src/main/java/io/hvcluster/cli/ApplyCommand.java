@@ -7,6 +7,7 @@ import io.hvcluster.run.RunOptions;
 import io.hvcluster.run.Workflow;
 import java.io.PrintWriter;
 import java.util.Map;
+import io.hvcluster.plan.PlanFile;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "apply", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Builds the cluster, or fixes what drifted: the main job.",
             "Probes every host, shows the plan, asks for confirmation, then runs the steps in order and confirms each one by probing again. Re-run it any time: only drift is fixed. Answering anything but 'yes' exits 1 without changing anything.",
+            "Given a plan file (hvcluster plan INVENTORY --out plan.json) instead of an inventory, applies exactly that plan without asking; a host that changed since the plan was made stops with exit code 1.",
             "Every run leaves runs/<time>/ with report.html, report.json, journal.jsonl, run.log and the scripts."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
             "  hvcluster apply my-cluster.yaml --yes --reboot-strategy rolling",
             "  hvcluster apply inventories/lab-4node.yaml --simulate --yes",
             "  hvcluster apply my-cluster.yaml --dry-run",
+            "  hvcluster plan my-cluster.yaml --out plan.json; hvcluster apply plan.json",
             "",
             "Environment:",
             "  HVCLUSTER_PASSWORD  the WinRM password, when the inventory says",
@@ -59,6 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
         run.check();
+        PlanFile saved = SavedPlanInput.open(inventory);
         Inventory inv = inventory.load(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -83,12 +87,20 @@ final class ApplyCommand implements Callable<Integer> {
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), err, "apply")) {
             // Over plain HTTP the steps that deliver the domain password are refused before anything changes
-            // (the simulated hosts are on loopback).
+            // (the simulated hosts are on loopback). A saved plan is checked now: it is not asked about again.
             Consumer<Plan> httpGuard = targets.simulated()
                     ? plan -> { }
                     : plan -> PasswordOverHttp.refuseApply(inv.connection(), plan);
+            if (saved != null) {
+                httpGuard.accept(saved.plan());
+            }
             CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes ? CommandConsole.YES : confirmation, httpGuard);
-            Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip, console).run(Workflow.Goal.APPLY);
+            // The plan shown (or saved) is what runs: the runner keeps to it and stops a host that changed meanwhile.
+            Workflow workflow = new Workflow(session.runner, !preflight.skip, console);
+            if (saved != null) {
+                workflow.savedPlan(saved.plan());
+            }
+            Workflow.Outcome outcome = workflow.run(Workflow.Goal.APPLY);
             int exit = session.exitCode(outcome, err);
             // The console reporter has printed the summary once ("Done in ...: ..."); only the report's path is left.
             session.printReportPath(err);

@@ -10,7 +10,7 @@ import io.hvcluster.inventory.Connection;
 import io.hvcluster.pipeline.Pipeline;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.plan.Plan;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.ExecutorFactory;
 import io.hvcluster.steps.StandardPipeline;
 import java.time.Duration;

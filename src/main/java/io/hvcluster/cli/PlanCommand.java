@@ -1,6 +1,7 @@
 package io.hvcluster.cli;
 
 import io.hvcluster.inventory.Inventory;
+import io.hvcluster.plan.PlanFile;
 import io.hvcluster.run.Workflow;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -44,6 +45,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing would change and 3 when something would (1 on errors).")
     boolean detailedExitCode;
 
+    @Option(names = "--out", paramLabel = "<plan.json>",
+            description = "Save the plan (with the inventory's SHA-256 and the facts' fingerprints) for 'hvcluster apply <plan.json>'.")
+    java.nio.file.Path planOut;
+
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.configure(logging);
@@ -60,6 +65,10 @@ final class PlanCommand implements Callable<Integer> {
                     .run(Workflow.Goal.PLAN);
             // One exit code, decided once in the workflow: the console's "(exit N)", the report and the process show it.
             int exit = session.exitCode(outcome, err);
+            if (planOut != null && !outcome.plan().hasProblems()) {
+                PlanFile.of(inventory.file().toAbsolutePath().normalize(), outcome.plan(), session.runner.time().now()).write(planOut);
+                err.println("plan saved to " + planOut + "; apply exactly this plan with: hvcluster apply " + planOut);
+            }
             session.printReportPath(err);
             return exit;
         }

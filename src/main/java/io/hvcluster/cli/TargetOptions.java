@@ -3,7 +3,7 @@ package io.hvcluster.cli;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.sim.Simulation;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.hvcluster.estimate;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.plan.Plan;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.steps.EnableHyperVStep;
 import io.hvcluster.steps.StandardPipeline;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.render.ScriptHeader;
 import io.hvcluster.render.ScriptRenderer;
-import io.hvcluster.steps.SessionGuard;
+import io.hvcluster.facts.SessionGuard;
 import java.util.List;
 
 /** Renders the read-only facts probe for a host. */
@@ -13,8 +13,7 @@ public final class FactsProbe {
     public static final String ID = "facts";
     public static final String TEMPLATE = "facts/probe.ps1.vm";
     /** The Windows features the plan and the preflight look at. */
-    public static final List<String> FEATURES =
-            List.of("Failover-Clustering", "RSAT-Clustering-PowerShell", "Hyper-V", "Hyper-V-PowerShell");
+    public static final List<String> FEATURES = WindowsFeature.windowsNames();
 
     /** @param features features to report; @param winrmPorts and @param connectAddress find the session's NIC */
     public record Params(List<String> features, List<Integer> winrmPorts, String connectAddress) {

@@ -7,7 +7,7 @@ import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.render.ScriptHeader;
 import io.hvcluster.render.ScriptRenderer;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

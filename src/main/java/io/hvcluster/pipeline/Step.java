@@ -1,13 +1,18 @@
 package io.hvcluster.pipeline;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One step of the build, in the guide's order. A step computes its parameters (the desired state for one
- * host, or for the cluster) in pure Java from the inventory; its templates only render them.
+ * One step of the build, in the guide's order, defined in one place: its id (also its template folder), title,
+ * scope, dependencies, its parameters (the desired state for one host, or for the cluster, computed in pure Java
+ * from the inventory; its templates only render them) and its diff against the facts. The pipeline is the only
+ * registry of steps: a step lacking a part does not compile, and {@code PipelineCompletenessTest} walks the
+ * pipeline for the parts the compiler cannot see (a template per phase, a simulated handling per phase).
  *
  * @param <P> the parameter record its templates render
  */
@@ -34,6 +39,22 @@ public interface Step<P extends Record> {
      * on. Pure: no I/O.
      */
     P parameters(Inventory inventory, Host host);
+
+    /**
+     * What the step would change on {@code host}, given the facts: the single Java copy of the decisions its
+     * script makes (the script keeps its own guards, for bundles run by hand). Pure: no I/O.
+     *
+     * @param host the host the step runs on (the first node for {@link Scope#CLUSTER} steps)
+     */
+    StepPlan diff(Host host, FactsView facts);
+
+    /**
+     * Whether a host that restarted during this step is back for it: the runner waits until the same new boot
+     * time is reported twice in a row and this holds. Pure.
+     */
+    default boolean backAfterRestart(HostFacts facts) {
+        return true;
+    }
 
     /** Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}). */
     default Set<String> secrets() {

@@ -1,5 +1,6 @@
 package io.hvcluster.preflight;
 
+import io.hvcluster.facts.AdapterLookup;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.HostNic;
 import java.util.List;
@@ -10,14 +11,9 @@ final class RoleAdapters {
     private RoleAdapters() {
     }
 
-    /** By MAC (physical, visible); or, for a NIC the inventory knows by name, by that name or the role's name once renamed. */
+    /** As rename-adapters finds it ({@link AdapterLookup}). */
     static List<HostFacts.Adapter> find(HostFacts f, HostNic nic) {
-        if (nic.mac().isPresent()) {
-            return f.adaptersWithMac(nic.mac().get().value());
-        }
-        return f.adapters().stream().filter(a -> a.physical() && !a.hidden())
-                .filter(a -> nic.currentName().map(a.name()::equalsIgnoreCase).orElse(false) || a.name().equalsIgnoreCase(nic.network()))
-                .toList();
+        return AdapterLookup.of(nic).find(f);
     }
 
     /** How the inventory names the NIC: "MAC 00-15-5D-0A-01-02" or "the adapter named 'Ethernet 4'". */

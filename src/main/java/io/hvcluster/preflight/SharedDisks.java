@@ -1,12 +1,13 @@
 package io.hvcluster.preflight;
 
+import io.hvcluster.facts.DiskIdentity;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.DiskSpec;
 import io.hvcluster.inventory.Inventory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The inventory's shared disks and how a host's disks match them: by serial and unique id, as the scripts do. */
+/** The inventory's shared disks and how a host's disks match them: by {@link DiskIdentity}, as the scripts do. */
 final class SharedDisks {
 
     private SharedDisks() {
@@ -24,10 +25,7 @@ final class SharedDisks {
     }
 
     static List<HostFacts.Disk> matching(HostFacts f, DiskSpec spec) {
-        return f.disks().stream()
-                .filter(d -> spec.serial().map(d.serial()::equals).orElse(true))
-                .filter(d -> spec.uniqueId().map(d.uniqueId()::equalsIgnoreCase).orElse(true))
-                .toList();
+        return DiskIdentity.of(spec).matching(f);
     }
 
     static String describe(DiskSpec spec) {

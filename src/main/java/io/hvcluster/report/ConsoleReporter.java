@@ -1,6 +1,7 @@
 package io.hvcluster.report;
 
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.run.NoticeKind;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.StepStatus;
@@ -35,8 +36,6 @@ public final class ConsoleReporter implements RunListener {
     public record Options(Verbosity verbosity, boolean color, boolean showPlan) {
     }
 
-    /** Notices a quiet console still shows: they mean something is wrong. */
-    private static final Set<String> ALARMING_NOTICES = Set.of("log-errors", "unreachable");
     private static final int STATUS_WIDTH = "not converged".length();
 
     private final PrintWriter out;
@@ -130,14 +129,14 @@ public final class ConsoleReporter implements RunListener {
 
     @Override
     public synchronized void hostNotice(RunEvents.HostNotice e) {
-        boolean alarming = ALARMING_NOTICES.contains(e.kind());
+        boolean alarming = e.kind().alarming();
         if (quiet() && !alarming) {
             return;
         }
         String message = e.message();
-        if (e.kind().equals("reboot-requested")) {
+        if (e.kind() == NoticeKind.REBOOT_REQUESTED) {
             restarting.put(e.host(), e.message());
-        } else if (e.kind().equals("back-online") && restarting.containsKey(e.host())) {
+        } else if (e.kind() == NoticeKind.BACK_ONLINE && restarting.containsKey(e.host())) {
             // Completes the restart's line, so one line tells the whole story ("restarting… back after 1m12s").
             message = restarting.remove(e.host()) + " " + e.message();
         }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.Change;
+import io.hvcluster.pipeline.ChangeText;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.ScriptData;
 import io.hvcluster.secrets.SecretMasker;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +47,7 @@ final class EventJson {
             o.put("stepId", s.stepId());
             o.put("host", s.host());
             o.put("inDesiredState", s.inDesiredState());
-            strings(o.putArray("changes"), s.changes());
+            changes(o.putArray("changes"), s.changes());
             strings(o.putArray("problems"), s.problems());
         }
         n.set("reboot", reboot(plan.reboot()));
@@ -52,6 +55,18 @@ final class EventJson {
         n.put("inDesiredState", plan.inDesiredState());
         n.put("summary", plan.summary());
         return n;
+    }
+
+    /** Each change as data (action, object, before, after) with its plan line for readers. */
+    static void changes(ArrayNode into, List<Change> changes) {
+        for (Change c : changes) {
+            ObjectNode o = into.addObject();
+            o.put("action", c.action().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("object", c.object());
+            o.put("before", c.before());
+            o.put("after", c.after());
+            o.put("text", ChangeText.line(c));
+        }
     }
 
     static JsonNode reboot(RebootDecision r) {
@@ -102,7 +117,7 @@ final class EventJson {
     static ObjectNode hostNotice(RunEvents.HostNotice e) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("host", e.host());
-        n.put("kind", e.kind());
+        n.put("kind", e.kind().id());
         n.put("message", e.message());
         n.put("at", instant(e.at()));
         return n;
@@ -117,19 +132,11 @@ final class EventJson {
         return n;
     }
 
-    /**
-     * A script's structured data as JSON when it parses; otherwise kept as a string, so that a script that
-     * printed something odd never costs the journal a line.
-     */
-    static JsonNode data(String text) {
-        if (text == null || text.isBlank()) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return MAPPER.getNodeFactory().textNode(text);
-        }
+    /** What a script reported beyond its changes: its details as text, as the run parsed them. */
+    static ObjectNode data(ScriptData data) {
+        ObjectNode n = MAPPER.createObjectNode();
+        (data == null ? ScriptData.NONE : data).details().forEach(n::put);
+        return n;
     }
 
     /**

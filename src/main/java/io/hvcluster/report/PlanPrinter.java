@@ -1,8 +1,10 @@
 package io.hvcluster.report;
 
+import io.hvcluster.pipeline.Action;
+import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +13,13 @@ import java.util.Map;
 
 /**
  * The plan as `hvcluster plan` prints it on stdout: each step in order with its title, under it each host
- * with its changes ({@code +}), its problems ({@code !}) or "in desired state"; then the reboot policy and
- * the summary. Example:
+ * with its changes Terraform-style ({@code +} add, {@code ~} change with {@code before → after}, {@code -} remove,
+ * {@code >} run or restart; see {@link ChangeText}), its problems ({@code !}) or "in desired state"; then the
+ * reboot policy and the summary. A plan with nothing to change is one line. Example:
  *
  * <pre>
  * 1. Rename adapters by role (rename-adapters)
- *    HV01  + rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'
+ *    HV01  ~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster
  *    HV02  in desired state
  *
  * Reboot policy: rolling (requested: auto) - the cluster already runs roles
@@ -39,6 +42,11 @@ public final class PlanPrinter {
     }
 
     List<String> lines(Plan plan) {
+        if (plan.toChange() == 0) {
+            List<String> hosts = plan.steps().stream().map(StepPlan::host).distinct().toList();
+            return List.of(ansi.bold("No changes: " + String.join(", ", hosts) + (hosts.size() == 1 ? " is" : " are")
+                    + " in the desired state for every step (" + plan.steps().size() + " checked)."));
+        }
         Map<String, List<StepPlan>> byStep = new LinkedHashMap<>();
         for (StepPlan s : plan.steps()) {
             byStep.computeIfAbsent(s.stepId(), k -> new ArrayList<>()).add(s);
@@ -56,7 +64,7 @@ public final class PlanPrinter {
                     continue;
                 }
                 List<String> items = new ArrayList<>();
-                s.changes().forEach(c -> items.add(ansi.green("+ " + c)));
+                s.changes().forEach(c -> items.add(colour(c.action(), ChangeText.line(c))));
                 s.problems().forEach(p -> items.add(ansi.red("! " + p)));
                 for (int i = 0; i < items.size(); i++) {
                     lines.add((i == 0 ? first : continuation) + items.get(i));
@@ -73,6 +81,15 @@ public final class PlanPrinter {
         }
         lines.add(ansi.bold("Plan: " + plan.summary()));
         return lines;
+    }
+
+    private String colour(Action action, String line) {
+        return switch (action) {
+            case ADD -> ansi.green(line);
+            case CHANGE -> ansi.yellow(line);
+            case REMOVE -> ansi.red(line);
+            case RUN, RESTART -> line;
+        };
     }
 
     static String rebootLine(RebootDecision d) {

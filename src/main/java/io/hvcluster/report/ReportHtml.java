@@ -1,5 +1,6 @@
 package io.hvcluster.report;
 
+import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.StepStatus;
@@ -220,7 +221,7 @@ final class ReportHtml {
             raw("<div class=\"muted\">not reached: the run ended before this step</div>");
         }
         if (c.phases().isEmpty() && c.planned() != null) {
-            items("chg", c.planned().changes());
+            items("chg", c.planned().changes().stream().map(ChangeText::line).toList());
             items("err", c.planned().problems());
             if (c.planned().inDesiredState()) {
                 raw("<div class=\"muted\">in desired state</div>");
@@ -273,7 +274,7 @@ final class ReportHtml {
             }
         }
         for (RunEvents.HostNotice n : r.notices()) {
-            if (n.kind().equals("log-errors") || n.kind().equals("unreachable")) {
+            if (n.kind().alarming()) {
                 entries.add("<li class=\"err\">" + esc(n.host()) + " — " + esc(n.message()) + "</li>");
             }
         }
@@ -348,9 +349,9 @@ final class ReportHtml {
         }
         raw("<section><h2>Host notices</h2><table><thead><tr><th>Time</th><th>Host</th><th>Event</th><th>Details</th></tr></thead><tbody>\n");
         for (RunEvents.HostNotice n : notices) {
-            boolean bad = n.kind().equals("log-errors") || n.kind().equals("unreachable");
+            boolean bad = n.kind().alarming();
             raw("<tr").raw(bad ? " class=\"notice-bad\"" : "").raw("><td class=\"mono\">").text(time(n.at())).raw("</td><td>")
-                    .text(n.host()).raw("</td><td>").text(n.kind().replace('-', ' ')).raw("</td><td>").text(n.message()).raw("</td></tr>\n");
+                    .text(n.host()).raw("</td><td>").text(n.kind().id().replace('-', ' ')).raw("</td><td>").text(n.message()).raw("</td></tr>\n");
         }
         raw("</tbody></table></section>\n");
     }

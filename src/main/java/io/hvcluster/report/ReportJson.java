@@ -71,7 +71,7 @@ final class ReportJson {
                     cell.putNull("planned");
                 } else {
                     ObjectNode planned = cell.putObject("planned");
-                    c.planned().changes().forEach(planned.putArray("changes")::add);
+                    EventJson.changes(planned.putArray("changes"), c.planned().changes());
                     c.planned().problems().forEach(planned.putArray("problems")::add);
                 }
             }

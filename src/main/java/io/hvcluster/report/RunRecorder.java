@@ -1,8 +1,7 @@
 package io.hvcluster.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.plan.Plan;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.StepStatus;
 import java.time.Duration;
@@ -121,16 +120,10 @@ final class RunRecorder {
         return plan.steps().stream().filter(s -> s.stepId().equals(stepId) && s.host().equals(host)).findFirst().orElse(null);
     }
 
-    /** validate-cluster's data: {"report": "C:\\Windows\\Cluster\\Reports\\….htm", "flags": [...]}. */
+    /** Where a step ran Test-Cluster: its report and result flags. */
     private static Optional<RunReport.Validation> validation(RunEvents.StepFinished f) {
-        JsonNode data = EventJson.data(f.data());
-        JsonNode report = data.path("report");
-        if (!report.isTextual() || report.textValue().isBlank()) {
-            return Optional.empty();
-        }
-        List<String> flags = new ArrayList<>();
-        data.path("flags").forEach(n -> flags.add(n.asText()));
-        return Optional.of(new RunReport.Validation(f.host(), f.stepId(), report.textValue(), flags));
+        return f.data() == null ? Optional.empty() : f.data().validation()
+                .map(v -> new RunReport.Validation(f.host(), f.stepId(), v.report(), v.flags()));
     }
 
     private void seen(String stepId) {

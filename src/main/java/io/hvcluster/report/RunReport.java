@@ -1,7 +1,7 @@
 package io.hvcluster.report;
 
 import io.hvcluster.plan.RebootDecision;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.StepStatus;
 import java.time.Duration;

@@ -47,6 +47,6 @@ final class DryRunStep {
 
     private void finished(Step<?> step, Host host, Phase phase, StepStatus status, String error, String file, Instant started) {
         ctx.listener.stepFinished(new RunEvents.StepFinished(step.id(), host.name(), phase.name(), status, -1, List.of(), List.of(),
-                error, Duration.between(started, ctx.time.now()), file, "{}"));
+                error, Duration.between(started, ctx.time.now()), file, ScriptData.NONE));
     }
 }

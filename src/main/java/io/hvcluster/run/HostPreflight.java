@@ -11,7 +11,7 @@ import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import java.time.Duration;
 import java.util.Map;
 

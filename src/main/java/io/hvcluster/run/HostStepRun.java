@@ -1,15 +1,16 @@
 package io.hvcluster.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.bundle.RenderedScript;
 import io.hvcluster.exec.ExecutionException;
 import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.facts.FactsParser;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
+import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.pipeline.Phase;
 import io.hvcluster.pipeline.Step;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.secrets.Secret;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,7 +41,11 @@ final class HostStepRun {
         MDC.put("host", host.name());
         MDC.put("step", step.id());
         try {
-            return runPhases(step, position, host);
+            StepStatus status = runPhases(step, position, host);
+            if (status == StepStatus.CHANGED) {
+                ctx.contract().changedBy(step, host, ctx.facts().get(host.name()));
+            }
+            return status;
         } finally {
             MDC.remove("host");
             MDC.remove("step");
@@ -47,20 +53,34 @@ final class HostStepRun {
     }
 
     private StepStatus runPhases(Step<?> step, int position, Host host) throws InterruptedException {
-        StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        HostFacts latest;
+        try {
+            // The confirmed plan is the contract: read the host again and stop it if it changed behind the plan's back.
+            latest = ctx.reprobe(host);
+        } catch (ExecutionException | FactsParser.FactsException e) {
+            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(),
+                    "could not read the host before the step: " + ctx.masker.mask(e.getMessage()), Duration.ZERO, "", ScriptData.NONE);
+            return StepStatus.FAILED;
+        }
+        StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
+        Optional<String> stale = ctx.contract().stale(step, host, now, latest);
+        if (stale.isPresent()) {
+            finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), ctx.masker.mask(stale.get()), Duration.ZERO, "", ScriptData.NONE);
+            return StepStatus.FAILED;
+        }
         if (now.inDesiredState()) {
-            finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", "{}");
+            finished(step, host, "apply", StepStatus.UNCHANGED, -1, List.of(), List.of(), "", Duration.ZERO, "", ScriptData.NONE);
             return StepStatus.UNCHANGED;
         }
         if (now.blocked()) {
             finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(), String.join("; ", now.problems()),
-                    Duration.ZERO, "", "{}");
+                    Duration.ZERO, "", ScriptData.NONE);
             return StepStatus.FAILED;
         }
         boolean changed = false;
         boolean restarted = false;
         for (Phase phase : step.phases()) {
-            boolean rebootPhaseFollowUp = !phase.name().equals("apply");
+            boolean rebootPhaseFollowUp = phase.kind() != Phase.Kind.APPLY;
             if (rebootPhaseFollowUp && !restarted) {
                 continue;
             }
@@ -73,29 +93,31 @@ final class HostStepRun {
                     new ScriptResult(out.exitCode(), out.stdout(), out.stderr(), took));
             if (!out.succeeded()) {
                 String error = out.error().isEmpty() ? "exit code " + out.exitCode() : out.error();
-                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, dataText(out));
+                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
                 return StepStatus.FAILED;
             }
             changed |= out.changed();
-            if (phase.rebootsHost() && out.rebootScheduled()) {
-                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, dataText(out));
-                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reboot-requested", "restarting to finish " + step.title(), ctx.time.now()));
+            out.data().resumedNode().ifPresent(node -> ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.RESUMED,
+                    "resumed " + node + " in the cluster (hvcluster had paused it for a restart)", ctx.time.now())));
+            if (phase.rebootsHost() && out.data().rebootRequest().isPresent()) {
+                finished(step, host, phase.name(), StepStatus.CHANGED, out.exitCode(), out.changes(), out.warnings(), "", took, file, out.data());
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.REBOOT_REQUESTED, "restarting to finish " + step.title(), ctx.time.now()));
                 try {
-                    new RebootWait(ctx).await(host, out.bootTimeBefore());
+                    new RebootWait(ctx).await(host, step, out.data().rebootRequest().get().bootTimeBefore());
                 } catch (RebootWait.RebootTimeoutException e) {
-                    finished(step, host, "after-reboot", StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", "{}");
+                    finished(step, host, Phase.Kind.AFTER_REBOOT.id(), StepStatus.FAILED, -1, List.of(), List.of(), e.getMessage(), Duration.ZERO, "", ScriptData.NONE);
                     return StepStatus.FAILED;
                 }
                 restarted = true;
                 continue;
             }
             if (!out.warnings().isEmpty() && rebootPhaseFollowUp) {
-                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "log-errors",
+                ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.LOG_ERRORS,
                         out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), ctx.time.now()));
             }
             StepStatus status = confirm(step, host, changed);
             String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
-            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, dataText(out));
+            finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
             if (status != StepStatus.CHANGED && status != StepStatus.UNCHANGED) {
                 return status;
             }
@@ -109,7 +131,7 @@ final class HostStepRun {
             return changed ? StepStatus.CHANGED : StepStatus.UNCHANGED;
         }
         ctx.reprobe(host);
-        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
         if (!after.inDesiredState()) {
             return StepStatus.NOT_CONVERGED;
         }
@@ -117,8 +139,8 @@ final class HostStepRun {
     }
 
     private String stillDifferent(Step<?> step, Host host) {
-        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
-        List<String> all = new ArrayList<>(after.changes());
+        StepPlan after = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
+        List<String> all = new ArrayList<>(after.changes().stream().map(ChangeText::line).toList());
         all.addAll(after.problems());
         return "the step reported success but the host still differs: " + String.join("; ", all);
     }
@@ -142,15 +164,15 @@ final class HostStepRun {
             }
             // A blip (a switch taking over a NIC) or a restart: wait until the host answers, then let the facts
             // decide. The scripts are idempotent, so running one again is safe.
-            ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), "reconnected",
+            ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.RECONNECTED,
                     "connection lost during " + step.id() + "; reconnecting", ctx.time.now()));
             if (!awaitReachable(host)) {
                 return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
             }
-            StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step.id(), host, ctx.reboot());
+            StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
             if (now.inDesiredState()) {
                 return new StepOutcome(0, true, List.of("(confirmed by probing after the connection came back)"), List.of(),
-                        StepOutcome.NO_DATA, "", "", "");
+                        ScriptData.NONE, "", "", "");
             }
             try {
                 return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), io.hvcluster.exec.OutputSink.discard()));
@@ -175,32 +197,15 @@ final class HostStepRun {
     }
 
     private StepOutcome outcome(ScriptResult r) {
-        JsonNode json = r.structured().orElse(null);
-        if (json == null) {
-            String err = r.stderr().isBlank() ? "the script printed no result (exit code " + r.exitCode() + ")"
-                    : r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
-            return new StepOutcome(r.exitCode() == 0 ? 1 : r.exitCode(), false, List.of(), List.of(), StepOutcome.NO_DATA,
-                    ctx.masker.mask(err), r.stdout(), r.stderr());
-        }
-        List<String> changes = new ArrayList<>();
-        json.path("changes").forEach(n -> changes.add(ctx.masker.mask(n.asText())));
-        List<String> warnings = new ArrayList<>();
-        json.path("warnings").forEach(n -> warnings.add(ctx.masker.mask(n.asText())));
-        String error = json.path("error").isNull() || json.path("error").isMissingNode() ? "" : ctx.masker.mask(json.path("error").asText());
-        return new StepOutcome(r.exitCode(), json.path("changed").asBoolean(false), changes, warnings,
-                json.path("data"), error, r.stdout(), r.stderr());
+        return new ScriptResults(ctx.masker).parse(r);
     }
 
     private static StepOutcome failure(String message) {
-        return new StepOutcome(-1, false, List.of(), List.of(), StepOutcome.NO_DATA, message, "", "");
-    }
-
-    private String dataText(StepOutcome out) {
-        return ctx.masker.mask(out.data().toString());
+        return new StepOutcome(-1, false, List.of(), List.of(), ScriptData.NONE, message, "", "");
     }
 
     private void finished(Step<?> step, Host host, String phase, StepStatus status, int exit, List<String> changes,
-            List<String> warnings, String error, Duration took, String file, String data) {
+            List<String> warnings, String error, Duration took, String file, ScriptData data) {
         ctx.listener.stepFinished(new RunEvents.StepFinished(step.id(), host.name(), phase, status, exit, changes, warnings,
                 error, took, file, data));
     }

@@ -17,7 +17,9 @@ import io.hvcluster.preflight.PreflightReport;
 import io.hvcluster.plan.Planner;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.plan.RebootStrategy;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.Action;
+import io.hvcluster.pipeline.Change;
 import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.time.TimeSource;
 import java.time.Duration;
@@ -134,8 +136,18 @@ public final class PipelineRunner implements AutoCloseable {
         return plan;
     }
 
-    /** Carries out {@code plan}; returns every step's status by host. */
+    /** Takes a plan made earlier (a saved plan file) as this run's plan, as {@link #plan} does a fresh one. */
+    public Plan adopt(Plan saved) {
+        ctx.listener.planComputed(new RunEvents.PlanComputed(saved));
+        return saved;
+    }
+
+    /**
+     * Carries out {@code plan}, the confirmed contract: before each step the host is read again, and a host that
+     * changed since the plan was made stops ({@link PlanContract}). Returns every step's status by host.
+     */
     public RunResult apply(Plan plan) throws InterruptedException {
+        ctx.setContract(new PlanContract(plan));
         HostStepRun runner = new HostStepRun(ctx);
         RunResult result = flow(plan, runner::run);
         finish(result.anyFailed() ? 1 : 0, result.summary());
@@ -169,8 +181,9 @@ public final class PipelineRunner implements AutoCloseable {
         for (Step<?> step : Planner.pipeline(reboot).steps()) {
             List<Host> targets = step.scope() == Scope.CLUSTER ? List.of(ctx.inventory.firstNode()) : ctx.inventory.hosts();
             for (Host h : targets) {
-                steps.add(new StepPlan(step.id(), h.name(), List.of("state unknown (dry run): the script checks the host and changes only what differs"),
-                        List.of()));
+                // Nothing was asked: the script runs, checks the host and changes only what differs.
+                steps.add(new StepPlan(step.id(), h.name(), List.of(new Change(Action.RUN, h.name(),
+                        "its script (state unknown in a dry run)", "", "")), List.of()));
             }
         }
         Plan plan = new Plan(steps, reboot);
@@ -217,7 +230,7 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /** A host notice, stamped with the run's time. */
-    void notice(String host, String kind, String message) {
+    void notice(String host, NoticeKind kind, String message) {
         ctx.listener.hostNotice(new RunEvents.HostNotice(host, kind, message, ctx.time.now()));
     }
 
@@ -230,7 +243,7 @@ public final class PipelineRunner implements AutoCloseable {
     private void skip(RunResult result, Step<?> step, Host h, String why) {
         result.put(step.id(), h.name(), StepStatus.SKIPPED);
         ctx.listener.stepFinished(new RunEvents.StepFinished(step.id(), h.name(), "apply", StepStatus.SKIPPED, -1, List.of(),
-                List.of(), "skipped: " + why, Duration.ZERO, "", "{}"));
+                List.of(), "skipped: " + why, Duration.ZERO, "", ScriptData.NONE));
     }
 
     @FunctionalInterface

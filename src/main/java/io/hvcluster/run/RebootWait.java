@@ -4,13 +4,15 @@ import io.hvcluster.exec.ExecutionException;
 import io.hvcluster.facts.FactsParser;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
+import io.hvcluster.pipeline.Step;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Waits for a host to come back from a restart: it must answer, report a boot time other than before the
- * restart, and report the same new boot time twice in a row with Hyper-V installed and running (Hyper-V may
- * restart the host twice).
+ * restart, and report the same new boot time twice in a row while the step says it is back
+ * ({@link Step#backAfterRestart}: enable-hyper-v wants Hyper-V installed and running, as Hyper-V may restart the
+ * host twice).
  */
 final class RebootWait {
 
@@ -21,12 +23,12 @@ final class RebootWait {
     }
 
     /** @return the facts once the host is back; throws {@link RebootTimeoutException} past the timeout */
-    HostFacts await(Host host, String bootBefore) throws InterruptedException {
+    HostFacts await(Host host, Step<?> step, String bootBefore) throws InterruptedException {
         Instant start = ctx.time.now();
         Instant deadline = start.plus(ctx.options.rebootTimeout());
         String candidate = null;
         boolean announcedDown = false;
-        notice(host, "waiting", "restarting; waiting until it answers with a new boot time");
+        notice(host, NoticeKind.WAITING, "restarting; waiting until it answers with a new boot time");
         while (ctx.time.now().isBefore(deadline)) {
             ctx.time.sleep(ctx.options.pollInterval());
             HostFacts f;
@@ -36,7 +38,7 @@ final class RebootWait {
                 if (e.kind() == ExecutionException.Kind.UNREACHABLE || e.kind() == ExecutionException.Kind.CONNECTION_LOST
                         || e.kind() == ExecutionException.Kind.PROTOCOL_FAULT || e.kind() == ExecutionException.Kind.TIMEOUT) {
                     if (!announcedDown) {
-                        notice(host, "waiting", "down (" + e.kind().name().toLowerCase().replace('_', ' ') + "), waiting");
+                        notice(host, NoticeKind.WAITING, "down (" + e.kind().name().toLowerCase().replace('_', ' ') + "), waiting");
                         announcedDown = true;
                     }
                     candidate = null;
@@ -52,9 +54,9 @@ final class RebootWait {
             if (boot.isEmpty() || boot.equals(bootBefore)) {
                 continue;
             }
-            boolean ready = f.featureInstalled("Hyper-V") && f.hyperV() != null && f.hyperV().running();
+            boolean ready = step.backAfterRestart(f);
             if (boot.equals(candidate) && ready) {
-                notice(host, "back-online", "back after " + human(Duration.between(start, ctx.time.now())) + " (boot " + boot + ")");
+                notice(host, NoticeKind.BACK_ONLINE, "back after " + human(Duration.between(start, ctx.time.now())) + " (boot " + boot + ")");
                 return f;
             }
             candidate = boot;
@@ -63,7 +65,7 @@ final class RebootWait {
                 + human(ctx.options.rebootTimeout()) + " of its restart (check its console: firmware, boot errors)");
     }
 
-    private void notice(Host host, String kind, String message) {
+    private void notice(Host host, NoticeKind kind, String message) {
         ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), kind, message, ctx.time.now()));
     }
 

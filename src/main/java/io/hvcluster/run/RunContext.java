@@ -32,6 +32,7 @@ final class RunContext implements AutoCloseable {
     private final Map<String, ScriptExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
     private volatile RebootDecision reboot;
+    private volatile PlanContract contract;
 
     RunContext(Inventory inventory, BundleRenderer bundle, HostProbe probe, Planner planner, RunOptions options,
             RunListener listener, ScriptRecorder recorder, SecretMasker masker, ExecutorFactory factory, TimeSource time) {
@@ -63,6 +64,14 @@ final class RunContext implements AutoCloseable {
 
     void setFacts(Map<String, HostFacts> all) {
         facts.putAll(all);
+    }
+
+    PlanContract contract() {
+        return contract;
+    }
+
+    void setContract(PlanContract confirmed) {
+        this.contract = confirmed;
     }
 
     RebootDecision reboot() {

@@ -47,10 +47,10 @@ public final class RunEvents {
      * @param warnings   what the script warned about
      * @param error      the error in one line, or "" on success
      * @param scriptFile the executed script as saved in the run folder, relative to it, or ""
-     * @param data       the script's structured data (JSON text), or "{}"
+     * @param data       what the script reported beyond its changes, typed ({@link ScriptData#NONE} when none ran)
      */
     public record StepFinished(String stepId, String host, String phase, StepStatus status, int exitCode,
-            List<String> changes, List<String> warnings, String error, Duration duration, String scriptFile, String data) {
+            List<String> changes, List<String> warnings, String error, Duration duration, String scriptFile, ScriptData data) {
 
         public StepFinished {
             changes = List.copyOf(changes);
@@ -62,9 +62,9 @@ public final class RunEvents {
      * Something that happens to a host between steps: a restart requested, waiting, back online, the
      * boot time, errors in the System log.
      *
-     * @param kind "reboot-requested", "waiting", "back-online", "reconnected", "log-errors", "unreachable"
+     * @param kind what happened
      */
-    public record HostNotice(String host, String kind, String message, Instant at) {
+    public record HostNotice(String host, NoticeKind kind, String message, Instant at) {
     }
 
     /** A line of live script output (heartbeats removed). */

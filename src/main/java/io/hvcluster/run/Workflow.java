@@ -106,6 +106,7 @@ public final class Workflow {
     private final boolean preflight;
     private final Console console;
     private boolean reportPending;
+    private Plan saved;
 
     /** @param preflight whether to run the preflight checks before planning */
     public Workflow(PipelineRunner runner, boolean preflight, Console console) {
@@ -120,6 +121,15 @@ public final class Workflow {
         return this;
     }
 
+    /**
+     * Apply {@code plan}, saved by {@code plan --out} and confirmed then, instead of planning afresh: it is not asked
+     * again, and the runner stops a host that changed since it was made ({@link PlanContract}).
+     */
+    public Workflow savedPlan(Plan plan) {
+        this.saved = plan;
+        return this;
+    }
+
     public Outcome run(Goal goal) throws InterruptedException {
         if (goal == Goal.DRY_RUN) {
             Plan plan = runner.planWithoutFacts();
@@ -129,7 +139,7 @@ public final class Workflow {
         }
         FactsCollection facts = runner.collectFacts();
         if (!facts.complete()) {
-            facts.failures().forEach((h, why) -> runner.notice(h, "unreachable", why));
+            facts.failures().forEach((h, why) -> runner.notice(h, NoticeKind.UNREACHABLE, why));
             String summary = "cannot " + goal.verb() + ": " + facts.failures().size() + " host(s) did not answer the facts probe";
             runner.finish(1, summary);
             return new Outcome(Ending.FACTS_MISSING, summary, facts.failures(), null, null);
@@ -137,7 +147,7 @@ public final class Workflow {
         Map<String, HostFacts> known = facts.facts();
         // The plan is pure; computed first so that a converged build skips the preflight: nothing will change, so
         // there is nothing for it to guard, and a re-run costs one probe per host (docs/performance.md).
-        Plan plan = runner.plan(known);
+        Plan plan = saved == null ? runner.plan(known) : runner.adopt(saved);
         if (preflight && plan.toChange() > 0) {
             PreflightReport report = runner.preflight(known);
             console.preflight(report);
@@ -155,7 +165,7 @@ public final class Workflow {
             return planned;
         }
         // A converged plan needs no confirmation: the run only records every step as unchanged.
-        if (plan.toChange() > 0 && !console.confirm(plan)) {
+        if (plan.toChange() > 0 && saved == null && !console.confirm(plan)) {
             runner.finish(1, "not applied: the plan was declined (" + plan.summary() + ")");
             return new Outcome(Ending.NOT_CONFIRMED, "not applied: the plan was declined", Map.of(), plan, null);
         }

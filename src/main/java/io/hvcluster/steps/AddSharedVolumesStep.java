@@ -1,10 +1,15 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +48,23 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
     public Params parameters(Inventory inventory, Host host) {
         return new Params(inventory.cluster().sharedVolumes().stream().map(DiskRef::of).toList(),
                 inventory.cluster().witness().map(DiskRef::of).orElse(null));
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        Optional<HostFacts.Cluster> cluster = facts.cluster();
+        for (DiskRef v : parameters(facts.inventory(), host).volumes()) {
+            Optional<HostFacts.DiskResource> res = ClusterDisks.plan(out, facts.of(host.name()), cluster, v);
+            String name = res.map(HostFacts.DiskResource::name).orElse(v.label());
+            boolean csv = cluster.map(c -> c.sharedVolumes().stream().anyMatch(s -> s.name().equals(name))).orElse(false);
+            if (cluster.map(c -> c.quorumResource().equals(name)).orElse(false)) {
+                out.problem("disk '" + v.label() + "' is the quorum witness");
+            } else if (!csv) {
+                out.add("Cluster Shared Volume '" + v.label() + "'", "");
+            }
+        }
+        return out.build();
     }
 
     @Override

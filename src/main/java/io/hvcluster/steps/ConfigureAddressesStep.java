@@ -1,11 +1,17 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegation;
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.Network;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +69,59 @@ public final class ConfigureAddressesStep implements Step<ConfigureAddressesStep
         }
         SessionGuard session = SessionGuard.of(inventory, host);
         return new Params(out, session.winrmPorts(), session.connectAddress());
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        HostFacts f = facts.of(host.name());
+        for (StaticAddress want : parameters(facts.inventory(), host).addresses()) {
+            HostNic nic = host.nic(want.adapter()).orElseThrow();
+            FactsView.AdapterMatch m = facts.adapter(host, nic);
+            if (m.adapter().isEmpty()) {
+                out.problem(m.problem());
+                continue;
+            }
+            HostFacts.Adapter a = m.adapter().get();
+            String on = " on '" + want.adapter() + "'";
+            if (facts.carriesSession(host, a)) {
+                out.problem("refusing to change '" + want.adapter() + "': the WinRM session runs over it");
+                continue;
+            }
+            if (a.dhcp()) {
+                out.change("DHCP" + on, "enabled", "disabled");
+            }
+            if (a.defaultRoute()) {
+                out.remove("default route" + on, "0.0.0.0/0");
+            }
+            String wanted = want.ipAddress() + "/" + want.prefixLength();
+            boolean present = false;
+            for (HostFacts.IpAddress ip : a.ipv4()) {
+                if (ip.address().equals(want.ipAddress()) && ip.prefixLength() == want.prefixLength()) {
+                    present = true;
+                    if ("Duplicate".equals(ip.state())) {
+                        out.problem("another host on the network already uses " + want.ipAddress());
+                    }
+                } else if ("Manual".equals(ip.origin()) || "Dhcp".equals(ip.origin())) {
+                    out.remove("IPv4 address" + on, ip.address() + "/" + ip.prefixLength());
+                }
+            }
+            for (HostFacts.Adapter other : f.adapters()) {
+                if (other.ifIndex() != a.ifIndex() && other.ipv4().stream().anyMatch(ip -> ip.address().equals(want.ipAddress()))) {
+                    out.problem(want.ipAddress() + " is already configured on '" + other.name() + "'");
+                }
+            }
+            if (!present) {
+                out.add("IPv4 address" + on, wanted);
+            }
+            if (a.registerDns()) {
+                out.change("DNS registration" + on, "on", "off");
+            }
+            if (!a.dnsServers().isEmpty()) {
+                out.remove("DNS servers" + on, String.join(", ", a.dnsServers()));
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -1,13 +1,20 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,6 +86,65 @@ public final class ConfigureClusterNetworksStep implements Step<ConfigureCluster
             }
         }
         return new Params(nets, order, excluded);
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        Params p = parameters(facts.inventory(), host);
+        Optional<HostFacts.Cluster> cluster = facts.cluster();
+        if (cluster.isEmpty()) {
+            out.change("cluster networks", "", String.join(", ", p.networks().stream()
+                    .map(n -> n.name() + " (" + roleName(n.role()) + ")").toList()));
+            out.change("live migration networks", "", String.join(", ", p.migrationOrder()));
+            return out.build();
+        }
+        Map<String, String> idsByWantedName = new HashMap<>();
+        Map<String, String> namesById = new HashMap<>();
+        cluster.get().networks().forEach(n -> namesById.put(n.id(), n.name()));
+        for (ClusterNetwork want : p.networks()) {
+            Optional<HostFacts.Network> have = cluster.get().networks().stream()
+                    .filter(n -> n.address().equals(want.address()) && n.mask().equals(want.mask())).findFirst();
+            if (have.isEmpty()) {
+                // Appears once the nodes are addressed on that subnet; the script warns then.
+                continue;
+            }
+            idsByWantedName.put(want.name(), have.get().id());
+            if (!have.get().name().equals(want.name())) {
+                out.change("name of cluster network " + want.address() + "/" + want.mask(), have.get().name(), want.name());
+            }
+            if (have.get().role() != want.role()) {
+                out.change("role of cluster network '" + want.name() + "'", roleName(have.get().role()), roleName(want.role()));
+            }
+        }
+        String order = ids(p.migrationOrder(), idsByWantedName);
+        String excluded = ids(p.migrationExcluded(), idsByWantedName);
+        if (!order.equals(cluster.get().migrationNetworkOrder())) {
+            out.change("live migration network order", names(cluster.get().migrationNetworkOrder(), namesById),
+                    String.join(", ", p.migrationOrder()));
+        }
+        if (!excluded.equals(cluster.get().migrationExcludeNetworks())) {
+            out.change("networks live migration excludes", names(cluster.get().migrationExcludeNetworks(), namesById),
+                    String.join(", ", p.migrationExcluded()));
+        }
+        return out.build();
+    }
+
+    private static String ids(List<String> names, Map<String, String> ids) {
+        return String.join(";", names.stream().filter(ids::containsKey).map(ids::get).toList());
+    }
+
+    private static String names(String ids, Map<String, String> namesById) {
+        return ids.isEmpty() ? "" : String.join(", ", java.util.Arrays.stream(ids.split(";")).map(id -> namesById.getOrDefault(id, id)).toList());
+    }
+
+    static String roleName(int role) {
+        return switch (role) {
+            case 0 -> "None (0)";
+            case 1 -> "Cluster only (1)";
+            case 3 -> "Cluster and client (3)";
+            default -> String.valueOf(role);
+        };
     }
 
     @Override

@@ -1,11 +1,16 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.QuorumMode;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +54,27 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
         QuorumMode mode = inventory.cluster().effectiveQuorum(inventory.hosts().size());
         return new Params(inventory.cluster().witness().map(DiskRef::of).orElse(null),
                 mode == QuorumMode.NODE_AND_DISK_MAJORITY);
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        Params p = parameters(facts.inventory(), host);
+        Optional<HostFacts.Cluster> cluster = facts.cluster();
+        if (p.witness() != null) {
+            ClusterDisks.plan(out, facts.of(host.name()), cluster, p.witness());
+            if (cluster.map(c -> c.sharedVolumes().stream().anyMatch(v -> v.name().equals(p.witness().label()))).orElse(false)) {
+                out.problem("the witness disk '" + p.witness().label() + "' is a Cluster Shared Volume");
+            }
+        }
+        String current = cluster.map(HostFacts.Cluster::quorumResource).orElse("");
+        String now = current.isEmpty() ? "node majority" : "node and disk majority, witness '" + current + "'";
+        if (p.diskWitness() && !current.equals(p.witness().label())) {
+            out.change("quorum", cluster.isPresent() ? now : "", "node and disk majority, witness '" + p.witness().label() + "'");
+        } else if (!p.diskWitness() && !current.isEmpty()) {
+            out.change("quorum", now, "node majority");
+        }
+        return out.build();
     }
 
     @Override

@@ -1,10 +1,16 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegation;
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.TargetOs;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +91,31 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
     @Override
     public Set<String> secrets() {
         return Set.of(Delegation.PASSWORD_SECRET);
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        Params p = parameters(facts.inventory(), host);
+        for (Host h : facts.inventory().hosts()) {
+            HostFacts f = facts.of(h.name());
+            if (f.clusterMember() && !f.cluster().name().equalsIgnoreCase(p.name())) {
+                out.problem(h.name() + " already belongs to cluster '" + f.cluster().name() + "'");
+            }
+        }
+        HostFacts first = facts.of(host.name());
+        if (!first.clusterMember()) {
+            out.add("cluster " + p.name(), p.staticAddress() + ", nodes " + String.join(", ", p.nodes()) + ", no storage"
+                    + (p.ignoreNetworks().isEmpty() ? "" : ", ignoring " + String.join(", ", p.ignoreNetworks())));
+            return out.build();
+        }
+        List<String> present = first.cluster().nodes().stream().map(HostFacts.Node::name).toList();
+        for (String n : p.nodes()) {
+            if (present.stream().noneMatch(x -> x.equalsIgnoreCase(n))) {
+                out.add("node " + n + " of cluster " + p.name(), "");
+            }
+        }
+        return out.build();
     }
 
     @Override

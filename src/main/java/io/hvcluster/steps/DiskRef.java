@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.DiskIdentity;
 import io.hvcluster.inventory.DiskSpec;
 
 /**
@@ -10,6 +11,12 @@ import io.hvcluster.inventory.DiskSpec;
 public record DiskRef(String label, String serial, String uniqueId) {
 
     public static DiskRef of(DiskSpec d) {
-        return new DiskRef(d.label(), d.serial().orElse(""), d.uniqueId().orElse(""));
+        DiskIdentity id = DiskIdentity.of(d);
+        return new DiskRef(d.label(), id.serial(), id.uniqueId());
+    }
+
+    /** How the planner and the simulator match it: the same rules as Find-HvcDisk. */
+    public DiskIdentity identity() {
+        return new DiskIdentity(serial, uniqueId);
     }
 }

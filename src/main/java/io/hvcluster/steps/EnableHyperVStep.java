@@ -1,10 +1,15 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.WindowsFeature;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.pipeline.Phase;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
 import java.util.Set;
 
@@ -62,13 +67,38 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
 
     @Override
     public List<Phase> phases() {
-        return List.of(new Phase("apply", ID + "/apply.ps1.vm", true),
-                new Phase("after-reboot", ID + "/after-reboot.ps1.vm", false));
+        return List.of(new Phase(Phase.Kind.APPLY, ID + "/apply.ps1.vm", true),
+                new Phase(Phase.Kind.AFTER_REBOOT, ID + "/after-reboot.ps1.vm", false));
     }
 
     @Override
     public Params parameters(Inventory inventory, Host host) {
         return new Params("Hyper-V", drain, REBOOT_DELAY_SECONDS, "hvcluster: restart to enable Hyper-V");
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        HostFacts f = facts.of(host.name());
+        String feature = WindowsFeature.HYPER_V.windowsName();
+        String state = f.feature(feature).map(HostFacts.Feature::installState).orElse("");
+        if (state.isEmpty()) {
+            out.problem("the Hyper-V role is not available on this server");
+        } else if (state.equals("Installed") && f.pausedByHvcluster()) {
+            out.change("cluster node " + host.name(), "paused by hvcluster for a restart whose check did not finish", "resumed");
+        } else if (state.equals("InstallPending")) {
+            out.restart(host.name(), "to finish installing Hyper-V");
+        } else if (!state.equals("Installed")) {
+            out.change("feature " + feature + " (with its management tools)", state, "Installed");
+            out.restart(host.name(), drain && f.clusterMember() ? "drained first" : "");
+        }
+        return out.build();
+    }
+
+    /** Hyper-V may restart the host twice: it is back once the role is Installed and vmms runs. */
+    @Override
+    public boolean backAfterRestart(HostFacts facts) {
+        return facts.featureInstalled(WindowsFeature.HYPER_V.windowsName()) && facts.hyperV() != null && facts.hyperV().running();
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +42,19 @@ public final class InstallFailoverClusteringStep implements Step<InstallFailover
     @Override
     public Params parameters(Inventory inventory, Host host) {
         return new Params("Failover-Clustering", true);
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        HostFacts f = facts.of(host.name());
+        String feature = parameters(facts.inventory(), host).feature();
+        if (f.feature(feature).isEmpty()) {
+            out.problem("Windows feature " + feature + " is not available on this server");
+        } else if (!f.featureInstalled(feature)) {
+            out.change("feature " + feature + " (with its management tools)", f.feature(feature).get().installState(), "Installed");
+        }
+        return out.build();
     }
 
     @Override

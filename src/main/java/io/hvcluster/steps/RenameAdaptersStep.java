@@ -1,12 +1,17 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.MacAddress;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Step 1: give every role's NIC the role's name, finding it by MAC (or by its current name). */
@@ -51,6 +56,32 @@ public final class RenameAdaptersStep implements Step<RenameAdaptersStep.Params>
         return new Params(host.nics().stream()
                 .map(n -> new Adapter(n.network(), n.mac().map(MacAddress::value).orElse(""), n.currentName().orElse("")))
                 .toList());
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        HostFacts f = facts.of(host.name());
+        for (HostNic nic : host.nics()) {
+            FactsView.AdapterMatch m = facts.adapter(host, nic);
+            if (m.adapter().isEmpty()) {
+                out.problem(m.problem());
+                continue;
+            }
+            HostFacts.Adapter a = m.adapter().get();
+            // -eq is case-insensitive: 'cluster' is held by the adapter named 'Cluster'.
+            Optional<HostFacts.Adapter> holder = f.adapters().stream()
+                    .filter(o -> o.name().equalsIgnoreCase(nic.network()) && o.ifIndex() != a.ifIndex())
+                    .findFirst();
+            if (holder.isPresent()) {
+                out.problem("the name '" + nic.network() + "' already belongs to " + holder.get().description()
+                        + " [" + holder.get().mac() + "]");
+            } else if (!a.name().equals(nic.network())) {
+                // -cne in the script: a case-only difference is renamed too.
+                out.change("name of adapter [" + a.mac() + "]", a.name(), nic.network());
+            }
+        }
+        return out.build();
     }
 
     @Override

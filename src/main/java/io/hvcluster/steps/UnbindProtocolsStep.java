@@ -1,11 +1,18 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegation;
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
+import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
 import java.util.Set;
 
@@ -66,6 +73,40 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
         });
         return new Params(uplinks, UPLINK_UNBOUND, session.winrmPorts(), session.connectAddress(),
                 inventory.cluster().disableUnusedAdapters(), macs, names);
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        HostFacts f = facts.of(host.name());
+        Params p = parameters(facts.inventory(), host);
+        for (String uplink : p.adapters()) {
+            HostNic nic = host.nic(uplink).orElseThrow();
+            FactsView.AdapterMatch m = facts.adapter(host, nic);
+            if (m.adapter().isEmpty()) {
+                out.problem(m.problem());
+                continue;
+            }
+            HostFacts.Adapter a = m.adapter().get();
+            if (facts.carriesSession(host, a)) {
+                out.problem("refusing to unbind '" + uplink + "': the WinRM session runs over it");
+                continue;
+            }
+            for (String id : p.componentIds()) {
+                a.binding(id).filter(HostFacts.Binding::enabled)
+                        .ifPresent(b -> out.change("binding " + id + " on '" + uplink + "'", "enabled", "disabled"));
+            }
+        }
+        if (p.disableUnused()) {
+            for (HostFacts.Adapter a : f.adapters()) {
+                boolean named = p.namedMacs().stream().anyMatch(mac -> mac.equalsIgnoreCase(a.mac()))
+                        || p.namedAdapters().stream().anyMatch(n -> n.equalsIgnoreCase(a.name()));
+                if (a.physical() && !a.hidden() && !named && !facts.carriesSession(host, a) && !"Disabled".equals(a.status())) {
+                    out.change("unused adapter '" + a.name() + "' [" + a.mac() + "]", a.status(), "Disabled");
+                }
+            }
+        }
+        return out.build();
     }
 
     @Override

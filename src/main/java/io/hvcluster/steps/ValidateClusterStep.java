@@ -1,9 +1,14 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegation;
+import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
 import java.util.Set;
 
@@ -68,6 +73,17 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
     @Override
     public Set<String> secrets() {
         return Set.of(Delegation.PASSWORD_SECRET);
+    }
+
+    @Override
+    public StepPlan diff(Host host, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+        // Runs while the cluster does not exist yet (afterwards its storage tests would disturb it).
+        if (facts.cluster().isEmpty()) {
+            Params p = parameters(facts.inventory(), host);
+            out.run("Test-Cluster", String.join(", ", p.nodes()) + " (" + String.join(", ", p.categories()) + ")");
+        }
+        return out.build();
     }
 
     @Override

@@ -36,7 +36,7 @@ class ApplyOnSimulatorTest {
 
         Run before = hvcluster("plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(before.exit()).as(before.err()).isEqualTo(3);
-        assertThat(before.out()).contains("+ rename 'Ethernet 2'", "Plan: 17 to change, 0 in desired state")
+        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 17 to change, 0 in desired state")
                 .containsPattern("estimate: about \\d+ min.*, 1 restart per host .*; rolling would take about ");
 
         Run apply = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
@@ -45,9 +45,9 @@ class ApplyOnSimulatorTest {
 
         Run again = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("Plan: 0 to change, 17 in desired state");
+        assertThat(again.out()).contains("No changes: HV01, HV02 are in the desired state for every step (17 checked).")
+                .doesNotContain("rename-adapters", "Plan:", "estimate:");
         assertThat(again.err()).containsOnlyOnce("0 changed, 17 unchanged, 0 failed, 0 skipped");
-        assertThat(again.out()).doesNotContain("estimate:");
 
         Run after = hvcluster("plan", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(after.exit()).as(after.err()).isZero();
@@ -66,6 +66,60 @@ class ApplyOnSimulatorTest {
                 assertThat(Files.readString(f)).as(f.toString()).doesNotContain("Simulated-Only-P@ss1");
             }
         }
+    }
+
+    @Test
+    void aSavedPlanIsAppliedExactlyAndAHostChangedSinceStopsWithNothingChangedThere(@TempDir Path tmp) throws Exception {
+        String state = tmp.resolve("sim").toString();
+        String runs = tmp.resolve("runs").toString();
+        String inv = "inventories/lab-2node.yaml";
+        Path planFile = tmp.resolve("plan.json");
+
+        Run plan = hvcluster("plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--out", planFile.toString());
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.err()).contains("plan saved to " + planFile);
+        String saved = Files.readString(planFile);
+        assertThat(saved).contains("\"format\" : \"hvcluster-plan/1\"", "\"inventorySha256\"", "\"factsFingerprints\"",
+                "\"action\" : \"CHANGE\"", "\"before\" : \"Ethernet 2\"", "\"after\" : \"Cluster\"");
+
+        // Between plan and apply someone renames a NIC on HV02.
+        io.hvcluster.sim.host.DatacenterStore store = new io.hvcluster.sim.host.DatacenterStore(Path.of(state));
+        io.hvcluster.sim.host.SimulatedDatacenter dc = store.load(io.hvcluster.sim.host.Latencies.fast()).orElseThrow();
+        dc.requireHost("HV02").adapters.stream().filter(a -> a.name.equals("Ethernet 2")).findFirst().orElseThrow().name = "Renamed By Hand";
+        store.save(dc);
+        String hv02Before = hostState(state, "HV02");
+
+        Run apply = hvcluster("apply", planFile.toString(), "--simulate", "--simulator-state", state, "--runs-dir", runs, "--continue-on-error");
+        assertThat(apply.exit()).as(apply.err()).isEqualTo(1);
+        assertThat(apply.err() + apply.out()).contains("the host changed since the plan was made: rename-adapters planned ~ name of adapter [")
+                .contains(": Ethernet 2 → Cluster, now ~ name of adapter [").contains(": Renamed By Hand → Cluster");
+        assertThat(hostState(state, "HV02")).as("nothing changed on HV02").isEqualTo(hv02Before);
+        assertThat(store.load(io.hvcluster.sim.host.Latencies.fast()).orElseThrow().requireHost("HV01").adapters)
+                .as("HV01 still ran its steps").anyMatch(a -> a.name.equals("Cluster"));
+
+        // A re-run plans afresh: it sees the rename and converges.
+        Run again = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
+        assertThat(again.exit()).as(again.err() + again.out()).isZero();
+        assertThat(again.out()).contains(": Renamed By Hand → Cluster");
+
+        // A plan file whose inventory changed since is refused.
+        Path copy = tmp.resolve("inv.yaml");
+        Files.copy(Path.of(inv), copy);
+        Run stalePlan = hvcluster("plan", copy.toString(), "--simulate", "--simulator-state", state, "--runs-dir", runs, "--out", planFile.toString());
+        assertThat(stalePlan.exit()).as(stalePlan.err()).isZero();
+        Files.writeString(copy, Files.readString(copy) + "\n# edited\n");
+        Run refused = hvcluster("apply", planFile.toString(), "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("changed since the plan was made (its SHA-256 differs)").doesNotContain("\tat ");
+    }
+
+    /** The saved state of one simulated host, without the clock-driven fields (boot time stays: nothing restarted it). */
+    private static String hostState(String state, String host) throws Exception {
+        io.hvcluster.sim.host.SimulatedDatacenter dc = new io.hvcluster.sim.host.DatacenterStore(Path.of(state))
+                .load(io.hvcluster.sim.host.Latencies.fast()).orElseThrow();
+        io.hvcluster.sim.host.WindowsHost h = dc.requireHost(host);
+        return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                java.util.Map.of("adapters", h.adapters, "features", h.features, "switches", h.switches, "member", dc.clusterOf(host).isPresent()));
     }
 
     @Test

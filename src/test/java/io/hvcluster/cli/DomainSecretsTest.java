@@ -6,7 +6,7 @@ import io.hvcluster.inventory.Connection;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.testing.InventoryFixtures;
 import org.junit.jupiter.api.Test;
 

@@ -15,9 +15,11 @@ import io.hvcluster.inventory.load.LoadResult;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.plan.RebootStrategy;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.Action;
+import io.hvcluster.pipeline.Change;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.testing.InventoryFixtures;
 import io.hvcluster.testing.InventoryYaml;
 import java.time.Duration;
@@ -37,8 +39,10 @@ class PasswordOverHttpTest {
     }
 
     private static Plan plan(boolean clusterToCreate) {
-        List<StepPlan> steps = List.of(new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet'"), List.of()),
-                new StepPlan("create-cluster", "HV01", clusterToCreate ? List.of("create cluster HVCL01") : List.of(), List.of()));
+        List<StepPlan> steps = List.of(
+                new StepPlan("rename-adapters", "HV01", List.of(new Change(Action.CHANGE, "HV01", "name of adapter 'Ethernet'", "Ethernet", "Cluster")), List.of()),
+                new StepPlan("create-cluster", "HV01", clusterToCreate
+                        ? List.of(new Change(Action.ADD, "HV01", "cluster HVCL01", "", "HVCL01")) : List.<Change>of(), List.of()));
         return new Plan(steps, new RebootDecision(RebootStrategy.AUTO, RebootStrategy.PARALLEL, "test"));
     }
 

@@ -1,5 +1,6 @@
 package io.hvcluster.plan;
 
+import io.hvcluster.pipeline.ChangeText;
 import static io.hvcluster.testing.FactsFixtures.renamed;
 import static io.hvcluster.testing.FactsFixtures.withAdapter;
 import static io.hvcluster.testing.FactsFixtures.withCluster;
@@ -33,7 +34,7 @@ class PlannerTest {
 
     private static List<String> changes(Plan p) {
         List<String> out = new ArrayList<>();
-        p.steps().forEach(s -> s.changes().forEach(c -> out.add(s.stepId() + "@" + s.host() + ": " + c)));
+        p.steps().forEach(s -> s.changes().forEach(c -> out.add(s.stepId() + "@" + s.host() + ": " + ChangeText.line(c))));
         return out;
     }
 
@@ -58,20 +59,21 @@ class PlannerTest {
         assertThat(problems(p)).isEmpty();
         assertThat(p.steps()).allSatisfy(s -> assertThat(s.inDesiredState()).as(s.stepId() + "@" + s.host()).isFalse());
         assertThat(changes(p)).contains(
-                "rename-adapters@HV01: rename 'Ethernet 2' [00-15-5D-0A-01-02] to 'Cluster'",
-                "configure-addresses@HV02: add 10.10.1.12/24 to 'Cluster'",
-                "configure-addresses@HV02: disable DHCP on 'Cluster'",
-                "configure-addresses@HV02: turn off DNS registration on 'Cluster'",
-                "unbind-protocols@HV03: disable ms_tcpip6 on 'Virtual 1'",
-                "install-failover-clustering@HV04: install Failover-Clustering with its management tools (now Available)",
-                "validate-cluster@HV01: run Test-Cluster on HV01, HV02, HV03, HV04 (Inventory, Network, System Configuration, Storage)",
-                "create-cluster@HV01: create cluster HVCL01 (10.0.0.50) with HV01, HV02, HV03, HV04, no storage, ignoring 10.10.1.0/24, 10.10.2.0/24, 10.20.1.0/24, 10.20.2.0/24",
-                "configure-quorum@HV01: add disk 'Witness' to the cluster",
-                "configure-quorum@HV01: set the quorum to node and disk majority with witness 'Witness'",
-                "enable-hyper-v@HV02: install Hyper-V with its management tools, restart",
-                "add-shared-volumes@HV01: add 'CSV2' to Cluster Shared Volumes",
-                "create-virtual-switches@HV04: create external switch 'External' on 'Virtual 1'");
-        assertThat(changes(p)).doesNotContain("unbind-protocols@HV03: disable ms_pacer on 'Virtual 1'");
+                "rename-adapters@HV01: ~ name of adapter [00-15-5D-0A-01-02]: Ethernet 2 → Cluster",
+                "configure-addresses@HV02: + IPv4 address on 'Cluster': 10.10.1.12/24",
+                "configure-addresses@HV02: ~ DHCP on 'Cluster': enabled → disabled",
+                "configure-addresses@HV02: ~ DNS registration on 'Cluster': on → off",
+                "unbind-protocols@HV03: ~ binding ms_tcpip6 on 'Virtual 1': enabled → disabled",
+                "install-failover-clustering@HV04: ~ feature Failover-Clustering (with its management tools): Available → Installed",
+                "validate-cluster@HV01: > run Test-Cluster: HV01, HV02, HV03, HV04 (Inventory, Network, System Configuration, Storage)",
+                "create-cluster@HV01: + cluster HVCL01: 10.0.0.50, nodes HV01, HV02, HV03, HV04, no storage, ignoring 10.10.1.0/24, 10.10.2.0/24, 10.20.1.0/24, 10.20.2.0/24",
+                "configure-quorum@HV01: + cluster disk 'Witness': disk 1",
+                "configure-quorum@HV01: ~ quorum: (not set) → node and disk majority, witness 'Witness'",
+                "enable-hyper-v@HV02: ~ feature Hyper-V (with its management tools): Available → Installed",
+                "enable-hyper-v@HV02: > restart HV02",
+                "add-shared-volumes@HV01: + Cluster Shared Volume 'CSV2'",
+                "create-virtual-switches@HV04: + external switch 'External': on 'Virtual 1'");
+        assertThat(changes(p)).doesNotContain("unbind-protocols@HV03: ~ binding ms_pacer on 'Virtual 1': enabled → disabled");
         assertThat(p.reboot().effective()).isEqualTo(RebootStrategy.PARALLEL);
     }
 
@@ -81,19 +83,19 @@ class PlannerTest {
         @Test
         void aRenamedBackNicIsExactlyOneChange() {
             Map<String, HostFacts> f = withHost(converged, "HV02", h -> withAdapter(h, "Cluster", a -> renamed(a, "Ethernet 2")));
-            assertThat(changes(plan(f))).containsExactly("rename-adapters@HV02: rename 'Ethernet 2' [00-15-5D-0A-02-02] to 'Cluster'");
+            assertThat(changes(plan(f))).containsExactly("rename-adapters@HV02: ~ name of adapter [00-15-5D-0A-02-02]: Ethernet 2 → Cluster");
         }
 
         @Test
         void aCaseOnlyDifferenceIsStillARename() {
             Map<String, HostFacts> f = withHost(converged, "HV01", h -> withAdapter(h, "Cluster", a -> renamed(a, "cluster")));
-            assertThat(changes(plan(f))).containsExactly("rename-adapters@HV01: rename 'cluster' [00-15-5D-0A-01-02] to 'Cluster'");
+            assertThat(changes(plan(f))).containsExactly("rename-adapters@HV01: ~ name of adapter [00-15-5D-0A-01-02]: cluster → Cluster");
         }
 
         @Test
         void aRemovedSwitchIsExactlyOneChange() {
             Map<String, HostFacts> f = withHost(converged, "HV03", h -> withHyperV(h, new HostFacts.HyperV("Running", List.of(), List.of())));
-            assertThat(changes(plan(f))).containsExactly("create-virtual-switches@HV03: create external switch 'External' on 'Virtual 1'");
+            assertThat(changes(plan(f))).containsExactly("create-virtual-switches@HV03: + external switch 'External': on 'Virtual 1'");
         }
 
         @Test
@@ -102,10 +104,10 @@ class PlannerTest {
                     a.name(), a.description(), a.mac(), a.status(), a.ifIndex(), a.linkSpeed(), false, true, false, List.of(), true,
                     List.of(new HostFacts.IpAddress("10.10.2.99", 24, "Dhcp", "Preferred")), a.bindings())));
             assertThat(changes(plan(f))).containsExactly(
-                    "configure-addresses@HV01: disable DHCP on 'Live Migration'",
-                    "configure-addresses@HV01: remove the default route from 'Live Migration'",
-                    "configure-addresses@HV01: remove 10.10.2.99/24 from 'Live Migration'",
-                    "configure-addresses@HV01: add 10.10.2.11/24 to 'Live Migration'");
+                    "configure-addresses@HV01: ~ DHCP on 'Live Migration': enabled → disabled",
+                    "configure-addresses@HV01: - default route on 'Live Migration': 0.0.0.0/0",
+                    "configure-addresses@HV01: - IPv4 address on 'Live Migration': 10.10.2.99/24",
+                    "configure-addresses@HV01: + IPv4 address on 'Live Migration': 10.10.2.11/24");
         }
 
         @Test
@@ -114,20 +116,20 @@ class PlannerTest {
                     a.name(), a.description(), a.mac(), a.status(), a.ifIndex(), a.linkSpeed(), a.hidden(), a.dhcp(), a.registerDns(),
                     a.dnsServers(), a.defaultRoute(), a.ipv4(), a.bindings().stream()
                             .map(b -> b.componentId().equals("ms_tcpip6") ? new HostFacts.Binding("ms_tcpip6", true) : b).toList())));
-            assertThat(changes(plan(f))).containsExactly("unbind-protocols@HV04: disable ms_tcpip6 on 'Virtual 1'");
+            assertThat(changes(plan(f))).containsExactly("unbind-protocols@HV04: ~ binding ms_tcpip6 on 'Virtual 1': enabled → disabled");
         }
 
         @Test
         void aMissingFeatureIsInstalled() {
             Map<String, HostFacts> f = withHost(converged, "HV02", h -> withFeature(h, "Failover-Clustering", "Available"));
             assertThat(changes(plan(f))).containsExactly(
-                    "install-failover-clustering@HV02: install Failover-Clustering with its management tools (now Available)");
+                    "install-failover-clustering@HV02: ~ feature Failover-Clustering (with its management tools): Available → Installed");
         }
 
         @Test
         void hyperVPendingARestartIsFinished() {
             Map<String, HostFacts> f = withHost(converged, "HV03", h -> withFeature(h, "Hyper-V", "InstallPending"));
-            assertThat(changes(plan(f))).containsExactly("enable-hyper-v@HV03: restart to finish installing Hyper-V");
+            assertThat(changes(plan(f))).containsExactly("enable-hyper-v@HV03: > restart HV03: to finish installing Hyper-V");
         }
 
         @Test
@@ -135,7 +137,7 @@ class PlannerTest {
             Map<String, HostFacts> f = withCluster(converged, c -> new HostFacts.Cluster(c.service(), c.member(), c.name(),
                     c.nodes().subList(0, 3), c.quorumResource(), c.diskResources(), c.sharedVolumes(), c.networks(), c.groups(),
                     c.migrationNetworkOrder(), c.migrationExcludeNetworks()));
-            assertThat(changes(plan(f))).containsExactly("create-cluster@HV01: add HV04 to cluster HVCL01");
+            assertThat(changes(plan(f))).containsExactly("create-cluster@HV01: + node HV04 of cluster HVCL01");
         }
 
         @Test
@@ -146,9 +148,9 @@ class PlannerTest {
                     c.sharedVolumes().stream().filter(v -> !v.name().equals("CSV2")).toList(), c.networks(), c.groups(),
                     c.migrationNetworkOrder(), c.migrationExcludeNetworks()));
             assertThat(changes(plan(f))).containsExactly(
-                    "configure-quorum@HV01: set the quorum to node and disk majority with witness 'Witness'",
-                    "add-shared-volumes@HV01: rename cluster resource 'Cluster Disk 3' to 'CSV2'",
-                    "add-shared-volumes@HV01: add 'CSV2' to Cluster Shared Volumes");
+                    "configure-quorum@HV01: ~ quorum: node majority → node and disk majority, witness 'Witness'",
+                    "add-shared-volumes@HV01: ~ name of cluster disk resource: Cluster Disk 3 → CSV2",
+                    "add-shared-volumes@HV01: + Cluster Shared Volume 'CSV2'");
         }
 
         @Test
@@ -158,9 +160,9 @@ class PlannerTest {
                             ? new HostFacts.Network("Cluster Network 4", n.address(), n.mask(), 3, n.id(), n.state()) : n).toList(),
                     c.groups(), "", c.migrationExcludeNetworks()));
             assertThat(changes(plan(f))).containsExactly(
-                    "configure-cluster-networks@HV01: rename cluster network 'Cluster Network 4' to 'iSCSI 1'",
-                    "configure-cluster-networks@HV01: set the role of cluster network 'iSCSI 1' to None (0)",
-                    "configure-cluster-networks@HV01: live migration uses Live Migration, Cluster, in that order");
+                    "configure-cluster-networks@HV01: ~ name of cluster network 10.20.1.0/255.255.255.0: Cluster Network 4 → iSCSI 1",
+                    "configure-cluster-networks@HV01: ~ role of cluster network 'iSCSI 1': Cluster and client (3) → None (0)",
+                    "configure-cluster-networks@HV01: ~ live migration network order: (not set) → Live Migration, Cluster");
         }
     }
 
@@ -247,7 +249,8 @@ class PlannerTest {
         void rollingDrainsClusterMembers() {
             Map<String, HostFacts> f = withHost(converged, "HV02", h -> withFeature(h, "Hyper-V", "Available"));
             assertThat(changes(planner.plan(inv, f, RebootStrategy.ROLLING)))
-                    .containsExactly("enable-hyper-v@HV02: drain, install Hyper-V with its management tools, restart");
+                    .containsExactly("enable-hyper-v@HV02: ~ feature Hyper-V (with its management tools): Available → Installed",
+                            "enable-hyper-v@HV02: > restart HV02: drained first");
         }
     }
 

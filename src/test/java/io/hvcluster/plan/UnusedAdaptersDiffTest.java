@@ -1,5 +1,6 @@
 package io.hvcluster.plan;
 
+import io.hvcluster.pipeline.ChangeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.facts.HostFacts;
@@ -27,14 +28,14 @@ class UnusedAdaptersDiffTest {
 
     private static List<String> unbindChanges(Inventory inv, Map<String, HostFacts> facts) {
         return new Planner().plan(inv, facts, RebootStrategy.AUTO).steps().stream()
-                .filter(s -> s.stepId().equals("unbind-protocols")).flatMap(s -> s.changes().stream().map(c -> s.host() + ": " + c)).toList();
+                .filter(s -> s.stepId().equals("unbind-protocols")).flatMap(s -> s.changes().stream().map(c -> s.host() + ": " + ChangeText.line(c))).toList();
     }
 
     @Test
     void anUnnamedNicIsPlannedForDisablingOnlyWhenAsked() {
         Inventory base = InventoryFixtures.fourNodes();
         Map<String, HostFacts> facts = withExtraNic(FactsFixtures.converged(base), "HV02", "Ethernet 9", "00-10-18-AA-BB-CC", "Up");
-        assertThat(unbindChanges(InventoryFixtures.withDisableUnusedAdapters(base, true), facts)).containsExactly("HV02: disable unused adapter 'Ethernet 9' [00-10-18-AA-BB-CC]");
+        assertThat(unbindChanges(InventoryFixtures.withDisableUnusedAdapters(base, true), facts)).containsExactly("HV02: ~ unused adapter 'Ethernet 9' [00-10-18-AA-BB-CC]: Up → Disabled");
         assertThat(unbindChanges(InventoryFixtures.withDisableUnusedAdapters(base, false), facts)).isEmpty();
     }
 

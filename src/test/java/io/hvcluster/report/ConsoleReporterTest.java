@@ -67,7 +67,7 @@ class ConsoleReporterTest {
 
         assertThat(lines.subList(1, 5)).containsExactly(
                 "1. Rename adapters by role (rename-adapters)",
-                "   HV01  + rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'",
+                "   HV01  ~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster",
                 "   HV02  in desired state",
                 "");
         assertThat(lines).contains(

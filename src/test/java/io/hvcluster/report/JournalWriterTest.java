@@ -65,8 +65,12 @@ class JournalWriterTest {
 
         JsonNode plan = lines.get(1).get("plan");
         assertThat(plan.get("steps")).hasSize(8);
-        assertThat(plan.get("steps").get(0).get("changes").get(0).asText())
-                .isEqualTo("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'");
+        JsonNode change = plan.get("steps").get(0).get("changes").get(0);
+        assertThat(change.get("action").asText()).isEqualTo("change");
+        assertThat(change.get("object").asText()).isEqualTo("name of adapter [00-15-5D-01-02-03]");
+        assertThat(change.get("before").asText()).isEqualTo("Ethernet 2");
+        assertThat(change.get("after").asText()).isEqualTo("Cluster");
+        assertThat(change.get("text").asText()).isEqualTo("~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster");
         assertThat(plan.get("steps").get(1).get("inDesiredState").asBoolean()).isTrue();
         assertThat(plan.get("reboot").get("effective").asText()).isEqualTo("parallel");
         assertThat(plan.get("reboot").get("requested").asText()).isEqualTo("auto");
@@ -92,7 +96,7 @@ class JournalWriterTest {
     void eachLineIsOnDiskBeforeTheNextEvent() throws Exception {
         Path file = dir.resolve("journal.jsonl");
         try (JournalWriter journal = new JournalWriter(file, SecretMasker.none(), CLOCK)) {
-            journal.hostNotice(new RunEvents.HostNotice("HV01", "waiting", "waiting for WinRM", SampleRun.T0));
+            journal.hostNotice(new RunEvents.HostNotice("HV01", io.hvcluster.run.NoticeKind.WAITING, "waiting for WinRM", SampleRun.T0));
             // Read while still open, as after a crash.
             List<JsonNode> lines = read(file);
             assertThat(lines).hasSize(1);
@@ -101,14 +105,16 @@ class JournalWriterTest {
     }
 
     @Test
-    void dataThatIsNotJsonIsKeptAsText() throws Exception {
+    void dataIsWrittenAsTheRunParsedIt() throws Exception {
         Path file = dir.resolve("journal.jsonl");
         try (JournalWriter journal = new JournalWriter(file, SecretMasker.none(), CLOCK)) {
             journal.stepFinished(SampleRun.finished("rename-adapters", "HV01", "apply", StepStatus.CHANGED, 0,
-                    List.of("line one\nline two \"quoted\""), List.of(), "", 1, "", "not json {"));
+                    List.of("line one\nline two \"quoted\""), List.of(), "", 1, "",
+                    "{\"nodes\":[{\"name\":\"HV01\",\"state\":\"Up\"}],\"flags\":[\"a\",\"b\"]}"));
         }
         JsonNode line = read(file).get(0);
-        assertThat(line.get("data").asText()).isEqualTo("not json {");
+        assertThat(line.get("data").get("nodes").asText()).isEqualTo("name=HV01 state=Up");
+        assertThat(line.get("data").get("flags").asText()).isEqualTo("a, b");
         assertThat(line.get("changes").get(0).asText()).isEqualTo("line one\nline two \"quoted\"");
     }
 

@@ -2,10 +2,12 @@ package io.hvcluster.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvcluster.pipeline.Action;
+import io.hvcluster.pipeline.Change;
+import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.plan.RebootStrategy;
-import io.hvcluster.plan.StepPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -13,14 +15,17 @@ import org.junit.jupiter.api.Test;
 
 class PlanPrinterTest {
 
+    private static final Change RENAME_1 = new Change(Action.CHANGE, "HV01", "name of adapter [00-15-5D-01-02-03]", "Ethernet 2", "Cluster");
+    private static final Change RENAME_2 = new Change(Action.CHANGE, "HV01", "name of adapter [00-15-5D-01-02-04]", "Ethernet 3", "Storage");
+    private static final Change ADD_IP = new Change(Action.ADD, "HV01", "IPv4 address on 'Cluster'", "", "10.0.1.11/24");
+    private static final Change DROP_DNS = new Change(Action.REMOVE, "HV01", "DNS servers on 'Cluster'", "10.0.0.10", "");
+
     private static final Plan PLAN = new Plan(List.of(
-            new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'",
-                    "rename 'Ethernet 3' [00-15-5D-01-02-04] to 'Storage'"), List.of()),
+            new StepPlan("rename-adapters", "HV01", List.of(RENAME_1, RENAME_2), List.of()),
             new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
-            new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"),
-                    List.of("no adapter with MAC 00-15-5D-01-02-09 for 'Storage'")),
+            new StepPlan("configure-addresses", "HV01", List.of(ADD_IP), List.of("no adapter with MAC 00-15-5D-01-02-09 for 'Storage'")),
             new StepPlan("configure-addresses", "HV02", List.of(), List.of("address 10.0.1.12 is in use by HV03")),
-            new StepPlan("validate-cluster", "HV01", List.of(), List.of())),
+            new StepPlan("validate-cluster", "HV01", List.of(new Change(Action.RUN, "HV01", "Test-Cluster", "", "HV01, HV02")), List.of())),
             new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, "the cluster already runs 2 roles"));
 
     private static String print(Plan plan, boolean color) {
@@ -30,31 +35,44 @@ class PlanPrinterTest {
     }
 
     @Test
-    void printsEachStepWithItsHostsThenTheRebootPolicyAndTheSummary() {
+    void printsEachStepWithItsHostsTerraformStyleThenTheRebootPolicyAndTheSummary() {
         assertThat(print(PLAN, false)).isEqualTo("""
                 1. Rename adapters by role (rename-adapters)
-                   HV01  + rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'
-                         + rename 'Ethernet 3' [00-15-5D-01-02-04] to 'Storage'
+                   HV01  ~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster
+                         ~ name of adapter [00-15-5D-01-02-04]: Ethernet 3 → Storage
                    HV02  in desired state
 
                 2. Configure static addresses (configure-addresses)
-                   HV01  + set 10.0.1.11/24 on 'Cluster'
+                   HV01  + IPv4 address on 'Cluster': 10.0.1.11/24
                          ! no adapter with MAC 00-15-5D-01-02-09 for 'Storage'
                    HV02  ! address 10.0.1.12 is in use by HV03
 
                 3. Validate the configuration (Test-Cluster) (validate-cluster)
-                   HV01  in desired state
+                   HV01  > run Test-Cluster: HV01, HV02
 
                 Reboot policy: rolling (requested: auto) - the cluster already runs 2 roles
                 2 problems (!) block the plan: fix them before apply
-                Plan: 3 to change, 2 in desired state
+                Plan: 4 to change, 1 in desired state
                 """.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void aConvergedPlanIsOneLine() {
+        Plan plan = new Plan(List.of(
+                new StepPlan("rename-adapters", "HV01", List.of(), List.of()),
+                new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
+                new StepPlan("validate-cluster", "HV01", List.of(), List.of())),
+                new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, "roles run"));
+
+        assertThat(print(plan, false)).isEqualTo(
+                "No changes: HV01, HV02 are in the desired state for every step (3 checked)." + System.lineSeparator());
     }
 
     @Test
     void stepsFollowPipelineOrderAndTheRequestedPolicyIsOmittedWhenItIsTheSame() {
         Plan plan = new Plan(List.of(
-                new StepPlan("enable-hyper-v", "HV1", List.of("install Hyper-V (restart)"), List.of()),
+                new StepPlan("enable-hyper-v", "HV1", List.of(new Change(Action.CHANGE, "HV1", "feature Hyper-V", "Available", "Installed"),
+                        new Change(Action.RESTART, "HV1", "HV1", "", "")), List.of()),
                 new StepPlan("rename-adapters", "HV1", List.of(), List.of())),
                 new RebootDecision(RebootStrategy.PARALLEL, RebootStrategy.PARALLEL, "asked for"));
 
@@ -63,7 +81,8 @@ class PlanPrinterTest {
                    HV1  in desired state
 
                 2. Enable Hyper-V (enable-hyper-v)
-                   HV1  + install Hyper-V (restart)
+                   HV1  ~ feature Hyper-V: Available → Installed
+                        > restart HV1
 
                 Reboot policy: parallel - asked for
                 Plan: 1 to change, 1 in desired state
@@ -76,9 +95,9 @@ class PlanPrinterTest {
         int from = doc.indexOf("```\n", doc.indexOf("`PlanPrinter` prints the plan")) + 4;
         String example = doc.substring(from, doc.indexOf("```", from));
         Plan plan = new Plan(List.of(
-                new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'"), List.of()),
+                new StepPlan("rename-adapters", "HV01", List.of(RENAME_1), List.of()),
                 new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
-                new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"),
+                new StepPlan("configure-addresses", "HV01", List.of(ADD_IP, DROP_DNS),
                         List.of("no adapter with MAC 00-15-5D-01-02-09 for 'Storage'"))),
                 new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, "the cluster already runs 2 roles"));
 
@@ -89,7 +108,8 @@ class PlanPrinterTest {
     void colourOnlyWhenAskedFor() {
         assertThat(print(PLAN, false)).doesNotContain("\u001b[");
         assertThat(print(PLAN, true))
-                .contains("\u001b[32m+ set 10.0.1.11/24 on 'Cluster'\u001b[0m")
+                .contains("\u001b[32m+ IPv4 address on 'Cluster': 10.0.1.11/24\u001b[0m")
+                .contains("\u001b[33m~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster\u001b[0m")
                 .contains("\u001b[31m! address 10.0.1.12 is in use by HV03\u001b[0m");
     }
 }

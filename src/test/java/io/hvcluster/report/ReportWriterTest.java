@@ -92,8 +92,8 @@ class ReportWriterTest {
         assertThat(hyperV.get("phases")).extracting(n -> n.get("phase").asText()).containsExactly("apply", "after-reboot");
         assertThat(cell(r, "configure-addresses", "HV02").get("phases").get(0).get("error").asText())
                 .isEqualTo("address 10.0.1.12 is already in use on 'Storage'");
-        assertThat(cell(r, "rename-adapters", "HV01").get("planned").get("changes").get(0).asText())
-                .isEqualTo("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'");
+        assertThat(cell(r, "rename-adapters", "HV01").get("planned").get("changes").get(0).get("text").asText())
+                .isEqualTo("~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster");
 
         JsonNode counts = r.get("counts");
         assertThat(counts.get("changed").asInt()).isEqualTo(3);
@@ -166,7 +166,7 @@ class ReportWriterTest {
         writer.runStarted(new RunEvents.RunStarted("r1", "lab<1>.yaml", "HV&C", List.of("HV01"), "apply", SampleRun.T0));
         writer.stepFinished(SampleRun.finished("rename-adapters", "HV01", "apply", StepStatus.CHANGED, 0,
                 List.of("<script>alert('x')</script> & \"more\""), List.of(), "", 10, "", "{}"));
-        writer.hostNotice(new RunEvents.HostNotice("HV01", "log-errors", "<img src=x onerror=alert(1)>", SampleRun.T0));
+        writer.hostNotice(new RunEvents.HostNotice("HV01", io.hvcluster.run.NoticeKind.LOG_ERRORS, "<img src=x onerror=alert(1)>", SampleRun.T0));
         writer.runFinished(new RunEvents.RunFinished(0, "1 changed", Duration.ofSeconds(1), SampleRun.T0.plusSeconds(1)));
         String html = reportHtml();
 
@@ -230,7 +230,7 @@ class ReportWriterTest {
         assertThat(cell(r, "rename-adapters", "HV01").get("status").asText()).isEqualTo("planned");
         assertThat(cell(r, "rename-adapters", "HV02").get("status").asText()).isEqualTo("unchanged");
         assertThat(r.get("counts").get("planned").asInt()).isEqualTo(6);
-        assertThat(reportHtml()).contains("<li class=\"chg\">rename &#39;Ethernet 2&#39; [00-15-5D-01-02-03] to &#39;Cluster&#39;</li>");
+        assertThat(reportHtml()).contains("<li class=\"chg\">~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster</li>");
     }
 
     private static List<String> cellClasses(String html) {

@@ -1,10 +1,15 @@
 package io.hvcluster.report;
 
+import io.hvcluster.pipeline.Action;
+import io.hvcluster.pipeline.Change;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.plan.RebootDecision;
 import io.hvcluster.plan.RebootStrategy;
-import io.hvcluster.plan.StepPlan;
+import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.run.NoticeKind;
 import io.hvcluster.run.RunEvents;
+import io.hvcluster.run.ScriptResults;
+import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.run.RunListener;
 import io.hvcluster.run.StepStatus;
 import java.time.Duration;
@@ -38,21 +43,21 @@ final class SampleRun {
 
     static Plan plan() {
         return new Plan(List.of(
-                new StepPlan("rename-adapters", "HV01", List.of("rename 'Ethernet 2' [00-15-5D-01-02-03] to 'Cluster'"), List.of()),
+                new StepPlan("rename-adapters", "HV01", List.of(new Change(Action.CHANGE, "HV01", "name of adapter [00-15-5D-01-02-03]", "Ethernet 2", "Cluster")), List.of()),
                 new StepPlan("rename-adapters", "HV02", List.of(), List.of()),
-                new StepPlan("configure-addresses", "HV01", List.of("set 10.0.1.11/24 on 'Cluster'"), List.of()),
-                new StepPlan("configure-addresses", "HV02", List.of("set 10.0.1.12/24 on 'Cluster'"), List.of()),
+                new StepPlan("configure-addresses", "HV01", List.of(new Change(Action.ADD, "HV01", "IPv4 address on 'Cluster'", "", "10.0.1.11/24")), List.of()),
+                new StepPlan("configure-addresses", "HV02", List.of(new Change(Action.ADD, "HV02", "IPv4 address on 'Cluster'", "", "10.0.1.12/24")), List.of()),
                 new StepPlan("unbind-protocols", "HV01", List.of(), List.of()),
-                new StepPlan("unbind-protocols", "HV02", List.of("unbind File and Printer Sharing from 'Storage'"), List.of()),
-                new StepPlan("validate-cluster", "HV01", List.of("run Test-Cluster on HV01, HV02"), List.of()),
-                new StepPlan("enable-hyper-v", "HV01", List.of("install Hyper-V (restart)"), List.of())),
+                new StepPlan("unbind-protocols", "HV02", List.of(new Change(Action.CHANGE, "HV02", "binding ms_server on 'Storage'", "enabled", "disabled")), List.of()),
+                new StepPlan("validate-cluster", "HV01", List.of(new Change(Action.RUN, "HV01", "Test-Cluster", "", "HV01, HV02")), List.of()),
+                new StepPlan("enable-hyper-v", "HV01", List.of(new Change(Action.CHANGE, "HV01", "feature Hyper-V", "Available", "Installed")), List.of())),
                 new RebootDecision(RebootStrategy.AUTO, RebootStrategy.PARALLEL, "a new build with no roles: every node restarts at once"));
     }
 
     static RunEvents.StepFinished finished(String step, String host, String phase, StepStatus status, int exit,
             List<String> changes, List<String> warnings, String error, long ms, String scriptFile, String data) {
         return new RunEvents.StepFinished(step, host, phase, status, exit, changes, warnings, error,
-                Duration.ofMillis(ms), scriptFile, data);
+                Duration.ofMillis(ms), scriptFile, new ScriptResults(SecretMasker.none()).data(data));
     }
 
     /** Plays the run, one event after the other, to {@code l}. */
@@ -89,10 +94,10 @@ final class SampleRun {
         l.stepFinished(finished("enable-hyper-v", "HV01", "apply", StepStatus.CHANGED, 0,
                 List.of("installed Hyper-V"), List.of(), "", 45_000,
                 "scripts/HV01/08-enable-hyper-v-apply.ps1", "{\"restartNeeded\":true}"));
-        l.hostNotice(new RunEvents.HostNotice("HV01", "reboot-requested", "restarting to enable Hyper-V…", T0.plusSeconds(156)));
-        l.hostNotice(new RunEvents.HostNotice("HV01", "back-online",
+        l.hostNotice(new RunEvents.HostNotice("HV01", NoticeKind.REBOOT_REQUESTED, "restarting to enable Hyper-V…", T0.plusSeconds(156)));
+        l.hostNotice(new RunEvents.HostNotice("HV01", NoticeKind.BACK_ONLINE,
                 "back after 1m12s (boot 2026-11-25T03:17:40Z)", T0.plusSeconds(228)));
-        l.hostNotice(new RunEvents.HostNotice("HV01", "log-errors",
+        l.hostNotice(new RunEvents.HostNotice("HV01", NoticeKind.LOG_ERRORS,
                 "1 error in the System log since boot: Service Control Manager 7000", T0.plusSeconds(229)));
         l.stepStarted(new RunEvents.StepStarted("enable-hyper-v", "HV01", "after-reboot", T0.plusSeconds(230)));
         l.stepFinished(finished("enable-hyper-v", "HV01", "after-reboot", StepStatus.NOT_CONVERGED, 0,

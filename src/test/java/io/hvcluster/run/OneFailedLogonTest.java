@@ -11,7 +11,7 @@ import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.sim.Simulation;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.hvcluster.run;
 
+import io.hvcluster.pipeline.ChangeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.exec.ExecutionException;
@@ -184,7 +185,7 @@ class PipelineRunnerTest {
         SimulatedRun.Outcome out = sim.apply();
         assertThat(out.result().status("unbind-protocols", "HV02")).isEqualTo(StepStatus.NOT_CONVERGED);
         assertThat(sim.finished(StepStatus.NOT_CONVERGED)).singleElement().satisfies(f -> assertThat(f.error())
-                .startsWith("the step reported success but the host still differs: disable ms_tcpip on 'Virtual 1'"));
+                .startsWith("the step reported success but the host still differs: ~ binding ms_tcpip on 'Virtual 1': enabled → disabled"));
         assertThat(out.result().status("validate-cluster", "HV01")).isEqualTo(StepStatus.SKIPPED);
     }
 
@@ -244,10 +245,12 @@ class PipelineRunnerTest {
         sim.dc.requireHost("HV02").faults.hypervisorLaunchError = false;
         SimulatedRun.Outcome resumed = sim.apply(RebootStrategy.ROLLING, Duration.ofMinutes(30), false);
         assertThat(resumed.plan().steps()).filteredOn(s -> s.stepId().equals("enable-hyper-v") && s.host().equals("HV02"))
-                .singleElement().satisfies(s -> assertThat(s.changes())
-                        .containsExactly("resume HV02 (hvcluster paused it for a restart whose check did not finish)"));
+                .singleElement().satisfies(s -> assertThat(s.changes()).extracting(ChangeText::line)
+                        .containsExactly("~ cluster node HV02: paused by hvcluster for a restart whose check did not finish → resumed"));
         assertThat(sim.finished).filteredOn(f -> f.stepId().equals("enable-hyper-v") && f.host().equals("HV02"))
                 .singleElement().satisfies(f -> assertThat(f.changes()).containsExactly("resumed HV02"));
+        assertThat(sim.notices).filteredOn(n -> n.kind() == NoticeKind.RESUMED && n.host().equals("HV02")).singleElement()
+                .satisfies(n -> assertThat(n.message()).startsWith("resumed HV02 in the cluster"));
         assertThat(sim.dc.requireHost("HV02").pausedForHyperVMark).isFalse();
         assertThat(resumed.result().anyFailed()).as(resumed.result().summary()).isFalse();
         assertThat(sim.apply().plan().toChange()).isZero();

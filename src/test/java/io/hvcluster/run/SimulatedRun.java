@@ -17,7 +17,7 @@ import io.hvcluster.sim.host.Latencies;
 import io.hvcluster.sim.host.ScriptRunner;
 import io.hvcluster.sim.host.SimulatedDatacenter;
 import io.hvcluster.sim.host.SimulatedExecutor;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.time.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +47,8 @@ final class SimulatedRun {
     RunEvents.RunFinished runFinished;
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     final VirtualTime time = new VirtualTime(START);
+    /** The preflight of the last {@link #apply}, run on the facts the plan came from. */
+    io.hvcluster.preflight.PreflightReport preflight;
     /** Wraps each host's executor, to inject transport behaviour a test needs. */
     java.util.function.BiFunction<String, ScriptExecutor, ScriptExecutor> wrap = (host, e) -> e;
 
@@ -60,6 +62,7 @@ final class SimulatedRun {
     Outcome apply(RebootStrategy strategy, Duration rebootTimeout, boolean continueOnError) throws InterruptedException {
         try (PipelineRunner pr = runner(strategy, rebootTimeout, continueOnError, null)) {
             FactsCollection facts = pr.collectFacts();
+            preflight = pr.preflight(facts.facts());
             Plan plan = pr.plan(facts.facts());
             return new Outcome(plan, pr.apply(plan));
         }
@@ -129,7 +132,7 @@ final class SimulatedRun {
 
         @Override
         public ScriptResult run(Script script, Duration timeout, OutputSink sink) {
-            if (!script.stepId().equals(FactsProbe.ID)) {
+            if (!script.stepId().equals(FactsProbe.ID) && !script.stepId().equals(io.hvcluster.facts.PreflightProbe.ID)) {
                 executed.add(script.stepId() + "/" + script.phase() + "@" + script.host());
             }
             return inner.run(script, timeout, sink);

@@ -95,6 +95,7 @@ function Resume-HvcPausedNode {
     if ([string]$me.State -eq 'Paused') {
         Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
         Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
+        $HvcResult.data.resumedNode = $env:COMPUTERNAME
     }
     Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
 }

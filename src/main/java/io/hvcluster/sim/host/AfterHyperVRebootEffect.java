@@ -67,6 +67,7 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
             me.paused = false;
             me.drainStatus = "NotInitiated";
             run.change("resumed " + host.name);
+            run.data.put("resumedNode", host.name);
         }
         host.pausedForHyperVMark = false;
     }

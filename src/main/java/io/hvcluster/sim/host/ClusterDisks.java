@@ -12,8 +12,7 @@ final class ClusterDisks {
     /** Find-HvcDisk: exactly one disk this host sees with that serial and/or unique id. */
     static SimDisk find(StepRun run, DiskRef ref) throws StepFailure {
         List<SimDisk> found = run.dc.disksVisibleTo(run.host.name).stream()
-                .filter(d -> (ref.serial().isEmpty() || d.serial.trim().equalsIgnoreCase(ref.serial()))
-                        && (ref.uniqueId().isEmpty() || d.uniqueId.equalsIgnoreCase(ref.uniqueId())))
+                .filter(d -> ref.identity().matches(d.serial, d.uniqueId))
                 .toList();
         if (found.size() != 1) {
             throw new StepFailure("disk '" + ref.label() + "' (serial '" + ref.serial() + "', unique id '" + ref.uniqueId()

@@ -1,5 +1,7 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.facts.WindowsFeature;
+
 import io.hvcluster.inventory.DiskSpec;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
@@ -34,7 +36,7 @@ public final class DatacenterBuilder {
     static final String NIC_MODEL = "Intel(R) Ethernet Controller X710 for 10GbE SFP+";
     static final long WITNESS_DEFAULT_BYTES = 1024L * 1024 * 1024;
     static final long CSV_DEFAULT_BYTES = 2L * 1024 * 1024 * 1024 * 1024;
-    static final List<String> FEATURES = List.of("Failover-Clustering", "RSAT-Clustering-PowerShell", "Hyper-V", "Hyper-V-PowerShell");
+    static final List<String> FEATURES = WindowsFeature.windowsNames();
 
     private final Inventory inventory;
     private Secret domainPassword = Secret.of("");
@@ -214,7 +216,7 @@ public final class DatacenterBuilder {
 
     /** The host already belongs to another cluster, with Failover Clustering installed and its service running. */
     public DatacenterBuilder memberOfAnotherCluster(String host, String clusterName) {
-        tweak(host, h -> h.features.put("Failover-Clustering", "Installed"));
+        tweak(host, h -> h.features.put(WindowsFeature.FAILOVER_CLUSTERING.windowsName(), "Installed"));
         return datacenter(dc -> {
             SimulatedCluster other = new SimulatedCluster();
             other.name = clusterName;
@@ -233,7 +235,7 @@ public final class DatacenterBuilder {
 
     public DatacenterBuilder hyperVInstallPending(String host) {
         return tweak(host, h -> {
-            h.features.put("Hyper-V", "InstallPending");
+            h.features.put(WindowsFeature.HYPER_V.windowsName(), "InstallPending");
             h.bootsToFinishFeatures = 1;
         });
     }

@@ -1,5 +1,6 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.facts.AdapterLookup;
 import io.hvcluster.steps.RenameAdaptersStep;
 import java.util.List;
 
@@ -15,20 +16,11 @@ final class RenameAdaptersEffect implements StepEffect<RenameAdaptersStep.Params
     public void apply(StepRun run, RenameAdaptersStep.Params params) throws StepFailure {
         WindowsHost host = run.host;
         for (RenameAdaptersStep.Adapter a : params.adapters()) {
-            List<NetAdapter> own;
-            if (!a.mac().isEmpty()) {
-                own = host.visibleAdapters().stream().filter(n -> n.mac.equalsIgnoreCase(a.mac()) && n.physical()).toList();
-                if (own.size() != 1) {
-                    throw new StepFailure("role '" + a.name() + "': expected exactly one physical adapter with MAC " + a.mac() + ", found " + own.size());
-                }
-            } else {
-                own = host.visibleAdapters().stream().filter(n -> n.name.equalsIgnoreCase(a.currentName())).toList();
-                if (own.isEmpty()) {
-                    own = host.visibleAdapters().stream().filter(n -> n.name.equalsIgnoreCase(a.name())).toList();
-                }
-                if (own.size() != 1) {
-                    throw new StepFailure("role '" + a.name() + "': no adapter named '" + a.currentName() + "' or '" + a.name() + "'");
-                }
+            AdapterLookup lookup = new AdapterLookup(a.mac(), a.currentName(), a.name());
+            List<NetAdapter> own = lookup.find(host.adapters, n -> n.name, n -> n.mac, n -> n.physical() && !n.hidden, n -> n.hidden);
+            if (own.size() != 1) {
+                throw new StepFailure("role '" + a.name() + "': " + (a.mac().isEmpty() ? lookup.problem(own.size())
+                        : "expected exactly one physical adapter with MAC " + a.mac() + ", found " + own.size()));
             }
             NetAdapter nic = own.get(0);
             // -eq is case-insensitive in PowerShell: 'cluster' is held by the adapter named 'Cluster'.

@@ -53,6 +53,11 @@ public final class ScriptRunner {
         effects.put(key, effect);
     }
 
+    /** Whether the simulator models the script of this step's phase (PipelineCompletenessTest walks the pipeline with it). */
+    public boolean models(String stepId, String phase) {
+        return effects.containsKey(stepId + "/" + phase);
+    }
+
     public SimulatedDatacenter datacenter() {
         return dc;
     }

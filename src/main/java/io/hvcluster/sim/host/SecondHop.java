@@ -1,7 +1,7 @@
 package io.hvcluster.sim.host;
 
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import java.util.Locale;
 
 /**

@@ -11,7 +11,7 @@ import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.testing.InventoryFixtures;
 import java.time.Instant;
 import java.util.Map;

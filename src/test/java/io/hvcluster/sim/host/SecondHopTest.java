@@ -10,7 +10,7 @@ import io.hvcluster.inventory.SecondHop;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.steps.CreateClusterStep;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.testing.InventoryFixtures;
 import java.util.List;
 import java.util.Map;

@@ -14,7 +14,7 @@ import io.hvcluster.pipeline.Step;
 import io.hvcluster.render.ScriptHeader;
 import io.hvcluster.render.ScriptRenderer;
 import io.hvcluster.secrets.Secret;
-import io.hvcluster.steps.Delegation;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.steps.StandardPipeline;
 import io.hvcluster.time.VirtualTime;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.hvcluster.plan;
+package io.hvcluster.pipeline;
 
 import java.util.List;
 
@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param stepId   the step
  * @param host     the host it runs on
- * @param changes  the concrete changes, in words an admin reads ("rename 'Ethernet 2' [00-15-5D-..] to 'Cluster'")
- * @param problems what prevents the step from converging as planned (a missing NIC, a conflicting switch)
+ * @param changes  the typed changes, in the order the step's script makes them
+ * @param problems what prevents the step from converging as planned (a missing NIC, a conflicting switch); each is
+ *                 the one sentence the step's script would fail with
  */
-public record StepPlan(String stepId, String host, List<String> changes, List<String> problems) {
+public record StepPlan(String stepId, String host, List<Change> changes, List<String> problems) {
 
     public StepPlan {
         changes = List.copyOf(changes);

@@ -1,21 +1,14 @@
-package io.hvcluster.plan;
+package io.hvcluster.steps;
 
 import io.hvcluster.facts.HostFacts;
-import io.hvcluster.steps.DiskRef;
+import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds an inventory disk among a host's disks and its resource in the cluster, as the scripts do. */
+/** Finds an inventory disk among a host's disks and its resource in the cluster, as templates/_lib/disks.ps1.vm does. */
 final class ClusterDisks {
 
     private ClusterDisks() {
-    }
-
-    static List<HostFacts.Disk> matching(HostFacts facts, DiskRef ref) {
-        return facts.disks().stream()
-                .filter(d -> ref.serial().isEmpty() || d.serial().equals(ref.serial()))
-                .filter(d -> ref.uniqueId().isEmpty() || d.uniqueId().equals(ref.uniqueId()))
-                .toList();
     }
 
     static Optional<HostFacts.DiskResource> resource(HostFacts.Cluster cluster, HostFacts.Disk disk) {
@@ -35,10 +28,10 @@ final class ClusterDisks {
     /**
      * The changes that put {@code ref} into the cluster under its label; adds problems to {@code out}.
      *
-     * @return the resource name the disk has or will have
+     * @return the resource the disk has now, if any
      */
-    static Optional<HostFacts.DiskResource> plan(PlanLines out, HostFacts node, Optional<HostFacts.Cluster> cluster, DiskRef ref) {
-        List<HostFacts.Disk> disks = matching(node, ref);
+    static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, HostFacts node, Optional<HostFacts.Cluster> cluster, DiskRef ref) {
+        List<HostFacts.Disk> disks = ref.identity().matching(node);
         if (disks.size() != 1) {
             out.problem("disk '" + ref.label() + "' (serial '" + ref.serial() + "', unique id '" + ref.uniqueId()
                     + "'): expected exactly one on " + node.computerName() + ", found " + disks.size());
@@ -46,9 +39,9 @@ final class ClusterDisks {
         }
         Optional<HostFacts.DiskResource> res = cluster.flatMap(c -> resource(c, disks.get(0)));
         if (res.isEmpty()) {
-            out.change("add disk '" + ref.label() + "' to the cluster");
+            out.add("cluster disk '" + ref.label() + "'", "disk " + disks.get(0).number());
         } else if (!res.get().name().equals(ref.label())) {
-            out.change("rename cluster resource '" + res.get().name() + "' to '" + ref.label() + "'");
+            out.change("name of cluster disk resource", res.get().name(), ref.label());
         }
         return res;
     }

@@ -1,4 +1,4 @@
-package io.hvcluster.plan;
+package io.hvcluster.facts;
 
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The facts of every host, with the look-ups the diffs share. */
+/** The facts of every host, with the look-ups the steps' diffs and the preflight share. */
 public final class FactsView {
 
     private final Inventory inventory;
@@ -41,25 +41,16 @@ public final class FactsView {
                 .filter(f -> f != null && f.clusterMember()).map(HostFacts::cluster).findFirst();
     }
 
-    /**
-     * The adapter that plays {@code nic}'s role on {@code host}: by MAC among physical adapters; by its
-     * current name; or, once renamed, by the role name.
-     */
+    /** The adapter that plays {@code nic}'s role on {@code host}, found as {@link AdapterLookup} says. */
     public AdapterMatch adapter(Host host, HostNic nic) {
-        HostFacts f = of(host.name());
-        if (nic.mac().isPresent()) {
-            List<HostFacts.Adapter> found = f.adaptersWithMac(nic.mac().get().value());
-            if (found.size() == 1) {
-                return AdapterMatch.found(found.get(0));
-            }
-            return AdapterMatch.missing(found.isEmpty()
-                    ? "no physical adapter with MAC " + nic.mac().get() + " for '" + nic.network() + "'"
-                    : found.size() + " physical adapters with MAC " + nic.mac().get() + " for '" + nic.network() + "'");
-        }
-        String current = nic.currentName().orElse("");
-        Optional<HostFacts.Adapter> a = f.adapterNamed(current).or(() -> f.adapterNamed(nic.network()));
-        return a.map(AdapterMatch::found)
-                .orElseGet(() -> AdapterMatch.missing("no adapter named '" + current + "' or '" + nic.network() + "'"));
+        AdapterLookup lookup = AdapterLookup.of(nic);
+        List<HostFacts.Adapter> found = lookup.find(of(host.name()));
+        return found.size() == 1 ? AdapterMatch.found(found.get(0)) : AdapterMatch.missing(lookup.problem(found.size()));
+    }
+
+    /** Whether the WinRM session runs over {@code adapter}: hvcluster never changes that adapter. */
+    public boolean carriesSession(Host host, HostFacts.Adapter adapter) {
+        return of(host.name()).sessionAdapters().stream().anyMatch(s -> s.equalsIgnoreCase(adapter.name()));
     }
 
     /** @param adapter the adapter, when found; @param problem why not, otherwise */

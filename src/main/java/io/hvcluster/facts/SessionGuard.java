@@ -1,4 +1,4 @@
-package io.hvcluster.steps;
+package io.hvcluster.facts;
 
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;

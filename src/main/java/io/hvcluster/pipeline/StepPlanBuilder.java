@@ -1,0 +1,52 @@
+package io.hvcluster.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the typed changes and the problems of one step on one host, as a step's diff finds them. */
+public final class StepPlanBuilder {
+
+    private final String stepId;
+    private final String host;
+    private final List<Change> changes = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public StepPlanBuilder(String stepId, String host) {
+        this.stepId = stepId;
+        this.host = host;
+    }
+
+    public StepPlanBuilder add(String object, String after) {
+        return with(Action.ADD, object, "", after);
+    }
+
+    public StepPlanBuilder change(String object, String before, String after) {
+        return with(Action.CHANGE, object, before, after);
+    }
+
+    public StepPlanBuilder remove(String object, String before) {
+        return with(Action.REMOVE, object, before, "");
+    }
+
+    public StepPlanBuilder run(String object, String detail) {
+        return with(Action.RUN, object, "", detail);
+    }
+
+    public StepPlanBuilder restart(String object, String why) {
+        return with(Action.RESTART, object, "", why);
+    }
+
+    private StepPlanBuilder with(Action action, String object, String before, String after) {
+        changes.add(new Change(action, host, object, before, after));
+        return this;
+    }
+
+    public StepPlanBuilder problem(String text) {
+        problems.add(text);
+        return this;
+    }
+
+    public StepPlan build() {
+        return new StepPlan(stepId, host, changes, problems);
+    }
+}
