@@ -43,6 +43,7 @@ final class HostStepRun {
         try {
             StepStatus status = runPhases(step, position, host);
             if (status == StepStatus.CHANGED) {
+                ctx.changed(host);
                 ctx.contract().changedBy(step, host, ctx.facts().get(host.name()));
             }
             return status;
@@ -55,8 +56,9 @@ final class HostStepRun {
     private StepStatus runPhases(Step<?> step, int position, Host host) throws InterruptedException {
         HostFacts latest;
         try {
-            // The confirmed plan is the contract: read the host again and stop it if it changed behind the plan's back.
-            latest = ctx.reprobe(host);
+            // The confirmed plan is the contract: read the host again (unless nothing changed anywhere since it was
+            // last read) and stop it if it changed behind the plan's back.
+            latest = ctx.current(host);
         } catch (ExecutionException | FactsParser.FactsException e) {
             finished(step, host, "apply", StepStatus.FAILED, -1, List.of(), List.of(),
                     "could not read the host before the step: " + ctx.masker.mask(e.getMessage()), Duration.ZERO, "", ScriptData.NONE);

@@ -11,6 +11,7 @@ import io.hvcluster.secrets.SecretMasker;
 import io.hvcluster.time.TimeSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the pieces of one run share: the inventory, the renderers, the executors (one per host, opened on
@@ -31,6 +32,12 @@ final class RunContext implements AutoCloseable {
     private final ExecutorFactory factory;
     private final Map<String, ScriptExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
+    /**
+     * How many step runs have changed something so far, and the count each host's latest reading was taken at: a
+     * reading taken before another change may no longer show the host (or the cluster it sees) as it is.
+     */
+    private final AtomicLong changes = new AtomicLong();
+    private final Map<String, Long> readAt = new ConcurrentHashMap<>();
     private volatile RebootDecision reboot;
     private volatile PlanContract contract;
 
@@ -53,9 +60,34 @@ final class RunContext implements AutoCloseable {
     }
 
     HostFacts reprobe(Host host) {
+        long seen = changes.get();
         HostFacts f = probe.probe(host, executor(host));
         facts.put(host.name(), f);
+        readAt.put(host.name(), seen);
         return f;
+    }
+
+    /**
+     * The host as it is now: its latest reading while nothing has changed anywhere since it was taken, else a
+     * fresh one. So a converged run reads each host once, and a build still reads a host again before a step
+     * whenever another step (here or on another node: a cluster network appears on every node) changed something.
+     */
+    HostFacts current(Host host) {
+        HostFacts known = facts.get(host.name());
+        Long at = readAt.get(host.name());
+        if (known != null && at != null && at == changes.get()) {
+            return known;
+        }
+        return reprobe(host);
+    }
+
+    /**
+     * A step on {@code host} changed something (and was confirmed by reading the host after it). That reading
+     * stays current only when no other change happened since it was taken.
+     */
+    void changed(Host host) {
+        long now = changes.incrementAndGet();
+        readAt.computeIfPresent(host.name(), (h, at) -> at == now - 1 ? now : at);
     }
 
     Map<String, HostFacts> facts() {
@@ -63,7 +95,9 @@ final class RunContext implements AutoCloseable {
     }
 
     void setFacts(Map<String, HostFacts> all) {
+        long seen = changes.get();
         facts.putAll(all);
+        all.keySet().forEach(h -> readAt.put(h, seen));
     }
 
     PlanContract contract() {

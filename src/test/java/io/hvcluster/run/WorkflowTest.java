@@ -59,8 +59,8 @@ class WorkflowTest {
             assertThat(out.exitCode()).isEqualTo(1);
         }
         assertThat(console.shown).containsExactly("preflight", "plan 29 to change, 0 in desired state", "confirm");
-        // Only the read-only preflight probe ran; no step's script.
-        assertThat(sim.executed).hasSize(4).allMatch(s -> s.startsWith(io.hvcluster.facts.PreflightProbe.ID + "/"));
+        // Only the read-only probes ran (SimulatedRun does not list them); no step's script.
+        assertThat(sim.executed).isEmpty();
         assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (29 to change, 0 in desired state)");
         assertThat(sim.runFinished.exitCode()).isEqualTo(1);
     }
@@ -77,7 +77,7 @@ class WorkflowTest {
             assertThat(out.unreachable()).containsOnlyKeys("HV02");
         }
         assertThat(console.shown).isEmpty();
-        assertThat(sim.notices).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo("unreachable"));
+        assertThat(sim.notices).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(NoticeKind.UNREACHABLE));
         assertThat(sim.runFinished.exitCode()).isEqualTo(1);
         assertThat(sim.runFinished.summary()).isEqualTo("cannot plan: 1 host(s) did not answer the facts probe");
     }
