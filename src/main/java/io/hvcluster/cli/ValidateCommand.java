@@ -104,6 +104,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The values hvcluster init left for the admin, by line: what is left to choose, before what is wrong. */
     private List<TodoMarkers.Todo> todos() {
+        // Never read what the loader refused to open: /dev/zero or a FIFO would fill the heap or block for ever.
+        if (!InventoryLoader.mayBeRead(inventory)) {
+            return List.of();
+        }
         try {
             return TodoMarkers.find(java.nio.file.Files.readString(inventory));
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -27,6 +27,6 @@ class SimulatedNonAsciiTest {
                 "--simulate-fresh", "--simulator-state", tmp.resolve("sim").toString(), "--runs-dir",
                 tmp.resolve("runs").toString());
         assertThat(code).as(err.toString() + out).isZero();
-        assertThat(out.toString()).contains("'Connexion réseau 4'").doesNotContain("r?seau");
+        assertThat(out.toString()).contains("Connexion réseau 4 → Virtual 1").doesNotContain("r?seau");
     }
 }

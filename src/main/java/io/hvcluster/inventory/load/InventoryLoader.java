@@ -42,6 +42,15 @@ public final class InventoryLoader {
         return load(read(file), file.toString());
     }
 
+    /** Whether {@code file} is a regular file the loader would read (see {@link #refusal}). */
+    public static boolean mayBeRead(Path file) {
+        try {
+            return Files.isRegularFile(file) && refusal(file).isEmpty();
+        } catch (InventoryReadException e) {
+            return false;
+        }
+    }
+
     /**
      * Why {@code file} is not even opened: not a regular file (a FIFO with no writer would block the read for
      * ever; /dev/zero would fill the heap) or larger than {@link #MAX_FILE_BYTES}. Empty when it may be read.
