@@ -54,8 +54,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking for confirmation.")
     boolean yes;
 
-    @Option(names = "--dry-run", description = {"Connect to nothing: write the scripts that would run, in order, into the run folder,",
-        "with its report. The reboot path follows --reboot-strategy (auto writes the safe rolling path: nothing is asked)."})
+    @Option(names = "--dry-run", description = "Connect to nothing: write the scripts that would run, in order, into the run folder, "
+            + "with its report. The reboot path follows --reboot-strategy (auto writes the safe rolling path: nothing is asked).")
     boolean dryRun;
 
     @Override
