@@ -2,7 +2,6 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"addresses":[{"adapter":"Cluster","ipAddress":"10.10.1.11","prefixLength":24},{"adapter":"iSCSI 1","ipAddress":"10.20.1.11","prefixLength":24}],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
 
-
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
 

@@ -2,7 +2,6 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage"],"reportName":"hvcluster-validate","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
 
-
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
 

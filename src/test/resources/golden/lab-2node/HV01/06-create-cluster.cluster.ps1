@@ -2,7 +2,6 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true}}
 
-
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
 

@@ -2,7 +2,6 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""},"diskWitness":true}
 
-
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
 

@@ -2,7 +2,6 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"networks":[{"name":"Parent","address":"10.0.0.0","mask":"255.255.255.0","role":3},{"name":"Cluster","address":"10.10.1.0","mask":"255.255.255.0","role":1},{"name":"iSCSI 1","address":"10.20.1.0","mask":"255.255.255.0","role":0}],"migrationOrder":["Cluster"],"migrationExcluded":["Parent","iSCSI 1"]}
 
-
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
 

@@ -2,7 +2,6 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"adapters":[{"name":"Parent","mac":"00-15-5D-0A-02-01","currentName":""},{"name":"Cluster","mac":"00-15-5D-0A-02-02","currentName":""},{"name":"iSCSI 1","mac":"00-15-5D-0A-02-03","currentName":""},{"name":"Virtual 1","mac":"","currentName":"Ethernet 4"}]}
 
-
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
 
