@@ -34,6 +34,12 @@ public final class RunbookWriter {
                   other nodes, and a remote session has no credentials to pass on (the "second hop").
                 - Every script checks the current state before it changes anything: running it again is safe, and
                   a script that finds nothing to do changes nothing.
+                - **Try `-WhatIf` first**: `.\\HV01\\01-rename-adapters.ps1 -WhatIf` prints a `What if:` line for each
+                  change the script would make on this node, and makes none; its JSON result says `"changed":false`,
+                  `"whatIf":true` and lists the changes in `wouldChange`. `-Confirm` asks before each change (the
+                  restart of enable-hyper-v included); a change you decline is listed under `warnings`. With
+                  `-File`, put the switch after the script path:
+                  `powershell.exe -NoProfile -ExecutionPolicy Bypass -File .\\HV01\\01-rename-adapters.ps1 -WhatIf`.
                 - Every script prints one line of JSON as its result: `changed`, `changes` (what it did),
                   `warnings`, `data` and `error`. Exit code 0 means success, 1 means it stopped on `error`.
                   Stop at the first failure, fix the cause, and run the same script again.

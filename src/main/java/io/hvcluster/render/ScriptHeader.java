@@ -45,6 +45,20 @@ public record ScriptHeader(String stepId, String phase, String host, String inve
                 + "# hvcluster-params: " + paramsJson() + "\r\n";
     }
 
+    /**
+     * What makes an apply script an advanced script, CRLF-terminated: {@code [CmdletBinding(SupportsShouldProcess)]}
+     * and an empty param block, so an admin running it by hand can pass -WhatIf and -Confirm (docs/whatif.md).
+     * PowerShell accepts a param block only as the first statement, so it follows the header's comment lines
+     * directly. Medium impact: below the default $ConfirmPreference (High), so nothing prompts unless -Confirm is
+     * given; hvcluster's non-interactive runs never see a prompt. Read-only probes ("probe") stay plain scripts.
+     */
+    public String cmdletBinding() {
+        if (phase.equals("probe")) {
+            return "";
+        }
+        return "[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]\r\nparam()\r\n";
+    }
+
     private static String oneLine(String s) {
         return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", "?");
     }

@@ -71,4 +71,23 @@ public class ScriptRendererTest {
         assertThat(parsed.host()).isEqualTo("HV01");
         assertThat(parsed.params().get("name").asText()).isEqualTo("a\u2028b\r\n'c'");
     }
+
+    @Test
+    void applyPhasesGetTheShouldProcessParamBlockAndProbesNone() {
+        String apply = new ScriptHeader("rename-adapters", "apply", "HV01", "i.yaml", "1.0", new Params("x")).cmdletBinding();
+        String after = new ScriptHeader("enable-hyper-v", "after-reboot", "HV01", "i.yaml", "1.0", new Params("x")).cmdletBinding();
+        String probe = new ScriptHeader("facts", "probe", "HV01", "i.yaml", "1.0", new Params("x")).cmdletBinding();
+        assertThat(apply).isEqualTo("[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]\r\nparam()\r\n");
+        assertThat(after).isEqualTo(apply);
+        assertThat(probe).isEmpty();
+    }
+
+    @Test
+    void theRenderedApplyScriptHasItsParamBlockRightAfterTheHeaderComments() {
+        ScriptHeader h = new ScriptHeader("rename-adapters", "apply", "HV01", "i.yaml", "1.0", new Params("x"));
+        String out = ScriptRenderer.bundled().render("rename-adapters/apply.ps1.vm", h, new io.hvcluster.steps.RenameAdaptersStep.Params(java.util.List.of()));
+        String code = out.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElseThrow();
+        assertThat(code).startsWith("[CmdletBinding(SupportsShouldProcess");
+        assertThat(ScriptHeader.parse(out)).as("the simulator still reads the header").isPresent();
+    }
 }

@@ -23,7 +23,7 @@ class TemplateLintTest {
     private static final List<Pattern> ALLOWED = List.of(
             Pattern.compile("#parse\\(\"_lib/[a-z-]+\\.ps1\\.vm\"\\)"),
             Pattern.compile("##.*"),
-            Pattern.compile("\\$header\\.text\\(\\)"),
+            Pattern.compile("\\$header\\.(text|cmdletBinding)\\(\\)"),
             Pattern.compile("\\$ps\\.let\\('[A-Za-z]+', \\$(step|header)\\.[a-zA-Z]+\\(\\)\\)"));
 
     @Test

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"adapters":[{"name":"Parent","mac":"00-15-5D-0A-01-01","currentName":""},{"name":"Cluster","mac":"00-15-5D-0A-01-02","currentName":""},{"name":"iSCSI 1","mac":"00-15-5D-0A-01-03","currentName":""},{"name":"Virtual 1","mac":"00-15-5D-0A-01-04","currentName":""}]}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -104,8 +125,10 @@ try {
         # -cne: a case-only difference ('cluster' vs 'Cluster') is still renamed.
         if ($nic.Name -cne $a.name) {
             $old = $nic.Name
-            $nic | Rename-NetAdapter -NewName $a.name
-            Add-HvcChange ("renamed '" + $old + "' [" + $nic.MacAddress + "] to '" + $a.name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $old + "' [" + $nic.MacAddress + ']') -Action ("Rename to '" + $a.name + "'")) {
+                $nic | Rename-NetAdapter -NewName $a.name
+                Add-HvcChange ("renamed '" + $old + "' [" + $nic.MacAddress + "] to '" + $a.name + "'")
+            }
         }
     }
     Complete-HvcStep

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage"],"reportName":"hvcluster-validate","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -221,40 +242,44 @@ try {
         Add-HvcWarning ('this node is already in cluster ' + [string](Get-Cluster).Name + '; validation skipped (Test-Cluster -Ignore Storage re-validates by hand)')
         Complete-HvcStep
     }
-    $dir = Join-Path -Path $env:SystemRoot -ChildPath 'Cluster\Reports'
-    if (-not (Test-Path -LiteralPath $dir)) {
-        New-Item -ItemType Directory -Path $dir -Force | Out-Null
-    }
-    $reportBase = Join-Path -Path $dir -ChildPath ($ReportName + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss'))
-    try {
-        $outcome = Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Nodes = $Nodes; Categories = $Categories; ReportBase = $reportBase } -Body {
-            param($Nodes, $Categories, $ReportBase)
-            $tw = @()
-            $file = Test-Cluster -Node $Nodes -Include $Categories -ReportName $ReportBase -WarningVariable tw -WarningAction SilentlyContinue
-            @{ report = [string]@($file)[0].FullName; warnings = @($tw | ForEach-Object { [string]$_.Message }) }
+    # Test-Cluster changes no setting, but its storage tests take the shared disks offline for a while, it writes
+    # a report, and a second hop may register a scheduled task: under -WhatIf it is only announced.
+    if (Approve-HvcChange -Target ('nodes ' + ($Nodes -join ', ')) -Action ('Run Test-Cluster (' + ($Categories -join ', ') + ')')) {
+        $dir = Join-Path -Path $env:SystemRoot -ChildPath 'Cluster\Reports'
+        if (-not (Test-Path -LiteralPath $dir)) {
+            New-Item -ItemType Directory -Path $dir -Force | Out-Null
         }
-    } catch {
-        throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
-    }
-    $HvcResult.data.report = [string]$outcome.report
-    # Test-Cluster has no pass/fail property: each test with findings warns, and the last warning is the
-    # summary "Test Result:" followed by flags. Anything unreadable fails closed.
-    $flags = @()
-    foreach ($w in $outcome.warnings) {
-        $text = [string]$w
-        if ($text -match 'Test Result:\s*\r?\n\s*([^\r\n]+)') {
-            $flags = @($Matches[1].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-        } else {
-            Add-HvcWarning $text
+        $reportBase = Join-Path -Path $dir -ChildPath ($ReportName + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss'))
+        try {
+            $outcome = Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Nodes = $Nodes; Categories = $Categories; ReportBase = $reportBase } -Body {
+                param($Nodes, $Categories, $ReportBase)
+                $tw = @()
+                $file = Test-Cluster -Node $Nodes -Include $Categories -ReportName $ReportBase -WarningVariable tw -WarningAction SilentlyContinue
+                @{ report = [string]@($file)[0].FullName; warnings = @($tw | ForEach-Object { [string]$_.Message }) }
+            }
+        } catch {
+            throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
         }
-    }
-    $HvcResult.data.flags = $flags
-    if ($outcome.warnings.Count -gt 0 -and $flags.Count -eq 0) {
-        throw ('Test-Cluster gave warnings but no result summary; read the report: ' + $HvcResult.data.report)
-    }
-    $failed = @($flags | Where-Object { $AcceptedFlags -notcontains $_ })
-    if ($failed.Count -gt 0) {
-        throw ('validation did not pass (' + ($failed -join ', ') + '); read the report: ' + $HvcResult.data.report)
+        $HvcResult.data.report = [string]$outcome.report
+        # Test-Cluster has no pass/fail property: each test with findings warns, and the last warning is the
+        # summary "Test Result:" followed by flags. Anything unreadable fails closed.
+        $flags = @()
+        foreach ($w in $outcome.warnings) {
+            $text = [string]$w
+            if ($text -match 'Test Result:\s*\r?\n\s*([^\r\n]+)') {
+                $flags = @($Matches[1].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+            } else {
+                Add-HvcWarning $text
+            }
+        }
+        $HvcResult.data.flags = $flags
+        if ($outcome.warnings.Count -gt 0 -and $flags.Count -eq 0) {
+            throw ('Test-Cluster gave warnings but no result summary; read the report: ' + $HvcResult.data.report)
+        }
+        $failed = @($flags | Where-Object { $AcceptedFlags -notcontains $_ })
+        if ($failed.Count -gt 0) {
+            throw ('validation did not pass (' + ($failed -join ', ') + '); read the report: ' + $HvcResult.data.report)
+        }
     }
     Complete-HvcStep
 } catch {

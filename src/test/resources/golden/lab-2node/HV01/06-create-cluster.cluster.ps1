@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true}}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -223,7 +244,7 @@ try {
         }
         $present = @(Get-ClusterNode | ForEach-Object { [string]$_.Name })
         $missing = @($Nodes | Where-Object { $present -notcontains $_ })
-        if ($missing.Count -gt 0) {
+        if ($missing.Count -gt 0 -and (Approve-HvcChange -Target ('cluster ' + $ClusterName) -Action ('Add nodes ' + ($missing -join ', ')))) {
             try {
                 Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Missing = $missing } -Body {
                     param($Missing)
@@ -240,17 +261,19 @@ try {
     }
     # No storage: otherwise every eligible disk becomes "Cluster Disk N" and a witness is picked for you. The
     # private networks are ignored so the cluster's address lands on the management network only.
-    try {
-        # The body may run in another process (secondHop: task): its inputs are parameters, named as the script's own.
-        Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ NewClusterParameters = $NewClusterParameters } -Body {
-            param($NewClusterParameters)
-            New-Cluster @NewClusterParameters | Out-Null
+    if (Approve-HvcChange -Target ($ClusterName + ' (' + $StaticAddress + ')') -Action ('Create the cluster with nodes ' + ($Nodes -join ', '))) {
+        try {
+            # The body may run in another process (secondHop: task): its inputs are parameters, named as the script's own.
+            Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ NewClusterParameters = $NewClusterParameters } -Body {
+                param($NewClusterParameters)
+                New-Cluster @NewClusterParameters | Out-Null
+            }
+        } catch {
+            throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
         }
-    } catch {
-        throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
+        Add-HvcChange ('created cluster ' + $ClusterName + ' (' + $StaticAddress + ') with ' + ($Nodes -join ', '))
+        $HvcResult.data.nodes = @(Get-ClusterNode | ForEach-Object { [ordered]@{ name = [string]$_.Name; state = [string]$_.State } })
     }
-    Add-HvcChange ('created cluster ' + $ClusterName + ' (' + $StaticAddress + ') with ' + ($Nodes -join ', '))
-    $HvcResult.data.nodes = @(Get-ClusterNode | ForEach-Object { [ordered]@{ name = [string]$_.Name; state = [string]$_.State } })
     Complete-HvcStep
 } catch {
     Stop-HvcStep $_

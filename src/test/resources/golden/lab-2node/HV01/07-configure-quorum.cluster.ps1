@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""},"diskWitness":true}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -100,22 +121,29 @@ function Get-HvcDiskResource {
     })
 }
 
-# The disk's cluster resource, added to the cluster and named after the inventory's label if needed.
+# The disk's cluster resource, added to the cluster and named after the inventory's label if needed; $null when
+# -WhatIf (or the admin, under -Confirm) kept it out of the cluster.
 function Add-HvcClusterDisk {
     param($Ref)
     $disk = Find-HvcDisk -Ref $Ref
     $res = @(Get-HvcDiskResource -Disk $disk)
     if ($res.Count -eq 0) {
-        $res = @(Get-ClusterAvailableDisk -Disk $disk | Add-ClusterDisk)
-        if ($res.Count -ne 1) {
-            throw ("disk '" + $Ref.label + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use")
+        if (Approve-HvcChange -Target ("disk '" + $Ref.label + "' (serial '" + $Ref.serial + "')") -Action 'Add to the cluster') {
+            $res = @(Get-ClusterAvailableDisk -Disk $disk | Add-ClusterDisk)
+            if ($res.Count -ne 1) {
+                throw ("disk '" + $Ref.label + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use")
+            }
+            Add-HvcChange ("added disk '" + $Ref.label + "' to the cluster as '" + $res[0].Name + "'")
+        } else {
+            return $null
         }
-        Add-HvcChange ("added disk '" + $Ref.label + "' to the cluster as '" + $res[0].Name + "'")
     }
     if ($res[0].Name -cne $Ref.label) {
         $old = $res[0].Name
-        $res[0].Name = $Ref.label
-        Add-HvcChange ("renamed cluster resource '" + $old + "' to '" + $Ref.label + "'")
+        if (Approve-HvcChange -Target ("cluster resource '" + $old + "'") -Action ("Rename to '" + $Ref.label + "'")) {
+            $res[0].Name = $Ref.label
+            Add-HvcChange ("renamed cluster resource '" + $old + "' to '" + $Ref.label + "'")
+        }
     }
     $res[0]
 }
@@ -127,7 +155,10 @@ try {
     if ($Witness) {
         # Added and labelled even for node majority, as the guide advises: the cluster may grow.
         $res = Add-HvcClusterDisk -Ref $Witness
-        $csv = @(Get-ClusterSharedVolume | Where-Object { $_.Name -eq $res.Name })
+        $csv = @()
+        if ($res) {
+            $csv = @(Get-ClusterSharedVolume | Where-Object { $_.Name -eq $res.Name })
+        }
         if ($csv.Count -gt 0) {
             throw ("the witness disk '" + $Witness.label + "' is a Cluster Shared Volume; a witness must be a dedicated disk")
         }
@@ -138,11 +169,11 @@ try {
         $current = [string]$q.QuorumResource.Name
     }
     if ($DiskWitness) {
-        if ($current -ne $Witness.label) {
+        if ($current -ne $Witness.label -and (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node and disk majority with witness '" + $Witness.label + "'"))) {
             Set-ClusterQuorum -DiskWitness $Witness.label | Out-Null
             Add-HvcChange ("quorum set to node and disk majority with witness '" + $Witness.label + "'")
         }
-    } elseif ($current) {
+    } elseif ($current -and (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node majority (release witness '" + $current + "')"))) {
         Set-ClusterQuorum -NoWitness | Out-Null
         Add-HvcChange ("quorum set to node majority (witness '" + $current + "' released)")
     }

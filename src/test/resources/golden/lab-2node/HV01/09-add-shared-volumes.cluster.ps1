@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"volumes":[{"label":"CSV1","serial":"CSV-01-01","uniqueId":""}],"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""}}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -100,22 +121,29 @@ function Get-HvcDiskResource {
     })
 }
 
-# The disk's cluster resource, added to the cluster and named after the inventory's label if needed.
+# The disk's cluster resource, added to the cluster and named after the inventory's label if needed; $null when
+# -WhatIf (or the admin, under -Confirm) kept it out of the cluster.
 function Add-HvcClusterDisk {
     param($Ref)
     $disk = Find-HvcDisk -Ref $Ref
     $res = @(Get-HvcDiskResource -Disk $disk)
     if ($res.Count -eq 0) {
-        $res = @(Get-ClusterAvailableDisk -Disk $disk | Add-ClusterDisk)
-        if ($res.Count -ne 1) {
-            throw ("disk '" + $Ref.label + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use")
+        if (Approve-HvcChange -Target ("disk '" + $Ref.label + "' (serial '" + $Ref.serial + "')") -Action 'Add to the cluster') {
+            $res = @(Get-ClusterAvailableDisk -Disk $disk | Add-ClusterDisk)
+            if ($res.Count -ne 1) {
+                throw ("disk '" + $Ref.label + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use")
+            }
+            Add-HvcChange ("added disk '" + $Ref.label + "' to the cluster as '" + $res[0].Name + "'")
+        } else {
+            return $null
         }
-        Add-HvcChange ("added disk '" + $Ref.label + "' to the cluster as '" + $res[0].Name + "'")
     }
     if ($res[0].Name -cne $Ref.label) {
         $old = $res[0].Name
-        $res[0].Name = $Ref.label
-        Add-HvcChange ("renamed cluster resource '" + $old + "' to '" + $Ref.label + "'")
+        if (Approve-HvcChange -Target ("cluster resource '" + $old + "'") -Action ("Rename to '" + $Ref.label + "'")) {
+            $res[0].Name = $Ref.label
+            Add-HvcChange ("renamed cluster resource '" + $old + "' to '" + $Ref.label + "'")
+        }
     }
     $res[0]
 }
@@ -132,14 +160,25 @@ try {
             throw ("disk '" + $v.label + "' is the witness disk; a witness never becomes a Cluster Shared Volume")
         }
         $res = Add-HvcClusterDisk -Ref $v
+        if (-not $res) {
+            # -WhatIf or a declined -Confirm: the disk is not in the cluster, so it cannot become a CSV either.
+            if ($WhatIfPreference) {
+                $HvcResult.wouldChange += ("Add to Cluster Shared Volumes: disk '" + $v.label + "'")
+            }
+            continue
+        }
         $q = Get-ClusterQuorum
         if ($q.QuorumResource -and [string]$q.QuorumResource.Name -eq $res.Name) {
             throw ("disk '" + $v.label + "' is the quorum witness; a witness never becomes a Cluster Shared Volume")
         }
         $csv = @(Get-ClusterSharedVolume | Where-Object { $_.Name -eq $res.Name })
         if ($csv.Count -eq 0) {
-            $csv = @(Add-ClusterSharedVolume -Name $res.Name)
-            Add-HvcChange ("added '" + $v.label + "' to Cluster Shared Volumes")
+            if (Approve-HvcChange -Target ("cluster disk '" + $res.Name + "'") -Action 'Add to Cluster Shared Volumes') {
+                $csv = @(Add-ClusterSharedVolume -Name $res.Name)
+                Add-HvcChange ("added '" + $v.label + "' to Cluster Shared Volumes")
+            } else {
+                continue
+            }
         }
         # C:\ClusterStorage\VolumeN: N is sequential, never the label; read it, never build it.
         $path = [string]$csv[0].SharedVolumeInfo[0].FriendlyVolumeName

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"networks":[{"name":"Parent","address":"10.0.0.0","mask":"255.255.255.0","role":3},{"name":"Cluster","address":"10.10.1.0","mask":"255.255.255.0","role":1},{"name":"iSCSI 1","address":"10.20.1.0","mask":"255.255.255.0","role":0}],"migrationOrder":["Cluster"],"migrationExcluded":["Parent","iSCSI 1"]}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -86,13 +107,17 @@ try {
         $seen += $w.name
         if ($n.Name -cne $w.name) {
             $old = $n.Name
-            $n.Name = $w.name
-            Add-HvcChange ("renamed cluster network '" + $old + "' to '" + $w.name + "'")
+            if (Approve-HvcChange -Target ("cluster network '" + $old + "'") -Action ("Rename to '" + $w.name + "'")) {
+                $n.Name = $w.name
+                Add-HvcChange ("renamed cluster network '" + $old + "' to '" + $w.name + "'")
+            }
         }
         # Role: 0 none, 1 cluster only, 3 cluster and client (an enum on 2016+, a number before).
         if ([int]$n.Role -ne $w.role) {
-            $n.Role = $w.role
-            Add-HvcChange ("set the role of cluster network '" + $w.name + "' to " + $w.role)
+            if (Approve-HvcChange -Target ("cluster network '" + $n.Name + "'") -Action ('Set role ' + $w.role)) {
+                $n.Role = $w.role
+                Add-HvcChange ("set the role of cluster network '" + $w.name + "' to " + $w.role)
+            }
         }
     }
     foreach ($w in $Networks) {
@@ -116,13 +141,17 @@ try {
     $excluded = (@($MigrationExcluded | Where-Object { $ids.ContainsKey($_) } | ForEach-Object { $ids[$_] })) -join ';'
     $currentOrder = [string](Get-ClusterParameter -InputObject $vmType[0] -Name 'MigrationNetworkOrder').Value
     if ($currentOrder -ne $order) {
-        Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationNetworkOrder' -Value $order
-        Add-HvcChange ('live migration uses, in order: ' + ($MigrationOrder -join ', '))
+        if (Approve-HvcChange -Target "cluster resource type 'Virtual Machine'" -Action ('Set MigrationNetworkOrder: ' + ($MigrationOrder -join ', '))) {
+            Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationNetworkOrder' -Value $order
+            Add-HvcChange ('live migration uses, in order: ' + ($MigrationOrder -join ', '))
+        }
     }
     $currentExcluded = [string](Get-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks').Value
     if ($currentExcluded -ne $excluded) {
-        Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks' -Value $excluded
-        Add-HvcChange ('live migration excludes: ' + ($MigrationExcluded -join ', '))
+        if (Approve-HvcChange -Target "cluster resource type 'Virtual Machine'" -Action ('Set MigrationExcludeNetworks: ' + ($MigrationExcluded -join ', '))) {
+            Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks' -Value $excluded
+            Add-HvcChange ('live migration excludes: ' + ($MigrationExcluded -join ', '))
+        }
     }
     Complete-HvcStep
 } catch {

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"addresses":[{"adapter":"Cluster","ipAddress":"10.10.1.12","prefixLength":24},{"adapter":"iSCSI 1","ipAddress":"10.20.1.12","prefixLength":24}],"winrmPorts":[5985,5986],"connectAddress":"hv02.corp.example.com"}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -117,29 +138,35 @@ try {
 
         $ipif = Get-NetIPInterface -InterfaceIndex $idx -AddressFamily IPv4
         if ([string]$ipif.Dhcp -eq 'Enabled') {
-            Set-NetIPInterface -InterfaceIndex $idx -AddressFamily IPv4 -Dhcp Disabled
-            Add-HvcChange ("disabled DHCP on '" + $name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action 'Disable DHCP (IPv4)') {
+                Set-NetIPInterface -InterfaceIndex $idx -AddressFamily IPv4 -Dhcp Disabled
+                Add-HvcChange ("disabled DHCP on '" + $name + "'")
+            }
         }
         # Private networks are never routed: default routes go first (DHCP may have left one).
         $routes = @(Get-NetRoute -InterfaceIndex $idx -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue)
         if ($routes.Count -gt 0) {
-            $routes | Remove-NetRoute -Confirm:$false
-            Add-HvcChange ("removed the default route from '" + $name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action 'Remove the default route 0.0.0.0/0') {
+                $routes | Remove-NetRoute -Confirm:$false
+                Add-HvcChange ("removed the default route from '" + $name + "'")
+            }
         }
         $stale = @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object {
             ([string]$_.PrefixOrigin -eq 'Manual' -or [string]$_.PrefixOrigin -eq 'Dhcp') -and
             ($_.IPAddress -ne $a.ipAddress -or $_.PrefixLength -ne $a.prefixLength)
         })
         foreach ($s in $stale) {
-            $s | Remove-NetIPAddress -Confirm:$false
-            Add-HvcChange ('removed ' + $s.IPAddress + '/' + $s.PrefixLength + " from '" + $name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Remove address ' + $s.IPAddress + '/' + $s.PrefixLength)) {
+                $s | Remove-NetIPAddress -Confirm:$false
+                Add-HvcChange ('removed ' + $s.IPAddress + '/' + $s.PrefixLength + " from '" + $name + "'")
+            }
         }
         $clash = @(Get-NetIPAddress -IPAddress $a.ipAddress -ErrorAction SilentlyContinue | Where-Object { $_.InterfaceIndex -ne $idx })
         if ($clash.Count -gt 0) {
             throw ($a.ipAddress + " is already configured on '" + $clash[0].InterfaceAlias + "'")
         }
         $have = @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object { $_.IPAddress -eq $a.ipAddress })
-        if ($have.Count -eq 0) {
+        if ($have.Count -eq 0 -and (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Add address ' + $a.ipAddress + '/' + $a.prefixLength))) {
             New-NetIPAddress -InterfaceIndex $idx -IPAddress $a.ipAddress -PrefixLength $a.prefixLength -AddressFamily IPv4 | Out-Null
             Add-HvcChange ('added ' + $a.ipAddress + '/' + $a.prefixLength + " to '" + $name + "'")
             # Duplicate address detection runs now: the address is Tentative, then Preferred or Duplicate. Wait
@@ -157,13 +184,17 @@ try {
         }
         # The heartbeat and other private networks must not register in DNS nor ask DNS servers.
         if ((Get-DnsClient -InterfaceIndex $idx).RegisterThisConnectionsAddress) {
-            Set-DnsClient -InterfaceIndex $idx -RegisterThisConnectionsAddress $false
-            Add-HvcChange ("turned off DNS registration on '" + $name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action 'Turn off DNS registration') {
+                Set-DnsClient -InterfaceIndex $idx -RegisterThisConnectionsAddress $false
+                Add-HvcChange ("turned off DNS registration on '" + $name + "'")
+            }
         }
         $servers = @((Get-DnsClientServerAddress -InterfaceIndex $idx -AddressFamily IPv4).ServerAddresses)
         if ($servers.Count -gt 0) {
-            Set-DnsClientServerAddress -InterfaceIndex $idx -ResetServerAddresses
-            Add-HvcChange ("removed DNS servers from '" + $name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Remove DNS servers ' + ($servers -join ', '))) {
+                Set-DnsClientServerAddress -InterfaceIndex $idx -ResetServerAddresses
+                Add-HvcChange ("removed DNS servers from '" + $name + "'")
+            }
         }
     }
     Complete-HvcStep

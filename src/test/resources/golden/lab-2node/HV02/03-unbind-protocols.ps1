@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv02.corp.example.com","disableUnused":false,"namedMacs":["00-15-5D-0A-02-01","00-15-5D-0A-02-02","00-15-5D-0A-02-03"],"namedAdapters":["Parent","Cluster","iSCSI 1","Virtual 1","Ethernet 4"]}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -118,15 +139,21 @@ try {
         $on = @(Get-NetAdapterBinding -AllBindings | Where-Object {
             $_.Name -eq $name -and $ComponentIds -contains $_.ComponentID -and $_.Enabled
         })
+        $skipped = 0
         foreach ($b in $on) {
-            $b | Disable-NetAdapterBinding -Confirm:$false
-            Add-HvcChange ('disabled ' + $b.DisplayName + ' (' + $b.ComponentID + ") on '" + $name + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Disable binding ' + $b.DisplayName + ' (' + $b.ComponentID + ')')) {
+                $b | Disable-NetAdapterBinding -Confirm:$false
+                Add-HvcChange ('disabled ' + $b.DisplayName + ' (' + $b.ComponentID + ") on '" + $name + "'")
+            } else {
+                $skipped++
+            }
         }
         # One change can toggle other bindings: read again and insist.
         $still = @(Get-NetAdapterBinding -AllBindings | Where-Object {
             $_.Name -eq $name -and $ComponentIds -contains $_.ComponentID -and $_.Enabled
         })
-        if ($still.Count -gt 0) {
+        # A binding left on by -WhatIf or a declined -Confirm is reported there, not as a failure.
+        if ($still.Count -gt 0 -and $skipped -eq 0) {
             throw ("'" + $name + "' still has " + (($still | ForEach-Object { $_.ComponentID }) -join ', ') + ' enabled')
         }
     }
@@ -138,8 +165,10 @@ try {
             $protected -notcontains $_.Name -and [string]$_.Status -ne 'Disabled'
         })
         foreach ($u in $unused) {
-            $u | Disable-NetAdapter -Confirm:$false
-            Add-HvcChange ("disabled unused adapter '" + $u.Name + "' [" + $u.MacAddress + '] (' + $u.InterfaceDescription + ')')
+            if (Approve-HvcChange -Target ("adapter '" + $u.Name + "' [" + $u.MacAddress + '] (' + $u.InterfaceDescription + ')') -Action 'Disable the unused adapter') {
+                $u | Disable-NetAdapter -Confirm:$false
+                Add-HvcChange ("disabled unused adapter '" + $u.Name + "' [" + $u.MacAddress + '] (' + $u.InterfaceDescription + ')')
+            }
         }
     }
     Complete-HvcStep

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"feature":"Failover-Clustering","includeManagementTools":true}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -75,7 +96,7 @@ try {
         throw ("Windows feature '" + $Feature + "' is not available on this server")
     }
     $HvcResult.data.installStateBefore = [string]$f.InstallState
-    if ([string]$f.InstallState -ne 'Installed') {
+    if ([string]$f.InstallState -ne 'Installed' -and (Approve-HvcChange -Target $env:COMPUTERNAME -Action ('Install Windows feature ' + $Feature))) {
         # Never -Restart over WinRM: the reboot would kill the command before it reports.
         $r = Install-WindowsFeature -Name $Feature -IncludeManagementTools:$IncludeManagementTools
         $HvcResult.data.exitCode = [string]$r.ExitCode

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V"}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -91,13 +112,15 @@ function Resume-HvcPausedNode {
     if ($mark -ne 1) {
         return
     }
-    $me = Get-ClusterNode -Name $env:COMPUTERNAME
-    if ([string]$me.State -eq 'Paused') {
-        Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
-        Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
-        $HvcResult.data.resumedNode = $env:COMPUTERNAME
+    if (Approve-HvcChange -Target ('cluster node ' + $env:COMPUTERNAME) -Action 'Resume the node hvcluster paused for the restart') {
+        $me = Get-ClusterNode -Name $env:COMPUTERNAME
+        if ([string]$me.State -eq 'Paused') {
+            Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
+            Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
+            $HvcResult.data.resumedNode = $env:COMPUTERNAME
+        }
+        Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
     }
-    Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
 }
 
 $Feature = 'Hyper-V'
@@ -129,40 +152,54 @@ try {
             if ($down.Count -gt 0) {
                 throw ('node ' + $down[0].Name + ' is ' + [string]$down[0].State + '; refusing to take ' + $env:COMPUTERNAME + ' down as well')
             }
-            Suspend-ClusterNode -Name $env:COMPUTERNAME -Drain -Wait | Out-Null
-            $me = Get-ClusterNode -Name $env:COMPUTERNAME
-            if ([string]$me.DrainStatus -ne 'Completed') {
-                throw ('draining ' + $env:COMPUTERNAME + ' did not complete (' + [string]$me.DrainStatus + '); move or stop the roles that cannot leave, then Resume-ClusterNode')
+            if (Approve-HvcChange -Target ('cluster node ' + $env:COMPUTERNAME) -Action 'Drain the roles and pause the node') {
+                Suspend-ClusterNode -Name $env:COMPUTERNAME -Drain -Wait | Out-Null
+                $me = Get-ClusterNode -Name $env:COMPUTERNAME
+                if ([string]$me.DrainStatus -ne 'Completed') {
+                    throw ('draining ' + $env:COMPUTERNAME + ' did not complete (' + [string]$me.DrainStatus + '); move or stop the roles that cannot leave, then Resume-ClusterNode')
+                }
+                if (-not (Test-Path -LiteralPath $HvcStateKey)) {
+                    New-Item -Path $HvcStateKey | Out-Null
+                }
+                New-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV' -Value 1 -PropertyType DWord -Force | Out-Null
+                Add-HvcChange ('drained and paused ' + $env:COMPUTERNAME)
+            } else {
+                # Not drained: never install and restart under running roles.
+                Complete-HvcStep
             }
-            if (-not (Test-Path -LiteralPath $HvcStateKey)) {
-                New-Item -Path $HvcStateKey | Out-Null
-            }
-            New-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV' -Value 1 -PropertyType DWord -Force | Out-Null
-            Add-HvcChange ('drained and paused ' + $env:COMPUTERNAME)
         }
     }
 
     if ($state -ne 'InstallPending') {
-        # Without -Restart: the restart is scheduled below, after this script has reported.
-        $r = Install-WindowsFeature -Name $Feature -IncludeManagementTools
-        $HvcResult.data.exitCode = [string]$r.ExitCode
-        if (-not $r.Success) {
-            throw ('Install-WindowsFeature ' + $Feature + ' failed: ' + [string]$r.ExitCode + ' (in a VM, nested virtualization must be enabled on its host)')
+        if (Approve-HvcChange -Target $env:COMPUTERNAME -Action ('Install Windows feature ' + $Feature + ' with its management tools')) {
+            # Without -Restart: the restart is scheduled below, after this script has reported.
+            $r = Install-WindowsFeature -Name $Feature -IncludeManagementTools
+            $HvcResult.data.exitCode = [string]$r.ExitCode
+            if (-not $r.Success) {
+                throw ('Install-WindowsFeature ' + $Feature + ' failed: ' + [string]$r.ExitCode + ' (in a VM, nested virtualization must be enabled on its host)')
+            }
+            Add-HvcChange ('installed ' + $Feature + ' (' + [string]$r.ExitCode + ')')
+        } elseif (-not $WhatIfPreference) {
+            # Declined under -Confirm: nothing to restart for.
+            Complete-HvcStep
         }
-        Add-HvcChange ('installed ' + $Feature + ' (' + [string]$r.ExitCode + ')')
     }
 
-    # shutdown.exe is a native program: $ErrorActionPreference does not see its exit code, and under 'Stop'
-    # its stderr would turn into a terminating error. 1190: a shutdown is already scheduled; 1115: under way.
-    $ErrorActionPreference = 'Continue'
-    & shutdown.exe /r /t $RebootDelaySeconds /d 'p:2:4' /c $RebootMessage
-    $code = $LASTEXITCODE
-    $ErrorActionPreference = 'Stop'
-    if ($code -ne 0 -and $code -ne 1190 -and $code -ne 1115) {
-        throw ('shutdown.exe could not schedule the restart (exit code ' + $code + ')')
+    # The restart is a change like any other: -WhatIf announces it, -Confirm asks. An install that -WhatIf skipped
+    # still announces the restart it would need.
+    if (Approve-HvcChange -Target $env:COMPUTERNAME -Action ('Restart in ' + $RebootDelaySeconds + ' s (shutdown.exe /r) to finish enabling ' + $Feature)) {
+        # shutdown.exe is a native program: $ErrorActionPreference does not see its exit code, and under 'Stop'
+        # its stderr would turn into a terminating error. 1190: a shutdown is already scheduled; 1115: under way.
+        $ErrorActionPreference = 'Continue'
+        & shutdown.exe /r /t $RebootDelaySeconds /d 'p:2:4' /c $RebootMessage
+        $code = $LASTEXITCODE
+        $ErrorActionPreference = 'Stop'
+        if ($code -ne 0 -and $code -ne 1190 -and $code -ne 1115) {
+            throw ('shutdown.exe could not schedule the restart (exit code ' + $code + ')')
+        }
+        $HvcResult.data.rebootScheduled = $true
+        Add-HvcChange ('restart scheduled in ' + $RebootDelaySeconds + ' s to finish enabling ' + $Feature)
     }
-    $HvcResult.data.rebootScheduled = $true
-    Add-HvcChange ('restart scheduled in ' + $RebootDelaySeconds + ' s to finish enabling ' + $Feature)
     Complete-HvcStep
 } catch {
     Stop-HvcStep $_

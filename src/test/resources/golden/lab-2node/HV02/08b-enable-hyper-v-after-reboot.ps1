@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V"}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -91,13 +112,15 @@ function Resume-HvcPausedNode {
     if ($mark -ne 1) {
         return
     }
-    $me = Get-ClusterNode -Name $env:COMPUTERNAME
-    if ([string]$me.State -eq 'Paused') {
-        Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
-        Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
-        $HvcResult.data.resumedNode = $env:COMPUTERNAME
+    if (Approve-HvcChange -Target ('cluster node ' + $env:COMPUTERNAME) -Action 'Resume the node hvcluster paused for the restart') {
+        $me = Get-ClusterNode -Name $env:COMPUTERNAME
+        if ([string]$me.State -eq 'Paused') {
+            Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
+            Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
+            $HvcResult.data.resumedNode = $env:COMPUTERNAME
+        }
+        Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
     }
-    Remove-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'
 }
 
 $Feature = 'Hyper-V'

@@ -2,6 +2,9 @@
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
 # hvcluster-params: {"switches":[{"name":"External","adapter":"Virtual 1","allowManagementOs":false,"vlanId":0}]}
 
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+param()
+
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -24,6 +27,8 @@ $HvcResult = [ordered]@{
     host = $env:COMPUTERNAME
     changed = $false
     changes = @()
+    whatIf = [bool]$WhatIfPreference
+    wouldChange = @()
     warnings = @()
     data = [ordered]@{}
     error = $null
@@ -45,6 +50,22 @@ function Add-HvcChange {
     $HvcResult.changes += $Text
     $HvcResult.changed = $true
     [Console]::Error.WriteLine('changed: ' + $Text)
+}
+
+# The one gate before every change: $PSCmdlet.ShouldProcess prints "What if: ..." under -WhatIf and asks under
+# -Confirm. A change -WhatIf skips is listed in wouldChange; one the admin declines under -Confirm is a warning.
+# $PSCmdlet is the script's own (dynamic scope): this function is deliberately not an advanced function.
+function Approve-HvcChange {
+    param([string]$Target, [string]$Action)
+    if ($PSCmdlet.ShouldProcess($Target, $Action)) {
+        return $true
+    }
+    if ($WhatIfPreference) {
+        $HvcResult.wouldChange += ($Action + ': ' + $Target)
+    } else {
+        Add-HvcWarning ('declined: ' + $Action + ': ' + $Target)
+    }
+    return $false
 }
 
 function Add-HvcWarning {
@@ -90,8 +111,13 @@ try {
                 throw ("switch '" + $s.name + "' is bound to '" + $sw[0].NetAdapterInterfaceDescription + "', not to '" + $s.adapter + "' (" + $nic[0].InterfaceDescription + ')')
             }
             if ([bool]$sw[0].AllowManagementOS -ne $s.allowManagementOs) {
-                Set-VMSwitch -VMSwitch $sw[0] -AllowManagementOS $s.allowManagementOs
-                Add-HvcChange ("set AllowManagementOS to " + $s.allowManagementOs + " on switch '" + $s.name + "'")
+                if (Approve-HvcChange -Target ("switch '" + $s.name + "'") -Action ('Set AllowManagementOS to ' + $s.allowManagementOs)) {
+                    Set-VMSwitch -VMSwitch $sw[0] -AllowManagementOS $s.allowManagementOs
+                    Add-HvcChange ("set AllowManagementOS to " + $s.allowManagementOs + " on switch '" + $s.name + "'")
+                } else {
+                    # The host adapter the VLAN belongs to may not exist yet.
+                    continue
+                }
             }
         } else {
             $taken = @(Get-VMSwitch | Where-Object { $_.NetAdapterInterfaceDescription -eq $nic[0].InterfaceDescription })
@@ -99,14 +125,21 @@ try {
                 throw ("'" + $s.adapter + "' is already the uplink of switch '" + $taken[0].Name + "'")
             }
             # Binding the NIC may drop its traffic for seconds; the uplink carries no host address by design.
-            New-VMSwitch -Name $s.name -NetAdapterInterfaceDescription $nic[0].InterfaceDescription -AllowManagementOS $s.allowManagementOs | Out-Null
-            Add-HvcChange ("created external switch '" + $s.name + "' on '" + $s.adapter + "'")
+            if (Approve-HvcChange -Target ("adapter '" + $s.adapter + "' (" + $nic[0].InterfaceDescription + ')') -Action ("Create external switch '" + $s.name + "'")) {
+                New-VMSwitch -Name $s.name -NetAdapterInterfaceDescription $nic[0].InterfaceDescription -AllowManagementOS $s.allowManagementOs | Out-Null
+                Add-HvcChange ("created external switch '" + $s.name + "' on '" + $s.adapter + "'")
+            } else {
+                # The switch, and so its host adapter, does not exist: there is no VLAN to set.
+                continue
+            }
         }
         if ($s.allowManagementOs -and $s.vlanId -gt 0) {
             $vlan = Get-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName $s.name
             if ([string]$vlan.OperationMode -ne 'Access' -or [int]$vlan.AccessVlanId -ne $s.vlanId) {
-                Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName $s.name -Access -VlanId $s.vlanId
-                Add-HvcChange ("set access VLAN " + $s.vlanId + " on the host adapter of switch '" + $s.name + "'")
+                if (Approve-HvcChange -Target ("host adapter of switch '" + $s.name + "'") -Action ('Set access VLAN ' + $s.vlanId)) {
+                    Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName $s.name -Access -VlanId $s.vlanId
+                    Add-HvcChange ("set access VLAN " + $s.vlanId + " on the host adapter of switch '" + $s.name + "'")
+                }
             }
         }
     }

@@ -29,6 +29,7 @@ public final class PsCheck {
     static final String INSTALL_COMMAND = "npm ci --prefix tools/pscheck";
     private static final Path CHECKER = Path.of("tools", "pscheck", "pscheck.mjs");
     private static final Path LITERALS = Path.of("tools", "pscheck", "literals.mjs");
+    private static final Path SHOULD_PROCESS = Path.of("tools", "pscheck", "shouldprocess.mjs");
     private static final Path MODULES = Path.of("tools", "pscheck", "node_modules");
     private static final Path CATALOG = Path.of("src", "test", "resources", "ps-catalog", "catalog.json.gz");
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -100,6 +101,30 @@ public final class PsCheck {
             throw new IllegalStateException("cannot read literals.mjs output: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * How each script honours -WhatIf and -Confirm (tools/pscheck/shouldprocess.mjs): whether its first statement is
+     * a [CmdletBinding(SupportsShouldProcess)] param block, and every call of a state-changing cmdlet or of
+     * shutdown.exe that no $PSCmdlet.ShouldProcess guard covers.
+     */
+    public ShouldProcessReport shouldProcess(Collection<Path> scripts) {
+        requireInstalled();
+        if (scripts.isEmpty()) {
+            throw new IllegalArgumentException("no scripts to check");
+        }
+        List<String> command = new ArrayList<>(List.of(node.toString(), projectRoot.resolve(SHOULD_PROCESS).toString(),
+                "--catalog", projectRoot.resolve(CATALOG).toString()));
+        scripts.forEach(s -> command.add(s.toAbsolutePath().toString()));
+        ProcessOutput output = run(command);
+        if (output.exitCode() != 0) {
+            throw new IllegalStateException("shouldprocess.mjs failed (exit " + output.exitCode() + "): " + output.stderr().strip());
+        }
+        try {
+            return new ObjectMapper().readValue(output.stdout(), ShouldProcessReport.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("shouldprocess.mjs printed no valid JSON: " + output.stdout().strip(), e);
+        }
     }
 
     /** One script as the grammar sees its strings. */
