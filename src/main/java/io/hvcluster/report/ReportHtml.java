@@ -100,6 +100,7 @@ final class ReportHtml {
         header(r);
         raw("<main>\n");
         facts(r);
+        changeRecord(r);
         preflight(r.preflight());
         attention(r);
         reboot(r.reboot());
@@ -145,6 +146,48 @@ final class ReportHtml {
             }
         }
         raw("</div></section>\n");
+    }
+
+    /** What a change board asks: who, from where, with what, simulated or not, which hosts restart, and the hashes. */
+    private void changeRecord(RunReport r) {
+        RunReport.ChangeRecord c = r.change();
+        raw("<section id=\"change-record\"><h2>Change record</h2><dl class=\"facts\">");
+        fact("hvcluster version", orUnknown(c.origin().toolVersion()));
+        fact("Operator", orUnknown(c.origin().osUser()));
+        fact("WinRM account", orUnknown(c.origin().winrmAccount()));
+        fact("Ran from", orUnknown(c.origin().machine()));
+        fact("Simulated", r.simulated() ? "yes: SIMULATED hosts, nothing real was contacted" : "no: real hosts");
+        raw("<dt>").text("Inventory SHA-256").raw("</dt><dd class=\"mono\">").text(orUnknown(c.inventorySha256())).raw("</dd>");
+        raw("</dl>");
+        raw("<h3>Planned restarts</h3>");
+        if (c.restarts().isEmpty()) {
+            raw("<p class=\"muted\">").text(r.reboot() == null ? "no plan was computed" : "no host restarts in this plan").raw("</p>");
+        } else {
+            raw("<table><thead><tr><th>Order</th><th>Host</th><th>Step</th><th>How</th></tr></thead><tbody>\n");
+            for (RunReport.PlannedRestart x : c.restarts()) {
+                raw("<tr><td>").raw(Integer.toString(x.order())).raw("</td><td>").text(x.host()).raw("</td><td>").text(x.title())
+                        .raw(" <span class=\"mono muted\">").text(x.stepId()).raw("</span></td><td>")
+                        .text(x.strategy().equals("parallel") ? "parallel: all at once" : "rolling: after the host before it is back")
+                        .raw("</td></tr>\n");
+            }
+            raw("</tbody></table>");
+        }
+        raw("<h3>Scripts (SHA-256 of the archived, masked file)</h3>");
+        if (c.scripts().isEmpty()) {
+            raw("<p class=\"muted\">no script was run or written</p>");
+        } else {
+            raw("<table><thead><tr><th>Script</th><th>SHA-256</th></tr></thead><tbody>\n");
+            for (RunReport.ScriptHash h : c.scripts()) {
+                raw("<tr><td class=\"mono\"><a href=\"").text(h.path()).raw("\">").text(h.path()).raw("</a></td><td class=\"mono\">")
+                        .text(h.sha256()).raw("</td></tr>\n");
+            }
+            raw("</tbody></table>");
+        }
+        raw("</section>\n");
+    }
+
+    private static String orUnknown(String s) {
+        return s.isEmpty() ? "unknown" : s;
     }
 
     private void fact(String label, String value) {
