@@ -14,6 +14,21 @@ final class FileDigest {
     private FileDigest() {
     }
 
+    /**
+     * The hash of the file named by {@code name} (an inventory's source, which may be no path at all, such as
+     * "&lt;stdin&gt;", invalid on Windows), or "" when it names no readable file.
+     */
+    static String sha256(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        try {
+            return sha256(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return "";
+        }
+    }
+
     /** The hash, or "" when the file cannot be read (the report says nothing rather than something wrong). */
     static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

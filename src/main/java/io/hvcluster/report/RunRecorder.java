@@ -32,7 +32,7 @@ final class RunRecorder {
     /** Hashes the inventory now, at the start: the file the run read, not whatever it became later. */
     synchronized void started(RunEvents.RunStarted e) {
         started = e;
-        inventorySha256 = e.inventory() == null || e.inventory().isEmpty() ? "" : FileDigest.sha256(java.nio.file.Path.of(e.inventory()));
+        inventorySha256 = FileDigest.sha256(e.inventory());
     }
 
     synchronized void plan(Plan p) {

@@ -101,6 +101,17 @@ class ChangeRecordReportTest {
     }
 
     @Test
+    void anInventorySourceThatIsNoPathHasNoHashAndTheReportIsStillWritten() throws Exception {
+        // NUL is invalid in a path on every platform; "<stdin>" is on Windows.
+        run(new ReportWriter(folder, SampleRun.titles(), SecretMasker.none(), ORIGIN), "lab\u0000.yaml", null, false);
+        assertThat(reportJson().get("inventorySha256").asText()).isEmpty();
+
+        assertThat(FileDigest.sha256("")).isEmpty();
+        assertThat(FileDigest.sha256((String) null)).isEmpty();
+        assertThat(FileDigest.sha256(inventory.toString())).isEqualTo(SHA256_ABC);
+    }
+
+    @Test
     void everyArchivedScriptIsHashedAsWrittenThatIsMasked() throws Exception {
         String secret = "Hunter2!";
         SecretMasker masker = new SecretMasker(List.of(Secret.of(secret)));
