@@ -15,6 +15,7 @@ public final class RunbookWriter {
 
     public String write(Inventory inventory, Pipeline pipeline, List<RenderedScript> scripts, String version) {
         StringBuilder md = new StringBuilder();
+        RunbookValues values = new RunbookValues(inventory);
         md.append("# Runbook: cluster ").append(inventory.cluster().name()).append(" (")
                 .append(inventory.hosts().size()).append(" nodes)\n\n");
         md.append("Rendered by hvcluster ").append(version).append(" from `").append(inventory.source())
@@ -69,9 +70,18 @@ public final class RunbookWriter {
             }
             md.append("Check afterwards:\n\n");
             for (String check : step.checks()) {
-                md.append("- ").append(check).append('\n');
+                md.append("- ").append(values.fill(check)).append('\n');
             }
             md.append('\n');
+            List<String> concrete = values.forStep(step.id());
+            if (!concrete.isEmpty()) {
+                md.append("With this inventory:\n\n");
+                for (String line : concrete) {
+                    // An indented line belongs to the item above it (the pings from one node).
+                    md.append(line.startsWith("  ") ? "  - " + line.substring(2) : "- " + line).append('\n');
+                }
+                md.append('\n');
+            }
         }
         md.append("""
                 ## When something fails

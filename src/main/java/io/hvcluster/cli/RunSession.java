@@ -10,6 +10,7 @@ import io.hvcluster.report.ConsoleReporter;
 import io.hvcluster.report.JournalWriter;
 import io.hvcluster.report.ReportWriter;
 import io.hvcluster.report.RunFolder;
+import io.hvcluster.report.RunOrigin;
 import io.hvcluster.report.ScriptArchive;
 import io.hvcluster.report.StepTitles;
 import io.hvcluster.run.PipelineRunner;
@@ -70,10 +71,11 @@ final class RunSession implements AutoCloseable {
         this.titles = StepTitles.of(StandardPipeline.create());
         this.journal = new JournalWriter(folder.journal(), target.masker());
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-        this.listener = new RunListeners(List.of(journal, new ReportWriter(folder, titles, target.masker()),
+        String version = Versions.current();
+        RunOrigin origin = RunOrigin.current(version, inventory.connection() == null ? "" : inventory.connection().username());
+        this.listener = new RunListeners(List.of(journal, new ReportWriter(folder, titles, target.masker(), origin),
                 new ConsoleReporter(err, new ConsoleReporter.Options(ConsoleReporter.Verbosity.of(logging.quiet(), logging.verbose()),
                         color, false), titles)));
-        String version = Versions.current();
         // A dry run's scripts are already in the run folder, written by its executor: the report links those.
         ScriptRecorder recorder = dryRun == null ? new ScriptArchive(folder, target.masker())
                 : (host, position, stepId, phase, text, result) -> dryRun.written(host, stepId, phase)

@@ -38,6 +38,16 @@ final class ReportJson {
         n.put("inventory", r.inventory());
         n.put("mode", r.mode());
         n.put("simulated", r.simulated());
+        RunReport.ChangeRecord change = r.change();
+        n.put("toolVersion", change.origin().toolVersion());
+        n.putObject("operator").put("osUser", change.origin().osUser()).put("winrmAccount", change.origin().winrmAccount());
+        n.put("machine", change.origin().machine());
+        n.put("inventorySha256", change.inventorySha256());
+        ArrayNode scripts = n.putArray("scripts");
+        change.scripts().forEach(h -> scripts.addObject().put("path", h.path()).put("sha256", h.sha256()));
+        ArrayNode restarts = n.putArray("plannedRestarts");
+        change.restarts().forEach(x -> restarts.addObject().put("order", x.order()).put("host", x.host()).put("stepId", x.stepId())
+                .put("title", x.title()).put("strategy", x.strategy()));
         r.hosts().forEach(n.putArray("hosts")::add);
         n.put("startedAt", EventJson.instant(r.startedAt()));
         n.put("finishedAt", EventJson.instant(r.finishedAt()));

@@ -20,11 +20,18 @@ public final class ReportWriter implements RunListener {
     private final RunFolder folder;
     private final SecretMasker masker;
     private final RunRecorder recorder;
+    private final RunOrigin origin;
 
     public ReportWriter(RunFolder folder, StepTitles titles, SecretMasker masker) {
+        this(folder, titles, masker, RunOrigin.unknown());
+    }
+
+    /** @param origin who runs the tool, from where, with which version: the report's change record */
+    public ReportWriter(RunFolder folder, StepTitles titles, SecretMasker masker, RunOrigin origin) {
         this.folder = folder;
         this.masker = masker;
         this.recorder = new RunRecorder(titles);
+        this.origin = origin;
     }
 
     @Override
@@ -59,9 +66,28 @@ public final class ReportWriter implements RunListener {
 
     @Override
     public void runFinished(RunEvents.RunFinished e) {
-        RunReport report = recorder.report(e);
+        RunReport report = recorder.report(e, origin, scriptHashes(folder.dir()));
         write(folder.reportJson(), ReportJson.render(report, masker));
         write(folder.reportHtml(), ReportHtml.render(report, masker));
+    }
+
+    /**
+     * Every script in the run folder's scripts/ (archived by the runner, or written by a dry run), hashed as it
+     * is on disk, sorted by path so two reports of the same run list them alike.
+     */
+    static java.util.List<RunReport.ScriptHash> scriptHashes(Path runDir) {
+        Path scripts = runDir.resolve("scripts");
+        if (!Files.isDirectory(scripts)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(scripts)) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ps1"))
+                    .map(p -> new RunReport.ScriptHash(runDir.relativize(p).toString().replace('\\', '/'), FileDigest.sha256(p)))
+                    .sorted(java.util.Comparator.comparing(RunReport.ScriptHash::path))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the scripts in " + scripts + ": " + e.getMessage(), e);
+        }
     }
 
     /** Write then rename, so a reader never sees half a report. */

@@ -22,13 +22,16 @@ final class RunRecorder {
     private final List<String> stepIdsSeen = new ArrayList<>();
     private final List<RunEvents.HostNotice> notices = new ArrayList<>();
     private io.hvcluster.preflight.PreflightReport preflight;
+    private String inventorySha256 = "";
 
     RunRecorder(StepTitles titles) {
         this.titles = titles;
     }
 
+    /** Hashes the inventory now, at the start: the file the run read, not whatever it became later. */
     synchronized void started(RunEvents.RunStarted e) {
         started = e;
+        inventorySha256 = FileDigest.sha256(e.inventory());
     }
 
     synchronized void plan(Plan p) {
@@ -54,6 +57,11 @@ final class RunRecorder {
     }
 
     synchronized RunReport report(RunEvents.RunFinished end) {
+        return report(end, RunOrigin.unknown(), List.of());
+    }
+
+    /** @param scripts the run folder's archived scripts, hashed */
+    synchronized RunReport report(RunEvents.RunFinished end, RunOrigin origin, List<RunReport.ScriptHash> scripts) {
         List<String> hosts = new ArrayList<>(started == null ? List.of() : started.hosts());
         for (List<RunEvents.StepFinished> list : finished.values()) {
             list.forEach(f -> addIfAbsent(hosts, f.host()));
@@ -88,7 +96,35 @@ final class RunRecorder {
                 started == null ? "" : started.cluster(), hosts, mode, startedAt, end.at(), duration,
                 end.exitCode(), end.summary(), plan == null ? null : plan.reboot(),
                 plan == null ? "" : plan.summary(), rows, notices, validations, counts, preflight,
-                started != null && started.simulated());
+                started != null && started.simulated(),
+                new RunReport.ChangeRecord(origin, inventorySha256, scripts, plannedRestarts()));
+    }
+
+    /*
+     * A host restarts in a step whose phase restarts it, when the plan has something to change there (a host
+     * already in the desired state is not restarted). Rolling: one host after the other, in plan order.
+     * Parallel: every such host at once (order 1).
+     */
+    private List<RunReport.PlannedRestart> plannedRestarts() {
+        List<RunReport.PlannedRestart> out = new ArrayList<>();
+        if (plan == null) {
+            return out;
+        }
+        boolean parallel = plan.reboot() != null && plan.reboot().parallel();
+        String strategy = parallel ? "parallel" : "rolling";
+        for (String stepId : titles.order(stepIdsSeen)) {
+            if (!titles.restartsHost(stepId)) {
+                continue;
+            }
+            int order = 0;
+            for (StepPlan s : plan.steps()) {
+                if (s.stepId().equals(stepId) && !s.inDesiredState()) {
+                    order = parallel ? 1 : order + 1;
+                    out.add(new RunReport.PlannedRestart(order, s.host(), stepId, titles.title(stepId), strategy));
+                }
+            }
+        }
+        return out;
     }
 
     /*

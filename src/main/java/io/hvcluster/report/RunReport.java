@@ -19,12 +19,23 @@ import java.util.Map;
  * @param validations Test-Cluster reports found in step data
  * @param counts      how many cells ended in each status, by status key; every key present
  * @param simulated   the hosts were the built-in simulator's: the report says so at the top
+ * @param change      what a change board asks: who ran it, from where, with what, and which hosts restart
  */
 public record RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
         Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
         RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
         List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight,
-        boolean simulated) {
+        boolean simulated, ChangeRecord change) {
+
+    /** A run with no change record (nothing known about who ran it). */
+    public RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
+            Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
+            RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
+            List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight,
+            boolean simulated) {
+        this(runId, inventory, cluster, hosts, mode, startedAt, finishedAt, duration, exitCode, summary, reboot, planSummary, steps,
+                notices, validations, counts, preflight, simulated, ChangeRecord.EMPTY);
+    }
 
     /** A run against real hosts. */
     public RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
@@ -41,6 +52,40 @@ public record RunReport(String runId, String inventory, String cluster, List<Str
         notices = List.copyOf(notices);
         validations = List.copyOf(validations);
         counts = Map.copyOf(counts);
+        change = change == null ? ChangeRecord.EMPTY : change;
+    }
+
+    /**
+     * The change board's view of a run.
+     *
+     * @param origin          tool version, OS user, WinRM account, machine
+     * @param inventorySha256 SHA-256 of the inventory file as read at the start, or "" when it could not be read
+     * @param scripts         every script archived in the run folder, hashed as written (masked), by path
+     * @param restarts        the planned restarts in the order they happen
+     */
+    public record ChangeRecord(RunOrigin origin, String inventorySha256, List<ScriptHash> scripts, List<PlannedRestart> restarts) {
+
+        public static final ChangeRecord EMPTY = new ChangeRecord(RunOrigin.unknown(), "", List.of(), List.of());
+
+        public ChangeRecord {
+            origin = origin == null ? RunOrigin.unknown() : origin;
+            inventorySha256 = inventorySha256 == null ? "" : inventorySha256;
+            scripts = List.copyOf(scripts);
+            restarts = List.copyOf(restarts);
+        }
+    }
+
+    /** One archived script: its path relative to the run folder (forward slashes) and its SHA-256. */
+    public record ScriptHash(String path, String sha256) {
+    }
+
+    /**
+     * One host restart the plan calls for.
+     *
+     * @param order    1, 2, 3… one host after the other when rolling; every host shares order 1 when parallel
+     * @param strategy "rolling" or "parallel", from the plan's reboot decision
+     */
+    public record PlannedRestart(int order, String host, String stepId, String title, String strategy) {
     }
 
     /** One step: its cells, only for the hosts it ran on or was planned for (cluster steps use one node). */

@@ -14,17 +14,28 @@ import java.util.Map;
 public final class StepTitles {
 
     private final Map<String, String> titles;
+    private final java.util.Set<String> restarting;
 
     public StepTitles(Map<String, String> titlesInOrder) {
+        this(titlesInOrder, java.util.Set.of());
+    }
+
+    /** @param restarting the steps with a phase that restarts the host (enable-hyper-v) */
+    public StepTitles(Map<String, String> titlesInOrder, java.util.Set<String> restarting) {
         this.titles = new LinkedHashMap<>(titlesInOrder);
+        this.restarting = java.util.Set.copyOf(restarting);
     }
 
     public static StepTitles of(Pipeline pipeline) {
         Map<String, String> m = new LinkedHashMap<>();
+        java.util.Set<String> restarting = new java.util.HashSet<>();
         for (Step<?> s : pipeline.steps()) {
             m.put(s.id(), s.title());
+            if (s.phases().stream().anyMatch(io.hvcluster.pipeline.Phase::rebootsHost)) {
+                restarting.add(s.id());
+            }
         }
-        return new StepTitles(m);
+        return new StepTitles(m, restarting);
     }
 
     public static StepTitles none() {
@@ -33,6 +44,11 @@ public final class StepTitles {
 
     public String title(String stepId) {
         return titles.getOrDefault(stepId, stepId);
+    }
+
+    /** Whether a phase of the step restarts the host it runs on. */
+    public boolean restartsHost(String stepId) {
+        return restarting.contains(stepId);
     }
 
     /** {@code ids} sorted into pipeline order; unknown ids keep their relative order, at the end. */

@@ -38,7 +38,7 @@ final class SampleRun {
         m.put("unbind-protocols", "Unbind protocols from storage NICs");
         m.put("validate-cluster", "Validate the configuration (Test-Cluster)");
         m.put("enable-hyper-v", "Enable Hyper-V");
-        return new StepTitles(m);
+        return new StepTitles(m, java.util.Set.of("enable-hyper-v"));
     }
 
     static Plan plan() {
