@@ -4,11 +4,9 @@
 // Usage: node pscheck.mjs --catalog <catalog.json[.gz]> --target 2016|2019|2022|2025 [--json] FILE|DIR...
 // Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import v8 from 'node:v8';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
 import { loadCatalog } from './lib/catalog.mjs';
+import { createParser } from './lib/parser.mjs';
 import { checkScript } from './lib/check.mjs';
 
 const USAGE = 'usage: node pscheck.mjs --catalog <catalog.json[.gz]> --target 2016|2019|2022|2025 [--json] FILE|DIR...';
@@ -50,16 +48,6 @@ function expand(inputs) {
   return files;
 }
 
-async function createParser() {
-  // The grammar is a 1 MB wasm module. V8's optimizing tier recompiles it in the background for 10+ seconds of
-  // CPU, and the process waits for that at exit; the baseline compiler alone parses scripts fast enough.
-  v8.setFlagsFromString('--liftoff-only');
-  await Parser.init();
-  const wasm = fileURLToPath(new URL('./node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url));
-  const parser = new Parser();
-  parser.setLanguage(await Language.load(wasm));
-  return parser;
-}
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));

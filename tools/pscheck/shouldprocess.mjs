@@ -11,10 +11,8 @@
 // Prints one JSON object: {"verbs": {"changing": [...], "readOnly": [...]}, "files": [{file, paramBlockFirst,
 // supportsShouldProcess, unguarded: [{line, column, command}]}]}. Exit 0 when read, 2 on bad usage.
 import { readFileSync } from 'node:fs';
-import v8 from 'node:v8';
-import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
 import { loadCatalog } from './lib/catalog.mjs';
+import { createParser } from './lib/parser.mjs';
 import { maskGrammarGaps } from './lib/mask.mjs';
 
 /** Verbs of the catalog whose cmdlets only read, or only shape data in the pipeline. */
@@ -204,14 +202,6 @@ class GuardCheck {
   }
 }
 
-async function createParser() {
-  v8.setFlagsFromString('--liftoff-only');
-  await Parser.init();
-  const wasm = fileURLToPath(new URL('./node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url));
-  const parser = new Parser();
-  parser.setLanguage(await Language.load(wasm));
-  return parser;
-}
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
