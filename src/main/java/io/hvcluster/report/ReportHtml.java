@@ -386,12 +386,19 @@ final class ReportHtml {
         if (validations.isEmpty()) {
             return;
         }
-        raw("<section><h2>Cluster validation (Test-Cluster)</h2><table><thead><tr><th>Run on</th><th>Report</th><th>Result</th></tr></thead><tbody>");
+        raw("<section><h2>Cluster validation (Test-Cluster)</h2><table><thead><tr><th>Run on</th><th>Step</th><th>Report</th><th>Result</th></tr></thead><tbody>");
         for (RunReport.Validation v : validations) {
-            raw("<tr><td>").text(v.host()).raw("</td><td class=\"mono\">").text(v.report()).raw("</td><td>")
-                    .text(String.join(", ", v.flags())).raw("</td></tr>");
+            raw("<tr><td>").text(v.host()).raw("</td><td>").text(v.stepId()).raw("</td><td class=\"mono\">");
+            if (v.file().isEmpty()) {
+                text(v.report()).raw(" <span class=\"muted\">(on the node only)</span>");
+            } else {
+                raw("<a href=\"").text(v.file()).raw("\">").text(v.file()).raw("</a><br><span class=\"muted\">")
+                        .text("on the node: " + v.report()).raw("</span>");
+            }
+            raw("</td><td>").text(v.flags().isEmpty() ? "(New-Cluster's report: read it)" : String.join(", ", v.flags())).raw("</td></tr>");
         }
-        raw("</tbody></table><p class=\"muted\">The report stays on the node; open it there or copy it from the path above.</p></section>\n");
+        raw("</tbody></table><p class=\"muted\">Copies of the reports are kept in the run folder's validation/ folder; "
+                + "a report too large to copy stays on the node only.</p></section>\n");
     }
 
     private void notices(List<RunEvents.HostNotice> notices) {

@@ -112,6 +112,7 @@ final class ReportJson {
             o.put("stepId", v.stepId());
             o.put("report", v.report());
             v.flags().forEach(o.putArray("flags")::add);
+            o.put("file", v.file());
         }
         try {
             return EventJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)

@@ -21,6 +21,7 @@ public final class ReportWriter implements RunListener {
     private final SecretMasker masker;
     private final RunRecorder recorder;
     private final RunOrigin origin;
+    private final ValidationReportCopies reportCopies;
 
     public ReportWriter(RunFolder folder, StepTitles titles, SecretMasker masker) {
         this(folder, titles, masker, RunOrigin.unknown());
@@ -32,6 +33,7 @@ public final class ReportWriter implements RunListener {
         this.masker = masker;
         this.recorder = new RunRecorder(titles);
         this.origin = origin;
+        this.reportCopies = new ValidationReportCopies(folder.dir(), masker);
     }
 
     @Override
@@ -51,6 +53,7 @@ public final class ReportWriter implements RunListener {
 
     @Override
     public void stepFinished(RunEvents.StepFinished e) {
+        reportCopies.save(e).ifPresent(file -> recorder.reportCopied(e.host(), e.data().validation().get().report(), file));
         recorder.stepFinished(e);
     }
 

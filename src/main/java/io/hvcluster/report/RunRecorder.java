@@ -21,6 +21,8 @@ final class RunRecorder {
     private final Map<String, List<RunEvents.StepFinished>> finished = new LinkedHashMap<>();
     private final List<String> stepIdsSeen = new ArrayList<>();
     private final List<RunEvents.HostNotice> notices = new ArrayList<>();
+    /** Run-folder copies of validation reports, by host and path on the node. */
+    private final Map<String, String> reportCopies = new java.util.HashMap<>();
     private io.hvcluster.preflight.PreflightReport preflight;
     private String inventorySha256 = "";
 
@@ -46,6 +48,11 @@ final class RunRecorder {
     synchronized void stepFinished(RunEvents.StepFinished e) {
         seen(e.stepId());
         finished.computeIfAbsent(key(e.stepId(), e.host()), k -> new ArrayList<>()).add(e);
+    }
+
+    /** The run folder keeps a copy of {@code report} (the path on {@code host}) at {@code file}. */
+    synchronized void reportCopied(String host, String report, String file) {
+        reportCopies.put(key(host, report), file);
     }
 
     synchronized void preflight(io.hvcluster.preflight.PreflightReport report) {
@@ -157,9 +164,10 @@ final class RunRecorder {
     }
 
     /** Where a step ran Test-Cluster: its report and result flags. */
-    private static Optional<RunReport.Validation> validation(RunEvents.StepFinished f) {
+    private Optional<RunReport.Validation> validation(RunEvents.StepFinished f) {
         return f.data() == null ? Optional.empty() : f.data().validation()
-                .map(v -> new RunReport.Validation(f.host(), f.stepId(), v.report(), v.flags()));
+                .map(v -> new RunReport.Validation(f.host(), f.stepId(), v.report(), v.flags(),
+                        reportCopies.getOrDefault(key(f.host(), v.report()), "")));
     }
 
     private void seen(String stepId) {

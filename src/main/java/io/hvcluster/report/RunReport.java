@@ -114,11 +114,19 @@ public record RunReport(String runId, String inventory, String cluster, List<Str
         }
     }
 
-    /** A Test-Cluster report as validate-cluster put it in its data. */
-    public record Validation(String host, String stepId, String report, List<String> flags) {
+    /**
+     * A validation report a step put in its data: where it is on the node, its result flags (none for
+     * New-Cluster's) and its copy in the run folder ("" when none was copied).
+     */
+    public record Validation(String host, String stepId, String report, List<String> flags, String file) {
 
         public Validation {
             flags = List.copyOf(flags);
+            file = file == null ? "" : file;
+        }
+
+        public Validation(String host, String stepId, String report, List<String> flags) {
+            this(host, stepId, report, flags, "");
         }
     }
 

@@ -159,7 +159,7 @@ final class HostStepRun {
         try {
             return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(),
                     (stream, line) -> ctx.listener.output(new RunEvents.OutputLine(host.name(), step.id(),
-                            stream == io.hvcluster.exec.OutputSink.Stream.STDERR, ctx.masker.mask(line)))));
+                            stream == io.hvcluster.exec.OutputSink.Stream.STDERR, ShownOutputLine.of(ctx.masker.mask(line))))));
         } catch (ExecutionException e) {
             if (e.kind() != ExecutionException.Kind.CONNECTION_LOST) {
                 return failure(ctx.masker.mask(e.getMessage()));

@@ -30,10 +30,40 @@ public record ScriptData(Map<String, String> details, Optional<RebootRequest> re
     public record RebootRequest(String bootTimeBefore) {
     }
 
-    /** Test-Cluster's outcome: where its report is on the node and the result flags it gave. */
-    public record ValidationOutcome(String report, List<String> flags) {
+    /**
+     * Test-Cluster's outcome: where its report is on the node, the result flags it gave (none for New-Cluster's
+     * report) and the report's bytes as the script copied them (empty when it could not).
+     */
+    public record ValidationOutcome(String report, List<String> flags, byte[] content) {
         public ValidationOutcome {
             flags = List.copyOf(flags);
+            content = content == null ? new byte[0] : content.clone();
+        }
+
+        public ValidationOutcome(String report, List<String> flags) {
+            this(report, flags, new byte[0]);
+        }
+
+        /** A copy of the report's bytes. */
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ValidationOutcome v && v.report.equals(report) && v.flags.equals(flags)
+                    && java.util.Arrays.equals(v.content, content);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(report, flags, java.util.Arrays.hashCode(content));
+        }
+
+        @Override
+        public String toString() {
+            return "ValidationOutcome[report=" + report + ", flags=" + flags + ", content=" + content.length + " bytes]";
         }
     }
 }

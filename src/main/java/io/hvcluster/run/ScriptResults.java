@@ -17,6 +17,9 @@ public final class ScriptResults {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** The data key under which a script sends a validation report's bytes (templates/_lib/validation.ps1.vm). */
+    static final String REPORT_CONTENT = "reportContent";
+
     private final SecretMasker masker;
 
     public ScriptResults(SecretMasker masker) {
@@ -52,16 +55,32 @@ public final class ScriptResults {
             return ScriptData.NONE;
         }
         Map<String, String> details = new LinkedHashMap<>();
-        data.properties().forEach(e -> details.put(e.getKey(), masker.mask(text(e.getValue()))));
+        // The report's bytes are evidence for the run folder, not a detail to print.
+        data.properties().stream().filter(e -> !e.getKey().equals(REPORT_CONTENT))
+                .forEach(e -> details.put(e.getKey(), masker.mask(text(e.getValue()))));
         Optional<ScriptData.RebootRequest> reboot = data.path("rebootScheduled").asBoolean(false)
                 ? Optional.of(new ScriptData.RebootRequest(data.path("bootTimeBefore").asText(""))) : Optional.empty();
-        JsonNode report = data.path("report");
+        // validate-cluster and final-validation write "report"; create-cluster gives New-Cluster's as "reportPath".
+        JsonNode report = data.path("report").isTextual() ? data.path("report") : data.path("reportPath");
         Optional<ScriptData.ValidationOutcome> validation = report.isTextual() && !report.textValue().isBlank()
-                ? Optional.of(new ScriptData.ValidationOutcome(masker.mask(report.textValue()), texts(data.path("flags"))))
+                ? Optional.of(new ScriptData.ValidationOutcome(masker.mask(report.textValue()), texts(data.path("flags")),
+                        content(data.path(REPORT_CONTENT))))
                 : Optional.empty();
         JsonNode resumed = data.path("resumedNode");
         return new ScriptData(details, reboot, validation, texts(data.path("systemErrors")),
                 resumed.isTextual() && !resumed.textValue().isBlank() ? Optional.of(resumed.textValue()) : Optional.empty());
+    }
+
+    /** The report file's bytes the script sent as base64; empty when it sent none or something unreadable. */
+    private static byte[] content(JsonNode base64) {
+        if (!base64.isTextual() || base64.textValue().isEmpty()) {
+            return new byte[0];
+        }
+        try {
+            return java.util.Base64.getMimeDecoder().decode(base64.textValue());
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     private List<String> texts(JsonNode array) {

@@ -12,12 +12,13 @@ import java.util.Set;
 /**
  * templates/validate-cluster/apply.ps1.vm around a model of Test-Cluster: it reaches every other node (the second
  * hop) and compares what matters between the nodes. Each test with findings writes a warning, the last warning
- * is the "Test Result:" summary; the script parses the flags exactly as the template does.
+ * is the summary, in the node's UI language; the script reads the flags as the template does
+ * ({@link ValidationReportModel}) and keeps the report.
  */
 final class ValidateClusterEffect implements StepEffect<ValidateClusterStep.Params> {
 
     /** The summary flag the simulator gives a validation with failed tests (unverified against a real host). */
-    static final String FAILED_FLAG = "ClusterNotApproved";
+    static final String FAILED_FLAG = ValidationReportModel.FAILED_FLAG;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Override
@@ -44,70 +45,45 @@ final class ValidateClusterEffect implements StepEffect<ValidateClusterStep.Para
             }
         }
         run.spend(run.latencies().testCluster());
-        List<String> testWarnings = new ArrayList<>();
-        boolean failed = findings(run, params, testWarnings);
-        if (!testWarnings.isEmpty()) {
-            testWarnings.add("Test Result:\r\n" + (failed ? FAILED_FLAG : "ClusterConditionallyApproved")
-                    + "\r\nTesting has completed for the tests you selected. You should review the warnings in the Report."
-                    + "\r\nTest report file path: " + report);
-        }
-        run.data.put("report", report);
-        List<String> flags = new ArrayList<>();
-        for (String w : testWarnings) {
-            if (w.startsWith("Test Result:")) {
-                for (String f : w.split("\r\n")[1].split(",")) {
-                    if (!f.isBlank()) {
-                        flags.add(f.trim());
-                    }
-                }
-            } else {
-                run.warning(w);
-            }
-        }
-        run.data.put("flags", flags);
-        List<String> refused = flags.stream().filter(f -> !params.acceptedFlags().contains(f)).toList();
-        if (!refused.isEmpty()) {
-            throw new StepFailure("validation did not pass (" + String.join(", ", refused) + "); read the report: " + report);
-        }
+        ValidationReportModel model = new ValidationReportModel();
+        model.unselectedTests();
+        findings(run, params.nodes(), params.categories(), model);
+        ValidationReportModel.readOutcome(run, model.warnings(run.host.uiCulture, report), params.acceptedFlags(), report,
+                model.report("Validate the configuration", params.nodes()));
     }
 
-    /** Adds a warning per test with findings; true when a test failed. */
-    private static boolean findings(StepRun run, ValidateClusterStep.Params params, List<String> out) {
-        List<WindowsHost> nodes = params.nodes().stream().map(n -> run.dc.host(n)).flatMap(java.util.Optional::stream).toList();
-        boolean failed = false;
+    /** Records each test with findings. */
+    static void findings(StepRun run, List<String> nodeNames, List<String> categories, ValidationReportModel out) {
+        List<WindowsHost> nodes = nodeNames.stream().map(n -> run.dc.host(n)).flatMap(java.util.Optional::stream).toList();
         if (nodes.stream().anyMatch(h -> !h.featureInstalled("Failover-Clustering"))) {
-            out.add("Inventory - List Software Updates: the Failover Clustering feature is missing on "
-                    + names(nodes.stream().filter(h -> !h.featureInstalled("Failover-Clustering")).toList()) + ". The test failed.");
-            failed = true;
+            out.fail("Inventory - List Software Updates (the Failover Clustering feature is missing on "
+                    + names(nodes.stream().filter(h -> !h.featureInstalled("Failover-Clustering")).toList()) + ")");
         }
         if (distinct(nodes, h -> h.osBuild) > 1) {
-            out.add("System Configuration - Validate Operating System Version: The test failed.");
-            failed = true;
+            out.fail("System Configuration - Validate Operating System Version");
         }
         if (nodes.stream().anyMatch(h -> !h.partOfDomain()) || distinct(nodes, h -> h.domain) > 1) {
-            out.add("System Configuration - Validate Active Directory Configuration: The test failed.");
-            failed = true;
+            out.fail("System Configuration - Validate Active Directory Configuration");
         }
         if (distinct(nodes, h -> h.installationType) > 1) {
-            out.add("System Configuration - Validate Operating System Installation Option: The test reported some warnings..");
+            out.warn("System Configuration - Validate Operating System Installation Option");
         }
         if (distinct(nodes, h -> h.editionId) > 1) {
-            out.add("System Configuration - Validate Operating System Edition: The test reported some warnings..");
+            out.warn("System Configuration - Validate Operating System Edition");
         }
         if (nodes.stream().anyMatch(WindowsHost::pendingReboot)) {
-            out.add("System Configuration - Validate Software Update Levels: The test reported some warnings..");
+            out.warn("System Configuration - Validate Software Update Levels");
         }
-        if (params.categories().contains("Storage")) {
+        if (categories.contains("Storage")) {
             boolean partial = run.dc.disks.stream().filter(d -> !d.boot)
                     .anyMatch(d -> nodes.stream().anyMatch(h -> d.visibleTo.stream().noneMatch(v -> v.equalsIgnoreCase(h.name))));
             if (partial) {
-                out.add("Storage - List Disks To Be Validated: The test reported some warnings..");
+                out.warn("Storage - List Disks To Be Validated");
             }
         }
-        if (params.categories().contains("Network") && unevenSubnets(nodes)) {
-            out.add("Network - Validate Network Communication: The test reported some warnings..");
+        if (categories.contains("Network") && unevenSubnets(nodes)) {
+            out.warn("Network - Validate Network Communication");
         }
-        return failed;
     }
 
     private static boolean unevenSubnets(List<WindowsHost> nodes) {

@@ -23,6 +23,8 @@ public final class WindowsHost {
     public String editionId = "ServerDatacenter";
     public String installationType = "Server";
     public String productName;
+    /** The UI language (Get-UICulture): Test-Cluster's warnings and summary words are written in it. */
+    public String uiCulture = "en-US";
     public boolean depAvailable = true;
 
     public String cpuManufacturer = "GenuineIntel";
