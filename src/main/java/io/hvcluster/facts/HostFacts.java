@@ -7,6 +7,7 @@ import java.util.Optional;
  * What the read-only probe found on one host (templates/facts/probe.ps1.vm). Field names are the JSON keys
  * the probe writes, one to one. A section the probe could not read is null and named in {@link #errors()}.
  * {@code pausedByHvcluster}: enable-hyper-v paused this node for a restart and has not resumed it yet.
+ * {@code validationMark}: final-validation's record of the last full validation run from this node, or null.
  */
 public record HostFacts(
         String probe,
@@ -21,13 +22,29 @@ public record HostFacts(
         List<Disk> disks,
         Cluster cluster,
         HyperV hyperV,
-        boolean pausedByHvcluster) {
+        boolean pausedByHvcluster,
+        ValidationMark validationMark) {
 
     /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV) {
         this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV, false);
+    }
+
+    /** Facts without a final-validation mark (every caller from before final-validation). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, null);
+    }
+
+    /**
+     * final-validation's mark (HKLM:\SOFTWARE\hvcluster\Validation): the last full validation of this cluster,
+     * the configuration fingerprint it validated, its report on the node, its result flags and when it ran.
+     */
+    public record ValidationMark(String fingerprint, String report, String result, boolean approved, String at) {
     }
 
     public HostFacts {

@@ -3,7 +3,7 @@ package io.hvcluster.steps;
 import io.hvcluster.pipeline.Pipeline;
 import java.util.List;
 
-/** The eleven steps in the guide's order. */
+/** The steps in the guide's order, ending with the final full validation. */
 public final class StandardPipeline {
 
     private StandardPipeline() {
@@ -22,7 +22,8 @@ public final class StandardPipeline {
                 new EnableHyperVStep(drainBeforeReboot),
                 new AddSharedVolumesStep(),
                 new CreateVirtualSwitchesStep(),
-                new ConfigureClusterNetworksStep()));
+                new ConfigureClusterNetworksStep(),
+                new FinalValidationStep()));
     }
 
     public static Pipeline create() {

@@ -42,7 +42,8 @@ final class FactsSnapshot {
         HostFacts.Cluster cluster = section("cluster", this::cluster);
         HostFacts.HyperV hyperV = section("hyperV", this::hyperV);
         return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV,
-                host.pausedForHyperVMark);
+                host.pausedForHyperVMark, host.validationMark == null ? null : new HostFacts.ValidationMark(host.validationMark.fingerprint,
+                        host.validationMark.report, host.validationMark.result, host.validationMark.approved, host.validationMark.at));
     }
 
     private <T> T section(String name, Supplier<T> read) {

@@ -27,6 +27,8 @@ public final class SimulatedCluster {
     public boolean virtualMachineResourceType;
     public String migrationNetworkOrder = "";
     public String migrationExcludeNetworks = "";
+    /** Clustered roles (VMs and others) by name: Get-ClusterGroup lists each as a group of its own. */
+    public List<String> roles = new ArrayList<>();
 
     public Optional<Node> node(String nodeName) {
         return nodes.stream().filter(n -> n.name.equalsIgnoreCase(nodeName)).findFirst();

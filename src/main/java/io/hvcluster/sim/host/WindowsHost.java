@@ -51,6 +51,17 @@ public final class WindowsHost {
     public boolean otherRebootPending;
     /** HKLM:\SOFTWARE\hvcluster PausedForHyperV. */
     public boolean pausedForHyperVMark;
+    /** HKLM:\SOFTWARE\hvcluster\Validation: final-validation's mark, or null. */
+    public ValidationMark validationMark;
+
+    /** The values final-validation writes under HKLM:\SOFTWARE\hvcluster\Validation. */
+    public static final class ValidationMark {
+        public String fingerprint = "";
+        public String report = "";
+        public String result = "";
+        public boolean approved;
+        public String at = "";
+    }
 
     public List<NetAdapter> adapters = new ArrayList<>();
     public List<VirtualSwitch> switches = new ArrayList<>();
