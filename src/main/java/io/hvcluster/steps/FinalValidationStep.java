@@ -127,7 +127,7 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
      * What the validation validated: the inventory's cluster, networks and hosts (never the connection or its
      * credentials), hashed. A new version of this scheme changes the prefix.
      */
-    static String fingerprint(Inventory inventory) {
+    public static String fingerprint(Inventory inventory) {
         String text = "final-validation/1\n" + inventory.cluster() + "\n" + inventory.networks() + "\n" + inventory.hosts();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.steps.ConfigureClusterNetworksStep;
+import io.hvcluster.steps.FinalValidationStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +159,11 @@ public final class FactsFixtures {
                 List.of(new HostFacts.Feature("Failover-Clustering", "Installed"), new HostFacts.Feature("RSAT-Clustering-PowerShell", "Installed"),
                         new HostFacts.Feature("Hyper-V", "Installed"), new HostFacts.Feature("Hyper-V-PowerShell", "Installed")),
                 adapters, fresh.sessionAdapters(), withClustered(fresh.disks()), cluster,
-                new HostFacts.HyperV("Running", switches, vlans));
+                new HostFacts.HyperV("Running", switches, vlans), false,
+                // final-validation ran from the first node and approved this configuration
+                h.equals(inv.firstNode()) ? new HostFacts.ValidationMark(FinalValidationStep.fingerprint(inv),
+                        "C:\\Windows\\Cluster\\Reports\\hvcluster-final-validation-20261125-031840.htm",
+                        "HadUnselectedTests, ClusterConditionallyApproved", true, "2026-11-25T03:18:40Z") : null);
     }
 
     private static List<HostFacts.Disk> withClustered(List<HostFacts.Disk> disks) {
@@ -183,28 +188,28 @@ public final class FactsFixtures {
     public static HostFacts withAdapter(HostFacts f, String name, UnaryOperator<Adapter> change) {
         List<Adapter> a = f.adapters().stream().map(x -> x.name().equals(name) ? change.apply(x) : x).toList();
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), a,
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withFeature(HostFacts f, String feature, String state) {
         List<HostFacts.Feature> fs = f.features().stream().map(x -> x.name().equals(feature) ? new HostFacts.Feature(feature, state) : x).toList();
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), fs, f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withHyperV(HostFacts f, HostFacts.HyperV hv) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), hv);
+                f.sessionAdapters(), f.disks(), f.cluster(), hv, f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withSessionAdapters(HostFacts f, List<String> session) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                session, f.disks(), f.cluster(), f.hyperV());
+                session, f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withClusterFacts(HostFacts f, HostFacts.Cluster c) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), c, f.hyperV());
+                f.sessionAdapters(), f.disks(), c, f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static Adapter renamed(Adapter a, String name) {
@@ -214,26 +219,26 @@ public final class FactsFixtures {
 
     public static HostFacts withOs(HostFacts f, HostFacts.Os os) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), os, f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withCpu(HostFacts f, HostFacts.Cpu cpu) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), cpu, f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withSystem(HostFacts f, HostFacts.SystemInfo system) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), system, f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withDisks(HostFacts f, List<HostFacts.Disk> disks) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), disks, f.cluster(), f.hyperV());
+                f.sessionAdapters(), disks, f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 
     public static HostFacts withErrors(HostFacts f, List<HostFacts.SectionError> errors) {
         return new HostFacts(f.probe(), f.computerName(), errors, f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
     }
 }
