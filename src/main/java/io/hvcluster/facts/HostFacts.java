@@ -8,6 +8,7 @@ import java.util.Optional;
  * the probe writes, one to one. A section the probe could not read is null and named in {@link #errors()}.
  * {@code pausedByHvcluster}: enable-hyper-v paused this node for a restart and has not resumed it yet.
  * {@code validationMark}: final-validation's record of the last full validation run from this node, or null.
+ * {@code hostSettings}: the Defender, Hyper-V host and CSV cache settings host-settings manages, or null if unread.
  */
 public record HostFacts(
         String probe,
@@ -23,7 +24,8 @@ public record HostFacts(
         Cluster cluster,
         HyperV hyperV,
         boolean pausedByHvcluster,
-        ValidationMark validationMark) {
+        ValidationMark validationMark,
+        HostSettings hostSettings) {
 
     /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
@@ -37,7 +39,30 @@ public record HostFacts(
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV, boolean pausedByHvcluster) {
         this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null);
+                pausedByHvcluster, null, null);
+    }
+
+    /** Facts without the host-settings section (every caller from before host-settings). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, validationMark, null);
+    }
+
+    /**
+     * What host-settings manages, as the host has it. {@code defenderMode}: Get-MpComputerStatus' AMRunningMode
+     * ("Normal", "Passive Mode", "EDR Block Mode", ...), or "absent" without Defender. The Hyper-V values are null
+     * while vmms does not run; {@code csvBlockCacheMb} is -1 outside a cluster.
+     */
+    public record HostSettings(String defenderMode, List<String> exclusionPaths, List<String> exclusionExtensions,
+            List<String> exclusionProcesses, String virtualMachinePath, String virtualHardDiskPath, Boolean migrationEnabled,
+            Integer maximumMigrations, String performanceOption, String authentication, long csvBlockCacheMb) {
+        public HostSettings {
+            exclusionPaths = exclusionPaths == null ? List.of() : List.copyOf(exclusionPaths);
+            exclusionExtensions = exclusionExtensions == null ? List.of() : List.copyOf(exclusionExtensions);
+            exclusionProcesses = exclusionProcesses == null ? List.of() : List.copyOf(exclusionProcesses);
+        }
     }
 
     /**

@@ -20,11 +20,19 @@ public record Inventory(
         List<Network> networks,
         List<Host> hosts,
         Connection connection,
-        Optional<CapacitySpec> capacity) {
+        Optional<CapacitySpec> capacity,
+        HostSettingsSpec hostSettings) {
 
     public Inventory {
         networks = List.copyOf(networks);
         hosts = List.copyOf(hosts);
+        hostSettings = hostSettings == null ? HostSettingsSpec.DEFAULTS : hostSettings;
+    }
+
+    /** An inventory without a {@code hostSettings} section (its defaults). */
+    public Inventory(String source, ClusterSpec cluster, List<Network> networks, List<Host> hosts, Connection connection,
+            Optional<CapacitySpec> capacity) {
+        this(source, cluster, networks, hosts, connection, capacity, HostSettingsSpec.DEFAULTS);
     }
 
     public Optional<Network> network(String name) {

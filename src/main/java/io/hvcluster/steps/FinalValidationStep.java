@@ -79,7 +79,7 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of(ConfigureClusterNetworksStep.ID, CreateVirtualSwitchesStep.ID, AddSharedVolumesStep.ID);
+        return Set.of(ConfigureClusterNetworksStep.ID, CreateVirtualSwitchesStep.ID, AddSharedVolumesStep.ID, HostSettingsStep.ID);
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class StandardPipeline {
                 new AddSharedVolumesStep(),
                 new CreateVirtualSwitchesStep(),
                 new ConfigureClusterNetworksStep(),
+                new HostSettingsStep(),
                 new FinalValidationStep()));
     }
 

@@ -50,7 +50,7 @@ class PlannerTest {
         assertThat(changes(p)).isEmpty();
         assertThat(problems(p)).isEmpty();
         // 4 hosts x (5 per-host steps + enable-hyper-v) + 5 cluster steps
-        assertThat(p.summary()).isEqualTo("0 to change, 30 in desired state");
+        assertThat(p.summary()).isEqualTo("0 to change, 34 in desired state");
     }
 
     @Test

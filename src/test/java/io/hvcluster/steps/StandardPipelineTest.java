@@ -19,7 +19,7 @@ class StandardPipelineTest {
         assertThat(pipeline.steps()).extracting(Step::id).containsExactly(
                 "rename-adapters", "configure-addresses", "unbind-protocols", "install-failover-clustering",
                 "validate-cluster", "create-cluster", "configure-quorum", "enable-hyper-v", "add-shared-volumes",
-                "create-virtual-switches", "configure-cluster-networks");
+                "create-virtual-switches", "configure-cluster-networks", "host-settings", "final-validation");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.NetworkPurpose;
 import io.hvcluster.steps.ConfigureClusterNetworksStep;
 import io.hvcluster.steps.FinalValidationStep;
+import io.hvcluster.steps.HostSettingsStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,21 @@ public final class FactsFixtures {
                 // final-validation ran from the first node and approved this configuration
                 h.equals(inv.firstNode()) ? new HostFacts.ValidationMark(FinalValidationStep.fingerprint(inv),
                         "C:\\Windows\\Cluster\\Reports\\hvcluster-final-validation-20261125-031840.htm",
-                        "HadUnselectedTests, ClusterConditionallyApproved", true, "2026-11-25T03:18:40Z") : null);
+                        "HadUnselectedTests, ClusterConditionallyApproved", true, "2026-11-25T03:18:40Z") : null,
+                convergedSettings(inv, h));
+    }
+
+    /** What host-settings leaves behind: the inventory's exclusions and settings, Hyper-V's defaults elsewhere. */
+    static HostFacts.HostSettings convergedSettings(Inventory inv, Host h) {
+        HostSettingsStep.Params p = new HostSettingsStep().parameters(inv, h);
+        return new HostFacts.HostSettings("Normal", p.exclusionPaths(), p.exclusionExtensions(), p.exclusionProcesses(),
+                p.virtualMachinePath().isEmpty() ? "C:\\ProgramData\\Microsoft\\Windows\\Hyper-V" : p.virtualMachinePath(),
+                p.virtualHardDiskPath().isEmpty() ? "C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks" : p.virtualHardDiskPath(),
+                !p.migrationEnabled().equals("disable") && !p.migrationEnabled().isEmpty(),
+                p.maximumMigrations() > 0 ? p.maximumMigrations() : 2,
+                p.performanceOption().isEmpty() ? "Compression" : p.performanceOption(),
+                p.authentication().isEmpty() ? "CredSSP" : p.authentication(),
+                p.csvBlockCacheMb() >= 0 ? p.csvBlockCacheMb() : 0);
     }
 
     private static List<HostFacts.Disk> withClustered(List<HostFacts.Disk> disks) {
@@ -188,28 +203,28 @@ public final class FactsFixtures {
     public static HostFacts withAdapter(HostFacts f, String name, UnaryOperator<Adapter> change) {
         List<Adapter> a = f.adapters().stream().map(x -> x.name().equals(name) ? change.apply(x) : x).toList();
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), a,
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withFeature(HostFacts f, String feature, String state) {
         List<HostFacts.Feature> fs = f.features().stream().map(x -> x.name().equals(feature) ? new HostFacts.Feature(feature, state) : x).toList();
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), fs, f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withHyperV(HostFacts f, HostFacts.HyperV hv) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), hv, f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), hv, f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withSessionAdapters(HostFacts f, List<String> session) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                session, f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                session, f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withClusterFacts(HostFacts f, HostFacts.Cluster c) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), c, f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), c, f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static Adapter renamed(Adapter a, String name) {
@@ -219,26 +234,26 @@ public final class FactsFixtures {
 
     public static HostFacts withOs(HostFacts f, HostFacts.Os os) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), os, f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withCpu(HostFacts f, HostFacts.Cpu cpu) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), cpu, f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withSystem(HostFacts f, HostFacts.SystemInfo system) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), system, f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withDisks(HostFacts f, List<HostFacts.Disk> disks) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), disks, f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), disks, f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
     public static HostFacts withErrors(HostFacts f, List<HostFacts.SectionError> errors) {
         return new HostFacts(f.probe(), f.computerName(), errors, f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 }

@@ -2,6 +2,7 @@ package io.hvcluster.inventory.load;
 
 import io.hvcluster.inventory.AuthMethod;
 import io.hvcluster.inventory.CapacitySpec;
+import io.hvcluster.inventory.HostSettingsSpec;
 import io.hvcluster.inventory.ClusterSpec;
 import io.hvcluster.inventory.Connection;
 import io.hvcluster.inventory.SecondHop;
@@ -31,7 +32,14 @@ final class ModelAssembly {
         List<Network> networks = d.networks().stream().map(ModelAssembly::network).toList();
         List<Host> hosts = d.hosts().stream().map(h -> host(h, networks)).toList();
         return new Inventory(source, cluster(d.cluster()), networks, hosts, connection(d.connection()),
-                Optional.ofNullable(d.capacity()).map(ModelAssembly::capacity));
+                Optional.ofNullable(d.capacity()).map(ModelAssembly::capacity),
+                d.hostSettings() == null ? HostSettingsSpec.DEFAULTS : hostSettings(d.hostSettings()));
+    }
+
+    private static HostSettingsSpec hostSettings(HostSettingsDocument s) {
+        return new HostSettingsSpec(Located.valueOr(s.defenderExclusions(), true), value(s.virtualMachinePath()),
+                value(s.virtualHardDiskPath()), value(s.migrationEnabled()), value(s.maximumMigrations()).map(Long::intValue),
+                value(s.performanceOption()), value(s.authentication()), value(s.csvBlockCacheMb()));
     }
 
     private static ClusterSpec cluster(ClusterDocument c) {

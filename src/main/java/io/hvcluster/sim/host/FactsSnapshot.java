@@ -43,7 +43,20 @@ final class FactsSnapshot {
         HostFacts.HyperV hyperV = section("hyperV", this::hyperV);
         return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV,
                 host.pausedForHyperVMark, host.validationMark == null ? null : new HostFacts.ValidationMark(host.validationMark.fingerprint,
-                        host.validationMark.report, host.validationMark.result, host.validationMark.approved, host.validationMark.at));
+                        host.validationMark.report, host.validationMark.result, host.validationMark.approved, host.validationMark.at),
+                section("hostSettings", this::hostSettings));
+    }
+
+    private HostFacts.HostSettings hostSettings() {
+        boolean defender = !"absent".equals(host.defenderMode);
+        boolean hyperV = host.vmmsStatus().filter("Running"::equals).isPresent();
+        long cache = dc.clusterOf(host.name).filter(c -> host.clusterServiceStatus(true).filter("Running"::equals).isPresent())
+                .map(c -> c.blockCacheMb).orElse(-1L);
+        return new HostFacts.HostSettings(host.defenderMode, defender ? host.exclusionPaths : List.of(),
+                defender ? host.exclusionExtensions : List.of(), defender ? host.exclusionProcesses : List.of(),
+                hyperV ? host.virtualMachinePath : null, hyperV ? host.virtualHardDiskPath : null,
+                hyperV ? host.migrationEnabled : null, hyperV ? host.maximumMigrations : null,
+                hyperV ? host.migrationPerformance : null, hyperV ? host.migrationAuthentication : null, cache);
     }
 
     private <T> T section(String name, Supplier<T> read) {

@@ -47,6 +47,7 @@ public final class ScriptRunner {
         register("add-shared-volumes/apply", new AddSharedVolumesEffect());
         register("create-virtual-switches/apply", new CreateVirtualSwitchesEffect());
         register("configure-cluster-networks/apply", new ConfigureClusterNetworksEffect());
+        register("host-settings/apply", new HostSettingsEffect());
         register("final-validation/apply", new FinalValidationEffect());
     }
 

@@ -27,6 +27,8 @@ public final class SimulatedCluster {
     public boolean virtualMachineResourceType;
     public String migrationNetworkOrder = "";
     public String migrationExcludeNetworks = "";
+    /** (Get-Cluster).BlockCacheSize in MB; 0 by default (BlockCacheSize, Cluster Common Properties). */
+    public long blockCacheMb;
     /** Clustered roles (VMs and others) by name: Get-ClusterGroup lists each as a group of its own. */
     public List<String> roles = new ArrayList<>();
 

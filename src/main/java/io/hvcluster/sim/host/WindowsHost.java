@@ -51,6 +51,23 @@ public final class WindowsHost {
     public boolean otherRebootPending;
     /** HKLM:\SOFTWARE\hvcluster PausedForHyperV. */
     public boolean pausedForHyperVMark;
+    /**
+     * Get-MpComputerStatus' AMRunningMode: "Normal" while Microsoft Defender is the active antivirus, "Passive Mode"
+     * beside a third-party one; "absent" when the Defender cmdlets are not there.
+     */
+    public String defenderMode = "Normal";
+    /** Get-MpPreference ExclusionPath, ExclusionExtension, ExclusionProcess, as added. */
+    public List<String> exclusionPaths = new ArrayList<>();
+    public List<String> exclusionExtensions = new ArrayList<>();
+    public List<String> exclusionProcesses = new ArrayList<>();
+    /** Get-VMHost once Hyper-V runs: Hyper-V's defaults on a fresh host. */
+    public String virtualMachinePath = "C:\\ProgramData\\Microsoft\\Windows\\Hyper-V";
+    public String virtualHardDiskPath = "C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks";
+    public boolean migrationEnabled;
+    public int maximumMigrations = 2;
+    /** Msvm_VirtualSystemMigrationServiceSettingData: EnableCompression = True, EnableSmbTransport = False by default. */
+    public String migrationPerformance = "Compression";
+    public String migrationAuthentication = "CredSSP";
     /** HKLM:\SOFTWARE\hvcluster\Validation: final-validation's mark, or null. */
     public ValidationMark validationMark;
 
