@@ -270,10 +270,10 @@ function Assert-HvcValidationResult {
 
 # The evidence: the report's bytes travel back in the result line (base64) and hvcluster writes them into the
 # run folder (docs/run-folder.md). Real reports are well under a megabyte; a larger one stays on the node.
+# create-cluster keeps New-Cluster's report the same way: Add-HvcReportContent -Path $HvcResult.data.reportPath.
 $HvcReportCopyLimit = 8388608  # 8 MiB
-function Add-HvcValidationReport {
+function Add-HvcReportContent {
     param([string]$Path)
-    $HvcResult.data.report = $Path
     $item = Get-Item -LiteralPath $Path -ErrorAction SilentlyContinue
     if (-not $item) {
         Add-HvcWarning ('the validation report is not on ' + $env:COMPUTERNAME + ': ' + $Path)
@@ -284,6 +284,12 @@ function Add-HvcValidationReport {
         return
     }
     $HvcResult.data.reportContent = [Convert]::ToBase64String([IO.File]::ReadAllBytes($item.FullName))
+}
+
+function Add-HvcValidationReport {
+    param([string]$Path)
+    $HvcResult.data.report = $Path
+    Add-HvcReportContent -Path $Path
 }
 
 $ClusterName = 'HVCL01'
