@@ -112,7 +112,7 @@ class SecretsEverywhereTest {
         Map<String, Integer> exits = new LinkedHashMap<>();
         runWith(tmp, exits, env, "validate", "-v", inv);
         runWith(tmp, exits, env, "plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "-v");
-        runWith(tmp, exits, env, "apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes", "-vv");
+        runWith(tmp, exits, env, "apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes", "-v");
         runWith(tmp, exits, env, "facts", inv, "--simulate", "--simulator-state", state, "-v");
         runWith(tmp, exits, env, "apply", inv, "--dry-run", "--runs-dir", runs, "-v");
         runWith(tmp, exits, env, "render", inv, "--out", tmp.resolve("bundle").toString(), "-v");

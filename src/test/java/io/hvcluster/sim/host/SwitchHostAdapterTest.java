@@ -20,6 +20,13 @@ class SwitchHostAdapterTest {
         return yaml.load().inventory().orElseThrow(() -> new AssertionError(yaml.load().problems().toString()));
     }
 
+    /** The step's plan from facts the simulator's probe reports now: the Java diff must agree with the script. */
+    private static io.hvcluster.pipeline.StepPlan plan(SimulatedBuild build, io.hvcluster.pipeline.Step<?> step, String host) {
+        java.util.Map<String, io.hvcluster.facts.HostFacts> facts = new java.util.LinkedHashMap<>();
+        build.inventory.hosts().forEach(h -> facts.put(h.name(), new io.hvcluster.facts.FactsParser().parse(h.name(), build.probe(h.name()))));
+        return step.diff(build.inventory.host(host).orElseThrow(), new io.hvcluster.facts.FactsView(build.inventory, facts));
+    }
+
     private static List<String> warnings(SimulatedBuild.Run r) {
         assertThat(r.result().exitCode()).as(r.result().stderr()).isZero();
         return StreamSupport.stream(r.json().get("warnings").spliterator(), false).map(n -> n.asText()).toList();
@@ -31,6 +38,7 @@ class SwitchHostAdapterTest {
         build.runBefore("create-virtual-switches");
         SimulatedBuild.Run r = build.run("create-virtual-switches", "HV01");
         assertThat(r.result().exitCode()).as(r.result().stderr()).isZero();
+        assertThat(plan(build, new io.hvcluster.steps.CreateVirtualSwitchesStep(), "HV01").inDesiredState()).as("plan afterwards").isTrue();
         NetAdapter vnic = build.dc.requireHost("HV01").adapter("vEthernet (External)").orElseThrow();
         assertThat(vnic.dhcp).as("DHCP").isFalse();
         assertThat(vnic.ipv4).as("addresses (APIPA included)").isEmpty();
@@ -50,6 +58,8 @@ class SwitchHostAdapterTest {
         uplink.ipv4.addAll(parent.ipv4);
         uplink.bindings.put(Bindings.IPV4, true);
         parent.ipv4.clear();
+        assertThat(plan(build, new io.hvcluster.steps.CreateVirtualSwitchesStep(), "HV01").problems()).singleElement().asString()
+                .startsWith("refusing to bind switch 'External' to 'Virtual 1': this WinRM session runs over it");
         SimulatedBuild.Run r = build.run("create-virtual-switches", "HV01");
         assertThat(r.result().exitCode()).isEqualTo(1);
         assertThat(r.json().get("error").asText()).startsWith("refusing to bind switch 'External' to 'Virtual 1': this WinRM session runs over it");
@@ -74,7 +84,12 @@ class SwitchHostAdapterTest {
             a.ipv4.add(new NetAdapter.AssignedAddress("192.168.50.1" + n, 24, "Dhcp", "Preferred"));
             build.dc.requireHost(host).adapters.add(a);
         }
+        var step = new io.hvcluster.steps.ConfigureClusterNetworksStep();
+        assertThat(plan(build, step, "HV01").changes()).extracting(Object::toString).anySatisfy(ch -> assertThat(ch)
+                .contains("role of stray cluster network").contains("192.168.50.0")).anySatisfy(ch -> assertThat(ch)
+                .contains("networks live migration excludes"));
         SimulatedBuild.Run r = build.run("configure-cluster-networks", "HV01");
+        assertThat(plan(build, step, "HV01").inDesiredState()).as("the plan agrees with the script afterwards").isTrue();
         SimulatedCluster c = build.dc.clusterOf("HV01").orElseThrow();
         SimulatedCluster.Network stray = c.networks.stream().filter(x -> x.address.equals("192.168.50.0")).findFirst().orElseThrow();
         assertThat(stray.role).as("role of the stray network").isZero();
