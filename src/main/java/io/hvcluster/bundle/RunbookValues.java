@@ -120,6 +120,9 @@ final class RunbookValues {
     }
 
     private List<String> witness() {
+        if (inventory.cluster().externalWitness().isPresent()) {
+            return List.of(inventory.cluster().externalWitness().get().describe());
+        }
         return inventory.cluster().witness().map(d -> List.of("witness disk " + disk(d)))
                 .orElse(List.of("no witness disk: quorum " + inventory.cluster().quorum().toString().toLowerCase(Locale.ROOT)));
     }

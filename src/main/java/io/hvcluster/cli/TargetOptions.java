@@ -41,13 +41,30 @@ public final class TargetOptions {
             err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
                     + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
             sim.stateNotes().forEach(n -> err.println("warning: " + n));
-            return new Target(sim.executors(), domainSecrets(inventory, sim.domainPassword()), sim.masker(), sim, true);
+            Optional<Secret> witnessKey = CloudWitnessKey.resolve(inventory, System.getenv(), err);
+            return new Target(sim.executors(), withWitnessKey(domainSecrets(inventory, sim.domainPassword()), witnessKey),
+                    masker(sim.domainPassword(), witnessKey), sim, true);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
         PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
+        Optional<Secret> witnessKey = CloudWitnessKey.resolve(inventory, System.getenv(), err);
         return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
-                domainSecrets(inventory, password),
-                new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { }, false);
+                withWitnessKey(domainSecrets(inventory, password), witnessKey), masker(password, witnessKey), () -> { }, false);
+    }
+
+    private static Map<String, Secret> withWitnessKey(Map<String, Secret> secrets, Optional<Secret> key) {
+        if (key.isEmpty()) {
+            return secrets;
+        }
+        Map<String, Secret> all = new java.util.LinkedHashMap<>(secrets);
+        all.put(io.hvcluster.inventory.ExternalWitness.Cloud.KEY_SECRET, key.get());
+        return Map.copyOf(all);
+    }
+
+    private static io.hvcluster.secrets.SecretMasker masker(Secret password, Optional<Secret> witnessKey) {
+        java.util.List<Secret> all = new java.util.ArrayList<>(java.util.List.of(password));
+        witnessKey.ifPresent(all::add);
+        return new io.hvcluster.secrets.SecretMasker(all);
     }
 
     /**

@@ -133,14 +133,23 @@ public record HostFacts(
 
     public record Cluster(String service, boolean member, String name, List<Node> nodes, String quorumResource,
             List<DiskResource> diskResources, List<SharedVolume> sharedVolumes, List<Network> networks,
-            List<Group> groups, String migrationNetworkOrder, String migrationExcludeNetworks) {
+            List<Group> groups, String migrationNetworkOrder, String migrationExcludeNetworks, QuorumWitness quorumWitness) {
 
         public Cluster {
+            quorumWitness = quorumWitness == null ? QuorumWitness.NONE : quorumWitness;
             nodes = nodes == null ? List.of() : List.copyOf(nodes);
             diskResources = diskResources == null ? List.of() : List.copyOf(diskResources);
             sharedVolumes = sharedVolumes == null ? List.of() : List.copyOf(sharedVolumes);
             networks = networks == null ? List.of() : List.copyOf(networks);
             groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /** As probed before the witness kind was (a facts file from an older probe): the kind is unknown. */
+        public Cluster(String service, boolean member, String name, List<Node> nodes, String quorumResource,
+                List<DiskResource> diskResources, List<SharedVolume> sharedVolumes, List<Network> networks,
+                List<Group> groups, String migrationNetworkOrder, String migrationExcludeNetworks) {
+            this(service, member, name, nodes, quorumResource, diskResources, sharedVolumes, networks, groups,
+                    migrationNetworkOrder, migrationExcludeNetworks, null);
         }
 
         /** Groups other than the cluster's own core groups: VMs and other clustered roles. */
@@ -152,6 +161,20 @@ public record HostFacts(
     }
 
     public record Node(String name, String state, String drainStatus) {
+    }
+
+    /**
+     * The quorum witness resource (Get-ClusterQuorum).QuorumResource: its resource type ("Physical Disk", "File
+     * Share Witness", "Cloud Witness", "" for none) and the private property that says which one it is.
+     */
+    public record QuorumWitness(String type, String sharePath, String accountName) {
+        public static final QuorumWitness NONE = new QuorumWitness("", "", "");
+
+        public QuorumWitness {
+            type = type == null ? "" : type;
+            sharePath = sharePath == null ? "" : sharePath;
+            accountName = accountName == null ? "" : accountName;
+        }
     }
 
     public record DiskResource(String name, String state, String ownerGroup, String diskIdGuid, String diskSignature) {

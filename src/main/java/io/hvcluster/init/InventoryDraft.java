@@ -92,7 +92,7 @@ public final class InventoryDraft {
             todo("  os: ~", "windows-server-2016, -2019, -2022 or -2025 (build " + (first.os() == null ? "unknown" : first.os().build())
                     + " is none of them)");
         }
-        line("  quorum: auto", "node and disk majority for an even node count, node majority for an odd one");
+        line("  quorum: auto", "the witness below whenever one is defined (Microsoft recommends one on every cluster)");
         sharedDisks();
         line("  virtualSwitches:");
         todo("    - { name: External, network: ~ }", "the network (purpose virtual-switch) whose NIC is the switch's uplink");
@@ -123,7 +123,8 @@ public final class InventoryDraft {
             line("  witness: { label: Witness, " + diskId(witness.disk) + ", sizeMB: " + witness.disk.sizeBytes() / MIB + " }",
                     "guessed: the smallest disk every host sees; " + about(witness.disk));
         } else {
-            line("  # witness: no disk of 10 GB or less is visible on every host; present one (512 MB-1 GB) for the quorum");
+            line("  # witness: no disk of 10 GB or less is visible on every host; present one (512 MB-1 GB) for the quorum,");
+            line("  # or use a file share or cloud witness: fileShareWitness: '\\\\server\\share' (see docs/inventory.md)");
         }
         if (shared.isEmpty()) {
             line("  sharedVolumes: []", "no other disk is visible on every host");

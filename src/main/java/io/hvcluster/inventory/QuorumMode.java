@@ -1,6 +1,9 @@
 package io.hvcluster.inventory;
 
-/** How the cluster keeps quorum. Set-ClusterQuorum -NoWitness / -DiskWitness. */
+/**
+ * How the cluster keeps quorum. NODE_AND_DISK_MAJORITY means "nodes and the inventory's witness" (a disk, a file
+ * share or a cloud witness); the YAML name stays for compatibility.
+ */
 public enum QuorumMode {
     AUTO("auto"),
     NODE_MAJORITY("node-majority"),
@@ -14,14 +17,6 @@ public enum QuorumMode {
 
     public String yamlName() {
         return yamlName;
-    }
-
-    /** AUTO: an odd node count keeps a majority by itself; an even count needs the disk as tie-breaker. */
-    public QuorumMode resolve(int nodeCount) {
-        if (this != AUTO) {
-            return this;
-        }
-        return nodeCount % 2 == 1 ? NODE_MAJORITY : NODE_AND_DISK_MAJORITY;
     }
 
     public static java.util.Optional<QuorumMode> fromYaml(String s) {

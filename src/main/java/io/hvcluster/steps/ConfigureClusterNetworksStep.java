@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * Step 11: name the cluster networks after their roles, set their roles (management: cluster and client;
  * heartbeat and live migration: cluster only; iSCSI: none), and tell live migration which networks it may
- * use, live-migration network first, heartbeat last.
+ * use, live-migration network first, heartbeat last. A cluster network on a subnet the inventory does not know (a
+ * stray one: an unnamed NIC, a host vNIC with a lease) gets role None and is excluded from live migration, with a
+ * warning naming it.
  */
 public final class ConfigureClusterNetworksStep implements Step<ConfigureClusterNetworksStep.Params> {
 
@@ -102,6 +104,20 @@ public final class ConfigureClusterNetworksStep implements Step<ConfigureCluster
         Map<String, String> idsByWantedName = new HashMap<>();
         Map<String, String> namesById = new HashMap<>();
         cluster.get().networks().forEach(n -> namesById.put(n.id(), n.name()));
+        // Stray networks (no inventory network on that subnet): role None and no live migration, as the script does.
+        List<String> strayIds = new ArrayList<>();
+        List<String> strayNames = new ArrayList<>();
+        for (HostFacts.Network have : cluster.get().networks()) {
+            boolean known = p.networks().stream().anyMatch(w -> w.address().equals(have.address()) && w.mask().equals(have.mask()));
+            if (!known) {
+                strayIds.add(have.id());
+                strayNames.add(have.name());
+                if (have.role() != ROLE_NONE) {
+                    out.change("role of stray cluster network '" + have.name() + "' (" + have.address() + "/" + have.mask() + ")",
+                            roleName(have.role()), roleName(ROLE_NONE));
+                }
+            }
+        }
         for (ClusterNetwork want : p.networks()) {
             Optional<HostFacts.Network> have = cluster.get().networks().stream()
                     .filter(n -> n.address().equals(want.address()) && n.mask().equals(want.mask())).findFirst();
@@ -118,14 +134,22 @@ public final class ConfigureClusterNetworksStep implements Step<ConfigureCluster
             }
         }
         String order = ids(p.migrationOrder(), idsByWantedName);
-        String excluded = ids(p.migrationExcluded(), idsByWantedName);
+        List<String> excludedIds = new ArrayList<>();
+        String named = ids(p.migrationExcluded(), idsByWantedName);
+        if (!named.isEmpty()) {
+            excludedIds.add(named);
+        }
+        excludedIds.addAll(strayIds);
+        String excluded = String.join(";", excludedIds);
+        List<String> excludedNames = new ArrayList<>(p.migrationExcluded());
+        excludedNames.addAll(strayNames);
         if (!order.equals(cluster.get().migrationNetworkOrder())) {
             out.change("live migration network order", names(cluster.get().migrationNetworkOrder(), namesById),
                     String.join(", ", p.migrationOrder()));
         }
         if (!excluded.equals(cluster.get().migrationExcludeNetworks())) {
             out.change("networks live migration excludes", names(cluster.get().migrationExcludeNetworks(), namesById),
-                    String.join(", ", p.migrationExcluded()));
+                    String.join(", ", excludedNames));
         }
         return out.build();
     }

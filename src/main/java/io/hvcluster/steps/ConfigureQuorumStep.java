@@ -2,6 +2,8 @@ package io.hvcluster.steps;
 
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.ClusterSpec;
+import io.hvcluster.inventory.ExternalWitness;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.QuorumMode;
@@ -14,19 +16,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Step 7: add the witness disk to the cluster under the inventory's label, then node majority (-NoWitness)
- * or node and disk majority (-DiskWitness). With node majority the disk is still added and labelled, as the
- * guide advises, so the cluster can switch when it grows.
+ * Step 7: configure the inventory's witness: a disk (added to the cluster under the inventory's label), a file
+ * share or a cloud witness. Microsoft recommends a witness on every cluster since Windows Server 2012 R2 (dynamic
+ * witness: the cluster itself decides whether it votes), so it is configured whenever the inventory defines one,
+ * whatever the node count. A witness the inventory does not describe (one the admin added) is never removed: it is
+ * reported. Node majority (-NoWitness) only when the inventory says node-majority, and then only the inventory's
+ * own witness is released.
  */
 public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Params> {
 
     public static final String ID = "configure-quorum";
 
+    /** Resource types of (Get-ClusterQuorum).QuorumResource. */
+    static final String DISK_TYPE = "Physical Disk";
+    static final String SHARE_TYPE = "File Share Witness";
+    static final String CLOUD_TYPE = "Cloud Witness";
+
     /**
-     * @param witness    the witness disk, or null when the inventory has none (node majority only)
-     * @param diskWitness true for node and disk majority
+     * @param witness      the witness disk to add and label, or null when the inventory has none
+     * @param kind         the witness the inventory defines: disk, fileShare, cloud or none
+     * @param useWitness   configure it (false only when the inventory says node-majority)
+     * @param fileShare    the file share witness's UNC path, or ""
+     * @param cloudAccount the cloud witness's storage account, or ""
+     * @param cloudEndpoint the cloud witness's endpoint, or ""
      */
-    public record Params(DiskRef witness, boolean diskWitness) {
+    public record Params(DiskRef witness, String kind, boolean useWitness, String fileShare, String cloudAccount, String cloudEndpoint) {
+
+        /** A disk witness (used when {@code diskWitness}) or node majority. */
+        public Params(DiskRef witness, boolean diskWitness) {
+            this(witness, witness == null ? "none" : "disk", diskWitness, "", "", "");
+        }
+
+        /** Node and disk majority with the inventory's disk. */
+        public boolean diskWitness() {
+            return useWitness && "disk".equals(kind);
+        }
     }
 
     @Override
@@ -36,7 +60,7 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
 
     @Override
     public String title() {
-        return "Configure the quorum and the witness disk";
+        return "Configure the quorum witness";
     }
 
     @Override
@@ -50,10 +74,23 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
     }
 
     @Override
+    public Set<String> secrets() {
+        return Set.of(ExternalWitness.Cloud.KEY_SECRET);
+    }
+
+    @Override
     public Params parameters(Inventory inventory, Host host) {
-        QuorumMode mode = inventory.cluster().effectiveQuorum(inventory.hosts().size());
-        return new Params(inventory.cluster().witness().map(DiskRef::of).orElse(null),
-                mode == QuorumMode.NODE_AND_DISK_MAJORITY);
+        ClusterSpec c = inventory.cluster();
+        boolean use = c.effectiveQuorum(inventory.hosts().size()) == QuorumMode.NODE_AND_DISK_MAJORITY && c.hasWitness();
+        DiskRef disk = c.witness().map(DiskRef::of).orElse(null);
+        Optional<ExternalWitness> ext = c.externalWitness();
+        if (ext.isPresent() && ext.get() instanceof ExternalWitness.FileShare f) {
+            return new Params(disk, "fileShare", use, f.path(), "", "");
+        }
+        if (ext.isPresent() && ext.get() instanceof ExternalWitness.Cloud cl) {
+            return new Params(disk, "cloud", use, "", cl.accountName(), cl.endpoint());
+        }
+        return new Params(disk, disk == null ? "none" : "disk", use, "", "", "");
     }
 
     @Override
@@ -67,19 +104,57 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
                 out.problem("the witness disk '" + p.witness().label() + "' is a Cluster Shared Volume");
             }
         }
-        String current = cluster.map(HostFacts.Cluster::quorumResource).orElse("");
-        String now = current.isEmpty() ? "node majority" : "node and disk majority, witness '" + current + "'";
-        if (p.diskWitness() && !current.equals(p.witness().label())) {
-            out.change("quorum", cluster.isPresent() ? now : "", "node and disk majority, witness '" + p.witness().label() + "'");
-        } else if (!p.diskWitness() && !current.isEmpty()) {
-            out.change("quorum", now, "node majority");
+        String currentResource = cluster.map(HostFacts.Cluster::quorumResource).orElse("");
+        HostFacts.QuorumWitness current = cluster.map(HostFacts.Cluster::quorumWitness).orElse(HostFacts.QuorumWitness.NONE);
+        String now = cluster.isEmpty() ? "" : describe(currentResource, current);
+        boolean described = !currentResource.isEmpty() && describes(p, currentResource, current);
+        if (p.useWitness()) {
+            if (!described) {
+                out.change("quorum", now, wanted(p));
+            }
+        } else if (!currentResource.isEmpty()) {
+            // A witness the inventory does not describe is left in place: no change to plan (the script warns).
+            if (described) {
+                out.change("quorum", now, "node majority");
+            }
         }
         return out.build();
     }
 
+    /** Whether the cluster's witness is the one the inventory defines. */
+    static boolean describes(Params p, String resource, HostFacts.QuorumWitness w) {
+        return switch (p.kind()) {
+            case "disk" -> (w.type().isEmpty() || DISK_TYPE.equals(w.type())) && resource.equals(p.witness().label());
+            case "fileShare" -> SHARE_TYPE.equals(w.type()) && w.sharePath().equalsIgnoreCase(p.fileShare());
+            case "cloud" -> CLOUD_TYPE.equals(w.type()) && w.accountName().equalsIgnoreCase(p.cloudAccount());
+            default -> false;
+        };
+    }
+
+    static String wanted(Params p) {
+        return switch (p.kind()) {
+            case "disk" -> "node and disk majority, witness '" + p.witness().label() + "'";
+            case "fileShare" -> "node and file share majority, witness " + p.fileShare();
+            case "cloud" -> "node and cloud witness majority, storage account " + p.cloudAccount();
+            default -> "node majority";
+        };
+    }
+
+    static String describe(String resource, HostFacts.QuorumWitness w) {
+        if (resource.isEmpty()) {
+            return "node majority";
+        }
+        return switch (w.type()) {
+            case SHARE_TYPE -> "node and file share majority, witness " + w.sharePath();
+            case CLOUD_TYPE -> "node and cloud witness majority, storage account " + w.accountName();
+            case DISK_TYPE, "" -> "node and disk majority, witness '" + resource + "'";
+            default -> "witness '" + resource + "' (" + w.type() + ")";
+        };
+    }
+
     @Override
     public List<String> checks() {
-        return List.of("Get-ClusterQuorum shows the witness disk resource (node and disk majority) or none (node majority).",
+        return List.of("Get-ClusterQuorum shows the inventory's witness (disk, file share or cloud), or none with node-majority.",
                 "Get-ClusterResource shows the witness disk under the inventory's label.");
     }
 }

@@ -2,6 +2,7 @@ package io.hvcluster.steps;
 
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.pipeline.Scope;
@@ -15,13 +16,20 @@ import java.util.Set;
 /**
  * Step 10: on every host, an external switch with the inventory's exact name bound to the role's NIC, so
  * VMs can live-migrate between hosts. A switch bound to another NIC is reported, never re-created: that
- * would disconnect every VM on it.
+ * would disconnect every VM on it. Binding a NIC moves its IP configuration to the host vNIC (or drops it), so a
+ * switch is never bound to, nor its host vNIC removed from, the path this WinRM session runs over. With
+ * allowManagementOS the host vNIC "vEthernet (name)" is left without DHCP, APIPA and DNS registration: otherwise
+ * it picks up an address and becomes a stray cluster network (docs/windows-behaviour.md).
  */
 public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitchesStep.Params> {
 
     public static final String ID = "create-virtual-switches";
 
-    public record Params(List<Switch> switches) {
+    /**
+     * @param winrmPorts     ports whose TCP connections mark the session's adapter as untouchable
+     * @param connectAddress the address the tool connects to (protects its adapter too)
+     */
+    public record Params(List<Switch> switches, List<Integer> winrmPorts, String connectAddress) {
     }
 
     /** @param vlanId the host vNIC's access VLAN, 0 for none */
@@ -50,9 +58,10 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
 
     @Override
     public Params parameters(Inventory inventory, Host host) {
+        SessionGuard session = SessionGuard.of(inventory, host);
         return new Params(inventory.cluster().virtualSwitches().stream()
                 .map(s -> new Switch(s.name(), s.network(), s.allowManagementOs(), s.vlanId().orElse(0)))
-                .toList());
+                .toList(), session.winrmPorts(), session.connectAddress());
     }
 
     @Override
@@ -68,6 +77,14 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
             }
             HostFacts.Adapter uplink = m.adapter().get();
             Optional<HostFacts.Switch> sw = switches.stream().filter(s -> s.name().equalsIgnoreCase(want.name())).findFirst();
+            Optional<HostFacts.Adapter> vnic = f.adapters().stream().filter(a -> !a.hidden() && a.name().equalsIgnoreCase(vnicName(want.name())))
+                    .findFirst();
+            boolean cutsSession = sw.isEmpty() ? facts.carriesSession(host, uplink)
+                    : !want.allowManagementOs() && vnic.map(v -> facts.carriesSession(host, v)).orElse(false);
+            if (cutsSession) {
+                out.problem(sw.isEmpty() ? bindRefusal(want.name(), want.adapter()) : unshareRefusal(want.name()));
+                continue;
+            }
             if (sw.isEmpty()) {
                 Optional<HostFacts.Switch> taken = switches.stream().filter(s -> s.adapterDescription().equals(uplink.description())).findFirst();
                 if (taken.isPresent()) {
@@ -92,6 +109,9 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
                             String.valueOf(want.allowManagementOs()));
                 }
             }
+            if (want.allowManagementOs()) {
+                planHostVnic(out, want, vnic, vnic.map(v -> facts.carriesSession(host, v)).orElse(false));
+            }
             if (want.allowManagementOs() && want.vlanId() > 0) {
                 Optional<HostFacts.HostVlan> vlan = f.hyperV() == null ? Optional.empty()
                         : f.hyperV().hostVlans().stream().filter(v -> v.adapter().equals(want.name())).findFirst();
@@ -106,8 +126,48 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
         return out.build();
     }
 
+    /** The host vNIC New-VMSwitch -AllowManagementOS $true creates: DHCP and DNS registration on, as the uplink had them. */
+    private static void planHostVnic(StepPlanBuilder out, Switch want, Optional<HostFacts.Adapter> vnic, boolean session) {
+        String name = vnicName(want.name());
+        if (session) {
+            // The admin manages the host over this vNIC: its address is theirs, never stripped by the tool.
+            return;
+        }
+        if (vnic.isEmpty()) {
+            out.change("host adapter '" + name + "'", "", "no address, no DHCP, no DNS registration");
+            return;
+        }
+        HostFacts.Adapter v = vnic.get();
+        if (v.dhcp()) {
+            out.change("DHCP on '" + name + "'", "enabled", "disabled");
+        }
+        for (HostFacts.IpAddress ip : v.ipv4()) {
+            out.remove("address on '" + name + "'", ip.address() + "/" + ip.prefixLength() + " (" + ip.origin() + ")");
+        }
+        if (v.registerDns()) {
+            out.change("DNS registration of '" + name + "'", "on", "off");
+        }
+    }
+
+    static String vnicName(String switchName) {
+        return "vEthernet (" + switchName + ")";
+    }
+
+    /** New-VMSwitch on the session's NIC moves or drops its address: the session is cut. Same words as the script. */
+    static String bindRefusal(String switchName, String adapter) {
+        return "refusing to bind switch '" + switchName + "' to '" + adapter + "': this WinRM session runs over it (fix: connect "
+                + "to the host over its management address on another NIC, or create the switch from the host's console)";
+    }
+
+    /** Set-VMSwitch -AllowManagementOS $false removes the host vNIC the session runs over. */
+    static String unshareRefusal(String switchName) {
+        return "refusing to remove the host adapter '" + vnicName(switchName) + "' of switch '" + switchName + "': this WinRM session "
+                + "runs over it (fix: move the host's management address to another NIC first)";
+    }
+
     @Override
     public List<String> checks() {
-        return List.of("Get-VMSwitch shows each switch, External, on the right NIC, with the same name on every host.");
+        return List.of("Get-VMSwitch shows each switch, External, on the right NIC, with the same name on every host.",
+                "Get-NetIPAddress -InterfaceAlias 'vEthernet (<switch>)' shows no address; Get-DnsClient shows it does not register.");
     }
 }

@@ -94,6 +94,52 @@ class SecretsEverywhereTest {
         }
     }
 
+    /** The cloud witness's storage account key (issue 12 item 3): a second secret, from its own variable. */
+    static final String KEY_CANARY = "Kq'Wt\"5\\Az-90c2-Cloud-Key-Canary==";
+
+    @Test
+    void noCommandLeaksTheCloudWitnessKeyInAnyForm(@TempDir Path tmp) throws Exception {
+        Path inventory = tmp.resolve("lab-2node-cloud.yaml");
+        String example = Files.readString(Path.of("inventories/lab-2node.yaml"));
+        String witness = "  witness: { label: Witness, serial: WITNESS-01, sizeMB: 1024 }\n";
+        assertThat(example).contains(witness);
+        Files.writeString(inventory, example.replace(witness,
+                "  cloudWitness: { accountName: hvclwitness, accessKey: { env: HVCLUSTER_WITNESS_KEY } }\n"));
+        String inv = inventory.toString();
+        String state = tmp.resolve("sim").toString();
+        String runs = tmp.resolve("runs").toString();
+        Map<String, String> env = Map.of("HVCLUSTER_PASSWORD", CANARY, "HVCLUSTER_WITNESS_KEY", KEY_CANARY);
+        Map<String, Integer> exits = new LinkedHashMap<>();
+        runWith(tmp, exits, env, "validate", "-v", inv);
+        runWith(tmp, exits, env, "plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "-v");
+        runWith(tmp, exits, env, "apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes", "-v");
+        runWith(tmp, exits, env, "facts", inv, "--simulate", "--simulator-state", state, "-v");
+        runWith(tmp, exits, env, "apply", inv, "--dry-run", "--runs-dir", runs, "-v");
+        runWith(tmp, exits, env, "render", inv, "--out", tmp.resolve("bundle").toString(), "-v");
+        assertThat(exits).as("exit codes").containsEntry("01 validate", 0).containsEntry("03 apply", 0).containsEntry("04 facts", 0);
+        assertThat(Files.readString(tmp.resolve("03.log"))).as("the cloud witness was set with the key")
+                .contains("quorum witness set to the cloud witness on storage account hvclwitness");
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(tmp)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).anySatisfy(f -> assertThat(f.toString()).contains("configure-quorum").endsWith(".ps1"));
+        Map<String, String> needles = forms(KEY_CANARY);
+        for (Path f : files) {
+            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            needles.forEach((form, needle) -> assertThat(bytes).as("%s holds the cloud witness key %s", f, form).doesNotContain(needle));
+        }
+    }
+
+    private static void runWith(Path tmp, Map<String, Integer> exits, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        String n = String.format("%02d", exits.size() + 1);
+        Process p = HvclusterProcess.start(tmp.resolve(n + ".log"), env, args);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("hvcluster %s finished", String.join(" ", args)).isTrue();
+        exits.put(n + " " + args[0], p.exitValue());
+    }
+
     @Test
     void theSearchFindsThePasswordInEachFormWhereverItStarts() {
         for (int offset = 0; offset < 3; offset++) {

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: configure-quorum (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""},"diskWitness":true}
+# hvcluster-params: {"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""},"kind":"disk","useWitness":true,"fileShare":"","cloudAccount":"","cloudEndpoint":""}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -149,8 +149,14 @@ function Add-HvcClusterDisk {
 }
 
 $Witness = [ordered]@{ label = 'Witness'; serial = 'WITNESS-01'; uniqueId = '' }
-$DiskWitness = $true
+$Kind = 'disk'
+$UseWitness = $true
+$FileShare = ''
+$CloudAccount = ''
+$CloudEndpoint = ''
 
+# Microsoft recommends a witness on every cluster since Windows Server 2012 R2 (dynamic witness): the inventory's
+# witness is configured whenever it defines one. A witness it does not describe is never removed, only reported.
 try {
     if ($Witness) {
         # Added and labelled even for node majority, as the guide advises: the cluster may grow.
@@ -165,17 +171,69 @@ try {
     }
     $q = Get-ClusterQuorum
     $current = ''
+    $type = ''
+    $target = ''
     if ($q.QuorumResource) {
         $current = [string]$q.QuorumResource.Name
-    }
-    if ($DiskWitness) {
-        if ($current -ne $Witness.label -and (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node and disk majority with witness '" + $Witness.label + "'"))) {
-            Set-ClusterQuorum -DiskWitness $Witness.label | Out-Null
-            Add-HvcChange ("quorum set to node and disk majority with witness '" + $Witness.label + "'")
+        $type = [string]$q.QuorumResource.ResourceType
+        if ($type -eq 'File Share Witness') {
+            $target = [string](Get-ClusterParameter -InputObject $q.QuorumResource -Name 'SharePath').Value
+        } elseif ($type -eq 'Cloud Witness') {
+            $target = [string](Get-ClusterParameter -InputObject $q.QuorumResource -Name 'AccountName').Value
+        } else {
+            $target = $current
         }
-    } elseif ($current -and (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node majority (release witness '" + $current + "')"))) {
-        Set-ClusterQuorum -NoWitness | Out-Null
-        Add-HvcChange ("quorum set to node majority (witness '" + $current + "' released)")
+    }
+    $now = 'none'
+    if ($current) {
+        $now = "'" + $current + "' (" + $type + ', ' + $target + ')'
+    }
+    # The cloud witness is compared by account: its key cannot be read back (the cluster keeps it encrypted).
+    $described = $false
+    if ($current) {
+        if ($Kind -eq 'disk') {
+            $described = ($type -eq 'Physical Disk' -and $current -eq $Witness.label)
+        } elseif ($Kind -eq 'fileShare') {
+            $described = ($type -eq 'File Share Witness' -and $target -eq $FileShare)
+        } elseif ($Kind -eq 'cloud') {
+            $described = ($type -eq 'Cloud Witness' -and $target -eq $CloudAccount)
+        }
+    }
+    if ($UseWitness) {
+        if (-not $described) {
+            if ($Kind -eq 'disk') {
+                if (Approve-HvcChange -Target 'cluster quorum' -Action ("Set disk witness '" + $Witness.label + "' (was " + $now + ')')) {
+                    Set-ClusterQuorum -DiskWitness $Witness.label | Out-Null
+                    Add-HvcChange ("quorum witness set to disk '" + $Witness.label + "' (was " + $now + ')')
+                }
+            } elseif ($Kind -eq 'fileShare') {
+                if (Approve-HvcChange -Target 'cluster quorum' -Action ('Set file share witness ' + $FileShare + ' (was ' + $now + ')')) {
+                    Set-ClusterQuorum -FileShareWitness $FileShare | Out-Null
+                    Add-HvcChange ('quorum witness set to file share ' + $FileShare + ' (was ' + $now + ')')
+                }
+            } elseif ($Kind -eq 'cloud') {
+                # The access key comes only from $HvcSecrets, which hvcluster's executor fills over stdin; it is never
+                # written into a script, a file or a message.
+                $secrets = Get-Variable -Name 'HvcSecrets' -ValueOnly -ErrorAction SilentlyContinue
+                if (-not $secrets -or -not $secrets.ContainsKey('cloudWitnessKey')) {
+                    throw ('no access key for the cloud witness on storage account ' + $CloudAccount + ': hvcluster delivers it from the environment variable the inventory names')
+                }
+                if (Approve-HvcChange -Target 'cluster quorum' -Action ('Set cloud witness on storage account ' + $CloudAccount + ' (was ' + $now + ')')) {
+                    Set-ClusterQuorum -CloudWitness -AccountName $CloudAccount -AccessKey $secrets['cloudWitnessKey'] -Endpoint $CloudEndpoint | Out-Null
+                    Add-HvcChange ('quorum witness set to the cloud witness on storage account ' + $CloudAccount + ' (was ' + $now + ')')
+                }
+            }
+        }
+    } elseif ($current) {
+        if ($described) {
+            # Node majority written in the inventory: only the inventory's own witness is released.
+            if (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node majority (release witness '" + $current + "')")) {
+                Set-ClusterQuorum -NoWitness | Out-Null
+                Add-HvcChange ("quorum set to node majority (witness '" + $current + "' released)")
+            }
+        } else {
+            Add-HvcWarning ('the cluster has the witness ' + $now + ', which the inventory does not describe: left in place (Microsoft recommends a witness; describe it in the inventory, or remove it by hand with Set-ClusterQuorum -NoWitness)')
+        }
     }
     $after = Get-ClusterQuorum
     $HvcResult.data.quorumResource = ''

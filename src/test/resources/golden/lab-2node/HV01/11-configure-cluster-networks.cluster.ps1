@@ -97,10 +97,23 @@ $MigrationExcluded = @('Parent', 'iSCSI 1')
 
 try {
     $seen = @()
+    $strayIds = @()
+    $strayNames = @()
     foreach ($n in @(Get-ClusterNetwork)) {
         $want = @($Networks | Where-Object { $_.address -eq [string]$n.Address -and $_.mask -eq [string]$n.AddressMask })
         if ($want.Count -eq 0) {
-            Add-HvcWarning ("cluster network '" + $n.Name + "' (" + [string]$n.Address + '/' + [string]$n.AddressMask + ') matches no network of the inventory')
+            # A stray network (a NIC or host vNIC the inventory does not address): the cluster enables every
+            # network it discovers for cluster use. Role None keeps heartbeats and CSV traffic off it, and live
+            # migration excludes it.
+            Add-HvcWarning ("cluster network '" + $n.Name + "' (" + [string]$n.Address + '/' + [string]$n.AddressMask + ') matches no network of the inventory: a stray network, set to role None (0) and excluded from live migration')
+            $strayIds += [string]$n.Id
+            $strayNames += [string]$n.Name
+            if ([int]$n.Role -ne 0) {
+                if (Approve-HvcChange -Target ("cluster network '" + $n.Name + "'") -Action 'Set role 0 (None)') {
+                    $n.Role = 0
+                    Add-HvcChange ("set the role of stray cluster network '" + $n.Name + "' to 0")
+                }
+            }
             continue
         }
         $w = $want[0]
@@ -138,7 +151,7 @@ try {
         Complete-HvcStep
     }
     $order = (@($MigrationOrder | Where-Object { $ids.ContainsKey($_) } | ForEach-Object { $ids[$_] })) -join ';'
-    $excluded = (@($MigrationExcluded | Where-Object { $ids.ContainsKey($_) } | ForEach-Object { $ids[$_] })) -join ';'
+    $excluded = (@($MigrationExcluded | Where-Object { $ids.ContainsKey($_) } | ForEach-Object { $ids[$_] }) + $strayIds) -join ';'
     $currentOrder = [string](Get-ClusterParameter -InputObject $vmType[0] -Name 'MigrationNetworkOrder').Value
     if ($currentOrder -ne $order) {
         if (Approve-HvcChange -Target "cluster resource type 'Virtual Machine'" -Action ('Set MigrationNetworkOrder: ' + ($MigrationOrder -join ', '))) {
@@ -148,9 +161,9 @@ try {
     }
     $currentExcluded = [string](Get-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks').Value
     if ($currentExcluded -ne $excluded) {
-        if (Approve-HvcChange -Target "cluster resource type 'Virtual Machine'" -Action ('Set MigrationExcludeNetworks: ' + ($MigrationExcluded -join ', '))) {
+        if (Approve-HvcChange -Target "cluster resource type 'Virtual Machine'" -Action ('Set MigrationExcludeNetworks: ' + ((@($MigrationExcluded) + $strayNames) -join ', '))) {
             Set-ClusterParameter -InputObject $vmType[0] -Name 'MigrationExcludeNetworks' -Value $excluded
-            Add-HvcChange ('live migration excludes: ' + ($MigrationExcluded -join ', '))
+            Add-HvcChange ('live migration excludes: ' + ((@($MigrationExcluded) + $strayNames) -join ', '))
         }
     }
     Complete-HvcStep

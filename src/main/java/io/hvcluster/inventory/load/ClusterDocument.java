@@ -17,5 +17,6 @@ record ClusterDocument(
         DiskDocument witness,
         List<DiskDocument> sharedVolumes,
         List<SwitchDocument> virtualSwitches,
-        Located<Boolean> disableUnusedAdapters) {
+        Located<Boolean> disableUnusedAdapters,
+        List<WitnessSectionReader.ExternalWitnessDocument> externalWitnesses) {
 }

@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ClusterSectionReader {
 
     private static final List<String> KEYS = List.of("name", "address", "domain", "os", "quorum", "witness",
-            "sharedVolumes", "virtualSwitches", "disableUnusedAdapters");
+            "sharedVolumes", "virtualSwitches", "disableUnusedAdapters", WitnessSectionReader.FILE_SHARE, WitnessSectionReader.CLOUD);
     private static final List<String> SWITCH_KEYS = List.of("name", "network", "allowManagementOS", "vlan");
     private static final String NO_DISK_NUMBERS = "disks are identified by serial or uniqueId, never by disk number: "
             + "numbers change between reboots and differ between nodes";
@@ -44,7 +44,8 @@ final class ClusterSectionReader {
                 TypedText.choice(m.text("os"), "os", TypedText.yamlNames(TargetOs.values(), TargetOs::yamlName), TargetOs::fromYaml, problems),
                 TypedText.choice(m.text("quorum"), "quorum mode", TypedText.yamlNames(QuorumMode.values(), QuorumMode::yamlName), QuorumMode::fromYaml,
                         problems),
-                m.node("witness").isPresent() ? m.keyAt("witness") : null, witness, volumes, switches, m.bool("disableUnusedAdapters"));
+                m.node("witness").isPresent() ? m.keyAt("witness") : null, witness, volumes, switches, m.bool("disableUnusedAdapters"),
+                new WitnessSectionReader(problems).read(m));
     }
 
     private DiskDocument disk(MappingReader m, String sizeKey, long unit) {

@@ -49,7 +49,9 @@ final class ModelAssembly {
                 c.sharedVolumes().stream().map(ModelAssembly::disk).toList(),
                 c.virtualSwitches().stream().map(s -> new VirtualSwitchSpec(s.name().value(), s.network().value(),
                         Located.valueOr(s.allowManagementOs(), false), value(s.vlan()).map(Long::intValue))).toList(),
-                Located.valueOr(c.disableUnusedAdapters(), false));
+                Located.valueOr(c.disableUnusedAdapters(), false),
+                c.externalWitnesses().stream().map(WitnessSectionReader.ExternalWitnessDocument::value)
+                        .filter(java.util.Objects::nonNull).findFirst());
     }
 
     private static DiskSpec disk(DiskDocument d) {

@@ -18,11 +18,20 @@ final class ConfigureClusterNetworksEffect implements StepEffect<ConfigureCluste
     public void apply(StepRun run, ConfigureClusterNetworksStep.Params params) throws StepFailure {
         SimulatedCluster c = run.requireCluster();
         List<String> seen = new ArrayList<>();
+        List<String> strayIds = new ArrayList<>();
+        List<String> strayNames = new ArrayList<>();
         for (SimulatedCluster.Network n : c.networks) {
             List<ConfigureClusterNetworksStep.ClusterNetwork> want = params.networks().stream()
                     .filter(w -> w.address().equals(n.address) && w.mask().equals(n.mask)).toList();
             if (want.isEmpty()) {
-                run.warning("cluster network '" + n.name + "' (" + n.address + "/" + n.mask + ") matches no network of the inventory");
+                run.warning("cluster network '" + n.name + "' (" + n.address + "/" + n.mask + ") matches no network of the inventory: "
+                        + "a stray network, set to role None (0) and excluded from live migration");
+                strayIds.add(n.id);
+                strayNames.add(n.name);
+                if (n.role != 0) {
+                    n.role = 0;
+                    run.change("set the role of stray cluster network '" + n.name + "' to 0");
+                }
                 continue;
             }
             ConfigureClusterNetworksStep.ClusterNetwork w = want.get(0);
@@ -50,14 +59,22 @@ final class ConfigureClusterNetworksEffect implements StepEffect<ConfigureCluste
             return;
         }
         String order = join(params.migrationOrder(), ids);
-        String excluded = join(params.migrationExcluded(), ids);
+        List<String> excludedIds = new ArrayList<>();
+        String named = join(params.migrationExcluded(), ids);
+        if (!named.isEmpty()) {
+            excludedIds.add(named);
+        }
+        excludedIds.addAll(strayIds);
+        String excluded = String.join(";", excludedIds);
+        List<String> excludedNames = new ArrayList<>(params.migrationExcluded());
+        excludedNames.addAll(strayNames);
         if (!c.migrationNetworkOrder.equals(order)) {
             c.migrationNetworkOrder = order;
             run.change("live migration uses, in order: " + String.join(", ", params.migrationOrder()));
         }
         if (!c.migrationExcludeNetworks.equals(excluded)) {
             c.migrationExcludeNetworks = excluded;
-            run.change("live migration excludes: " + String.join(", ", params.migrationExcluded()));
+            run.change("live migration excludes: " + String.join(", ", excludedNames));
         }
     }
 

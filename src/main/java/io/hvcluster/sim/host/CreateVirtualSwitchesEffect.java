@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * templates/create-virtual-switches/apply.ps1.vm around a model of New-VMSwitch: the uplink gets vms_pp and
- * loses IPv4/IPv6, and with AllowManagementOS a "vEthernet (name)" adapter carries the uplink's MAC.
+ * loses IPv4/IPv6, and with AllowManagementOS a "vEthernet (name)" adapter carries the uplink's MAC and its IP
+ * configuration: DHCP on (an APIPA address when no DHCP server answers), DNS registration on. Binding the NIC
+ * the session runs over cuts the session; the script's guard refuses first.
  */
 final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitchesStep.Params> {
 
@@ -21,7 +23,9 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         if (!host.vmmsStatus().map("Running"::equals).orElse(false)) {
             throw new StepFailure("Hyper-V is not running on this host: enable-hyper-v and its restart come first");
         }
+        List<String> protectedNames = SessionAdapters.find(run.dc, host, params.connectAddress(), run::warning);
         for (CreateVirtualSwitchesStep.Switch s : params.switches()) {
+            String vnicName = "vEthernet (" + s.name() + ")";
             List<NetAdapter> nic = host.visibleAdapters().stream().filter(a -> a.name.equalsIgnoreCase(s.adapter())).toList();
             if (nic.size() != 1) {
                 throw new StepFailure("no adapter named '" + s.adapter() + "' for switch '" + s.name() + "' (rename-adapters runs first)");
@@ -39,10 +43,18 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
                             + "' (" + uplink.description + ")");
                 }
                 if (sw.allowManagementOs != s.allowManagementOs()) {
+                    if (!s.allowManagementOs() && isProtected(protectedNames, vnicName)) {
+                        throw new StepFailure("refusing to remove the host adapter '" + vnicName + "' of switch '" + s.name()
+                                + "': this WinRM session runs over it (fix: move the host's management address to another NIC first)");
+                    }
                     setManagementOs(host, sw, uplink, s.allowManagementOs());
                     run.change("set AllowManagementOS to " + psBool(s.allowManagementOs()) + " on switch '" + s.name() + "'");
                 }
             } else {
+                if (isProtected(protectedNames, s.adapter())) {
+                    throw new StepFailure("refusing to bind switch '" + s.name() + "' to '" + s.adapter() + "': this WinRM session runs over it "
+                            + "(fix: connect to the host over its management address on another NIC, or create the switch from the host's console)");
+                }
                 Optional<VirtualSwitch> taken = host.switches.stream().filter(x -> x.adapterDescription.equalsIgnoreCase(uplink.description)).findFirst();
                 if (taken.isPresent()) {
                     throw new StepFailure("'" + s.adapter() + "' is already the uplink of switch '" + taken.get().name + "'");
@@ -54,8 +66,31 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
                 uplink.bindings.put(Bindings.SWITCH, true);
                 uplink.bindings.put(Bindings.IPV4, false);
                 uplink.bindings.put(Bindings.IPV6, false);
+                boolean session = host.sessionAddress != null && uplink.ipv4.stream().anyMatch(a -> a.address.equals(host.sessionAddress));
                 setManagementOs(host, sw, uplink, s.allowManagementOs());
                 run.change("created external switch '" + s.name() + "' on '" + s.adapter() + "'");
+                if (session) {
+                    // Only reachable without the guard: the session's address moved or vanished under it.
+                    throw new StepFailure("The WinRM client cannot process the request: the connection to " + host.name + " was lost");
+                }
+            }
+            if (s.allowManagementOs() && !isProtected(protectedNames, vnicName)) {
+                Optional<NetAdapter> vnic = host.adapter(vnicName);
+                if (vnic.isPresent()) {
+                    NetAdapter v = vnic.get();
+                    if (v.dhcp) {
+                        v.dhcp = false;
+                        run.change("disabled DHCP on '" + vnicName + "'");
+                    }
+                    for (NetAdapter.AssignedAddress ip : List.copyOf(v.ipv4)) {
+                        v.ipv4.remove(ip);
+                        run.change("removed " + ip.address + "/" + ip.prefixLength + " (" + ip.origin + ") from '" + vnicName + "'");
+                    }
+                    if (v.registerDns) {
+                        v.registerDns = false;
+                        run.change("turned off DNS registration on '" + vnicName + "'");
+                    }
+                }
             }
             if (s.allowManagementOs() && s.vlanId() > 0) {
                 if (!sw.hostVlanMode.equals("Access") || sw.hostAccessVlanId != s.vlanId()) {
@@ -85,6 +120,8 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         v.mac = uplink.mac;
         v.ifIndex = host.nextIfIndex();
         v.bindings = Bindings.freshDefaults();
+        // The vNIC takes over the uplink's IP configuration; a NIC left alone by the inventory has DHCP and
+        // DNS registration on (the defaults).
         v.dhcp = uplink.dhcp;
         v.registerDns = uplink.registerDns;
         v.dnsServers.addAll(uplink.dnsServers);
@@ -98,6 +135,10 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         uplink.defaultGateway = null;
         uplink.dnsServers.clear();
         host.adapters.add(v);
+    }
+
+    private static boolean isProtected(List<String> protectedNames, String adapter) {
+        return protectedNames.stream().anyMatch(p -> p.equalsIgnoreCase(adapter));
     }
 
     /** "$true" interpolated into a PowerShell string reads "True". */

@@ -140,7 +140,9 @@ final class FactsSnapshot {
                 c.networks.stream().map(n -> new HostFacts.Network(n.name, n.address, n.mask, n.role, n.id, n.state)).toList(),
                 ClusterGroups.of(dc, c),
                 c.virtualMachineResourceType ? c.migrationNetworkOrder : "",
-                c.virtualMachineResourceType ? c.migrationExcludeNetworks : "");
+                c.virtualMachineResourceType ? c.migrationExcludeNetworks : "",
+                c.quorumResource.isEmpty() ? HostFacts.QuorumWitness.NONE
+                        : new HostFacts.QuorumWitness(c.quorumType.isEmpty() ? "Physical Disk" : c.quorumType, c.witnessSharePath, c.witnessAccountName));
     }
 
     private HostFacts.HyperV hyperV() {

@@ -15,6 +15,12 @@ public final class SimulatedCluster {
     public List<Node> nodes = new ArrayList<>();
     /** The quorum witness resource's name, or "" for node majority. */
     public String quorumResource = "";
+    /** The witness resource's type: Physical Disk, File Share Witness, Cloud Witness ("" for none). */
+    public String quorumType = "";
+    /** A file share witness's SharePath. */
+    public String witnessSharePath = "";
+    /** A cloud witness's AccountName (its key is never kept: Windows keeps it encrypted in the cluster database). */
+    public String witnessAccountName = "";
     public List<DiskResource> diskResources = new ArrayList<>();
     public List<SharedVolume> sharedVolumes = new ArrayList<>();
     public List<Network> networks = new ArrayList<>();
@@ -31,6 +37,16 @@ public final class SimulatedCluster {
     public long blockCacheMb;
     /** Clustered roles (VMs and others) by name: Get-ClusterGroup lists each as a group of its own. */
     public List<String> roles = new ArrayList<>();
+
+    /** Set-ClusterQuorum's effect on the witness: the old disk witness goes back to Available Storage. */
+    public void setWitness(String resource, String type, String sharePath, String accountName) {
+        diskResources.stream().filter(r -> r.name.equals(quorumResource)).forEach(r -> r.ownerGroup = "Available Storage");
+        quorumResource = resource;
+        quorumType = type;
+        witnessSharePath = sharePath;
+        witnessAccountName = accountName;
+        diskResources.stream().filter(r -> r.name.equals(resource)).forEach(r -> r.ownerGroup = "Cluster Group");
+    }
 
     public Optional<Node> node(String nodeName) {
         return nodes.stream().filter(n -> n.name.equalsIgnoreCase(nodeName)).findFirst();

@@ -33,9 +33,10 @@ class ExampleInventoriesTest {
     }
 
     @Test
-    void threeNodeLabUsesNodeMajorityButDefinesTheWitness() throws InventoryReadException {
+    void threeNodeLabConfiguresItsWitnessDespiteTheOddCount() throws InventoryReadException {
         Inventory inv = InventoryLoader.load(Path.of("inventories", "lab-3node.yaml")).inventory().orElseThrow();
-        assertThat(inv.cluster().effectiveQuorum(3)).isEqualTo(QuorumMode.NODE_MAJORITY);
+        // Issue 12 item 3: a witness on every cluster, as Microsoft recommends since Windows Server 2012 R2.
+        assertThat(inv.cluster().effectiveQuorum(3)).isEqualTo(QuorumMode.NODE_AND_DISK_MAJORITY);
         assertThat(inv.cluster().witness()).isPresent();
         assertThat(inv.cluster().sharedVolumes()).hasSize(1);
     }

@@ -28,6 +28,12 @@ class GuardsTest {
         return r.json().get("error").asText();
     }
 
+    /** Switches for HV01 with the session guard's values the step itself would render. */
+    private CreateVirtualSwitchesStep.Params switchParams(CreateVirtualSwitchesStep.Switch s) {
+        var base = new CreateVirtualSwitchesStep().parameters(build.inventory, build.inventory.host("HV01").orElseThrow());
+        return new CreateVirtualSwitchesStep.Params(List.of(s), base.winrmPorts(), base.connectAddress());
+    }
+
     private static List<String> warnings(SimulatedBuild.Run r) {
         assertThat(r.result().exitCode()).isZero();
         return java.util.stream.StreamSupport.stream(r.json().get("warnings").spliterator(), false).map(n -> n.asText()).toList();
@@ -299,11 +305,11 @@ class GuardsTest {
     void aSwitchOnAnotherNicIsReportedNeverRecreated() {
         build.runBefore("create-virtual-switches");
         build.run("create-virtual-switches", "HV01");
-        var p = new CreateVirtualSwitchesStep.Params(List.of(new CreateVirtualSwitchesStep.Switch("External", "iSCSI 2", false, 0)));
+        var p = switchParams(new CreateVirtualSwitchesStep.Switch("External", "iSCSI 2", false, 0));
         assertThat(error(build.runWith("create-virtual-switches", "apply", "HV01", p)))
                 .isEqualTo("switch 'External' is bound to 'Intel(R) Ethernet Controller X710 for 10GbE SFP+ #6', not to 'iSCSI 2'"
                         + " (Intel(R) Ethernet Controller X710 for 10GbE SFP+ #5)");
-        var taken = new CreateVirtualSwitchesStep.Params(List.of(new CreateVirtualSwitchesStep.Switch("Second", "Virtual 1", false, 0)));
+        var taken = switchParams(new CreateVirtualSwitchesStep.Switch("Second", "Virtual 1", false, 0));
         assertThat(error(build.runWith("create-virtual-switches", "apply", "HV01", taken)))
                 .isEqualTo("'Virtual 1' is already the uplink of switch 'External'");
     }
@@ -311,7 +317,7 @@ class GuardsTest {
     @Test
     void aSharedSwitchGetsAHostVnicWithTheUplinksMacAndItsVlan() {
         build.runBefore("create-virtual-switches");
-        var p = new CreateVirtualSwitchesStep.Params(List.of(new CreateVirtualSwitchesStep.Switch("External", "Virtual 1", true, 20)));
+        var p = switchParams(new CreateVirtualSwitchesStep.Switch("External", "Virtual 1", true, 20));
         SimulatedBuild.Run r = build.runWith("create-virtual-switches", "apply", "HV01", p);
         assertThat(r.json().get("changes").toString()).contains("set access VLAN 20 on the host adapter of switch 'External'");
         NetAdapter vnic = build.dc.requireHost("HV01").adapter("vEthernet (External)").orElseThrow();

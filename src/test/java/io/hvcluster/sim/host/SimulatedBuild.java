@@ -32,6 +32,8 @@ import java.util.Map;
 final class SimulatedBuild {
 
     static final Secret PASSWORD = Secret.of("Corr3ct-Horse");
+    /** The cloud witness's storage account key, delivered like the password. */
+    static final Secret CLOUD_KEY = Secret.of("c2ltLWNsb3VkLWtleQ==");
     static final ScriptRenderer RENDERER = ScriptRenderer.bundled();
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
@@ -97,7 +99,14 @@ final class SimulatedBuild {
     }
 
     Map<String, Secret> secretsFor(Step<?> step) {
-        return step.secrets().contains(Delegation.PASSWORD_SECRET) ? Map.of(Delegation.PASSWORD_SECRET, PASSWORD) : Map.of();
+        Map<String, Secret> out = new LinkedHashMap<>();
+        if (step.secrets().contains(Delegation.PASSWORD_SECRET)) {
+            out.put(Delegation.PASSWORD_SECRET, PASSWORD);
+        }
+        if (step.secrets().contains(io.hvcluster.inventory.ExternalWitness.Cloud.KEY_SECRET)) {
+            out.put(io.hvcluster.inventory.ExternalWitness.Cloud.KEY_SECRET, CLOUD_KEY);
+        }
+        return out;
     }
 
     ScriptResult execute(String host, String stepId, String phase, String text, Map<String, Secret> secrets) {
