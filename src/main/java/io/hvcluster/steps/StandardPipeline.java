@@ -3,7 +3,7 @@ package io.hvcluster.steps;
 import io.hvcluster.pipeline.Pipeline;
 import java.util.List;
 
-/** The eleven steps in the guide's order. */
+/** The steps in the guide's order. */
 public final class StandardPipeline {
 
     private StandardPipeline() {
@@ -16,6 +16,7 @@ public final class StandardPipeline {
                 new ConfigureAddressesStep(),
                 new UnbindProtocolsStep(),
                 new InstallFailoverClusteringStep(),
+                new PrepareSharedDisksStep(),
                 new ValidateClusterStep(),
                 new CreateClusterStep(),
                 new ConfigureQuorumStep(),
