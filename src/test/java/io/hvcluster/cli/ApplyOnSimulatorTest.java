@@ -36,7 +36,7 @@ class ApplyOnSimulatorTest {
 
         Run before = hvcluster("plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(before.exit()).as(before.err()).isEqualTo(3);
-        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 17 to change, 0 in desired state")
+        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 18 to change, 0 in desired state")
                 .containsPattern("estimate: about \\d+ min.*, 1 restart per host .*; rolling would take about ");
 
         Run apply = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
@@ -127,7 +127,7 @@ class ApplyOnSimulatorTest {
         Run dry = hvcluster("apply", "inventories/lab-4node.yaml", "--dry-run", "--runs-dir", tmp.resolve("auto").toString());
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Dry run: nothing is contacted", "Reboot: rolling (auto, dry run)", "create-cluster",
-                "HV01/06-create-cluster.cluster.ps1", "HV03/08b-enable-hyper-v-after-reboot.ps1");
+                "HV01/07-create-cluster.cluster.ps1", "HV03/08b-enable-hyper-v-after-reboot.ps1");
         Path run = onlyRunFolder(tmp.resolve("auto"));
         assertThat(run.resolve("report.html")).exists();
         String report = Files.readString(run.resolve("report.json"));

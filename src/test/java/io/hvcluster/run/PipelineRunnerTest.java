@@ -28,7 +28,7 @@ class PipelineRunnerTest {
         SimulatedRun.Outcome first = sim.apply();
         assertThat(first.result().anyFailed()).as(first.result().summary()).isFalse();
         assertThat(sim.finished(StepStatus.NOT_CONVERGED)).isEmpty();
-        assertThat(first.result().count(StepStatus.CHANGED)).isEqualTo(28);
+        assertThat(first.result().count(StepStatus.CHANGED)).isEqualTo(29);
         assertThat(sim.executed).contains("create-cluster/apply@HV01", "enable-hyper-v/after-reboot@HV04");
         // On virtual time: the restarts really took 3 minutes (and Hyper-V's second one), the test did not wait for them.
         assertThat(sim.runFinished.duration()).isGreaterThan(Duration.ofMinutes(6));
