@@ -1,6 +1,6 @@
-﻿# hvcluster-step: add-shared-volumes (apply) on HV01
+﻿# hvcluster-step: configure-quorum (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"volumes":[{"label":"CSV1","serial":"CSV-01-01","uniqueId":""}],"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""}}
+# hvcluster-params: {"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""},"diskWitness":true}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -10,7 +10,7 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $ConfirmPreference = 'None'
 
-$HvcStep = 'add-shared-volumes'
+$HvcStep = 'configure-quorum'
 $HvcPhase = 'apply'
 
 try {
@@ -88,11 +88,18 @@ function Stop-HvcStep {
 }
 
 
+# The disks this node sees itself. On a cluster node the Storage cmdlets work at cluster level and Get-Disk
+# also lists the other nodes' disks, without a Number (Get-Disk docs; community.windows keeps the disks with a
+# Number): without this filter a LUN shows up once per node. The facts probe uses the same function.
+function Get-HvcLocalDisk {
+    @(Get-Disk | Where-Object { $null -ne $_.Number })
+}
+
 # Disks are found by serial number and/or unique id (device data every node reads), never by number or
 # label: numbers change between reboots and labels read only on the owner node.
 function Find-HvcDisk {
     param($Ref)
-    $found = @(Get-Disk | Where-Object {
+    $found = @(Get-HvcLocalDisk | Where-Object {
         (-not $Ref.serial -or ([string]$_.SerialNumber).Trim() -eq $Ref.serial) -and
         (-not $Ref.uniqueId -or [string]$_.UniqueId -eq $Ref.uniqueId)
     })
@@ -108,7 +115,8 @@ function Get-HvcDiskResource {
     $guid = ([string]$Disk.Guid).Trim('{}')
     $signature = [string]$Disk.Signature
     if (-not $guid -and -not $signature) {
-        throw ('disk ' + [string]$Disk.SerialNumber + ' shows neither a GPT GUID nor an MBR signature on ' + $env:COMPUTERNAME + '; run the step on the node that owns it')
+        # A RAW disk has no partition table, so no GUID and no signature: prepare-shared-disks initializes it.
+        throw ('disk ' + ([string]$Disk.SerialNumber).Trim() + ' is not initialized (partition style ' + [string]$Disk.PartitionStyle + ') on ' + $env:COMPUTERNAME + '; run the prepare-shared-disks step first (hvcluster apply runs it before validation)')
     }
     @(Get-ClusterResource | Where-Object { [string]$_.ResourceType -eq 'Physical Disk' } | Where-Object {
         if ($guid) {
@@ -148,41 +156,39 @@ function Add-HvcClusterDisk {
     $res[0]
 }
 
-$Volumes = @(
-    [ordered]@{ label = 'CSV1'; serial = 'CSV-01-01'; uniqueId = '' }
-)
 $Witness = [ordered]@{ label = 'Witness'; serial = 'WITNESS-01'; uniqueId = '' }
+$DiskWitness = $true
 
 try {
-    $HvcResult.data.volumes = @()
-    foreach ($v in $Volumes) {
-        if ($Witness -and (($v.serial -and $v.serial -eq $Witness.serial) -or ($v.uniqueId -and $v.uniqueId -eq $Witness.uniqueId))) {
-            throw ("disk '" + $v.label + "' is the witness disk; a witness never becomes a Cluster Shared Volume")
+    if ($Witness) {
+        # Added and labelled even for node majority, as the guide advises: the cluster may grow.
+        $res = Add-HvcClusterDisk -Ref $Witness
+        $csv = @()
+        if ($res) {
+            $csv = @(Get-ClusterSharedVolume | Where-Object { $_.Name -eq $res.Name })
         }
-        $res = Add-HvcClusterDisk -Ref $v
-        if (-not $res) {
-            # -WhatIf or a declined -Confirm: the disk is not in the cluster, so it cannot become a CSV either.
-            if ($WhatIfPreference) {
-                $HvcResult.wouldChange += ("Add to Cluster Shared Volumes: disk '" + $v.label + "'")
-            }
-            continue
+        if ($csv.Count -gt 0) {
+            throw ("the witness disk '" + $Witness.label + "' is a Cluster Shared Volume; a witness must be a dedicated disk")
         }
-        $q = Get-ClusterQuorum
-        if ($q.QuorumResource -and [string]$q.QuorumResource.Name -eq $res.Name) {
-            throw ("disk '" + $v.label + "' is the quorum witness; a witness never becomes a Cluster Shared Volume")
+    }
+    $q = Get-ClusterQuorum
+    $current = ''
+    if ($q.QuorumResource) {
+        $current = [string]$q.QuorumResource.Name
+    }
+    if ($DiskWitness) {
+        if ($current -ne $Witness.label -and (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node and disk majority with witness '" + $Witness.label + "'"))) {
+            Set-ClusterQuorum -DiskWitness $Witness.label | Out-Null
+            Add-HvcChange ("quorum set to node and disk majority with witness '" + $Witness.label + "'")
         }
-        $csv = @(Get-ClusterSharedVolume | Where-Object { $_.Name -eq $res.Name })
-        if ($csv.Count -eq 0) {
-            if (Approve-HvcChange -Target ("cluster disk '" + $res.Name + "'") -Action 'Add to Cluster Shared Volumes') {
-                $csv = @(Add-ClusterSharedVolume -Name $res.Name)
-                Add-HvcChange ("added '" + $v.label + "' to Cluster Shared Volumes")
-            } else {
-                continue
-            }
-        }
-        # C:\ClusterStorage\VolumeN: N is sequential, never the label; read it, never build it.
-        $path = [string]$csv[0].SharedVolumeInfo[0].FriendlyVolumeName
-        $HvcResult.data.volumes += [ordered]@{ label = $v.label; path = $path; state = [string]$csv[0].State }
+    } elseif ($current -and (Approve-HvcChange -Target 'cluster quorum' -Action ("Set node majority (release witness '" + $current + "')"))) {
+        Set-ClusterQuorum -NoWitness | Out-Null
+        Add-HvcChange ("quorum set to node majority (witness '" + $current + "' released)")
+    }
+    $after = Get-ClusterQuorum
+    $HvcResult.data.quorumResource = ''
+    if ($after.QuorumResource) {
+        $HvcResult.data.quorumResource = [string]$after.QuorumResource.Name
     }
     Complete-HvcStep
 } catch {
