@@ -103,7 +103,7 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
         return List.of("Each disk below is online on this node: `Get-Disk | Where-Object Number -ne $null` shows IsOffline False, "
                         + "IsReadOnly False.",
                 "A disk that was RAW is GPT now with one NTFS (or ReFS) volume labelled as the inventory says "
-                        + "(`Get-Partition -DiskNumber <n> | Get-Volume`).",
+                        + "(`Get-Disk | Where-Object Number -ne $null | Get-Partition | Get-Volume`).",
                 "The script formats only RAW disks; a disk with partitions is never changed: read its warnings and errors.");
     }
 }

@@ -168,7 +168,8 @@ $Disks = @(
 function Get-HvcDiskName {
     param($Ref, $Disk)
     $size = [int64]$Disk.Size
-    $shown = if ($size -ge 1GB) { [string][math]::Round($size / 1GB) + ' GB' } else { [string][math]::Floor($size / 1MB) + ' MB' }
+    $gib = [int64]1073741824
+    $shown = if ($size -ge $gib) { [string][math]::Round($size / $gib) + ' GB' } else { [string][math]::Floor($size / 1048576) + ' MB' }
     "disk '" + $Ref.label + "' (serial " + ([string]$Disk.SerialNumber).Trim() + ', ' + $shown + ')'
 }
 
@@ -188,41 +189,43 @@ try {
             continue
         }
         if ($disk.IsOffline) {
-            if (-not (Approve-HvcChange -Target $name -Action 'Bring online')) {
+            if (Approve-HvcChange -Target $name -Action 'Bring online') {
+                Set-Disk -Number $disk.Number -IsOffline $false
+                Add-HvcChange ('brought ' + $name + ' online')
+            } else {
                 continue
             }
-            Set-Disk -Number $disk.Number -IsOffline $false
-            Add-HvcChange ('brought ' + $name + ' online')
         }
         if ($disk.IsReadOnly) {
-            if (-not (Approve-HvcChange -Target $name -Action 'Make writable')) {
+            if (Approve-HvcChange -Target $name -Action 'Make writable') {
+                Set-Disk -Number $disk.Number -IsReadOnly $false
+                Add-HvcChange ('made ' + $name + ' writable')
+            } else {
                 continue
             }
-            Set-Disk -Number $disk.Number -IsReadOnly $false
-            Add-HvcChange ('made ' + $name + ' writable')
         }
         $disk = Find-HvcDisk -Ref $d
         $style = [string]$disk.PartitionStyle
         if ($style -eq 'RAW') {
-            if (-not (Approve-HvcChange -Target ($name + ', RAW') -Action ('FORMAT: initialize GPT, one partition, ' + $d.fileSystem + " volume '" + $d.label + "'"))) {
+            if (Approve-HvcChange -Target ($name + ', RAW') -Action ('FORMAT: initialize GPT, one partition, ' + $d.fileSystem + " volume '" + $d.label + "'")) {
+                Initialize-Disk -Number $disk.Number -PartitionStyle GPT
+                Add-HvcChange ('initialized ' + $name + ' GPT')
+                $style = 'GPT'
+            } else {
                 continue
             }
-            Initialize-Disk -Number $disk.Number -PartitionStyle GPT
-            Add-HvcChange ('initialized ' + $name + ' GPT')
-            $style = 'GPT'
         }
         if ($d.csv -and $style -ne 'GPT') {
             throw ($head + ' is partitioned ' + $style + '; a Cluster Shared Volume needs GPT (MBR stops at 2 TB) and hvcluster never repartitions a disk: ' + (Get-HvcClearFix -Disk $disk))
         }
         $parts = @(Get-Partition -DiskNumber $disk.Number -ErrorAction SilentlyContinue | Where-Object { [string]$_.Type -ne 'Reserved' })
         if ($parts.Count -eq 0) {
-            if (-not (Approve-HvcChange -Target $name -Action ('FORMAT: one partition, ' + $d.fileSystem + " volume '" + $d.label + "'"))) {
-                continue
+            if (Approve-HvcChange -Target $name -Action ('FORMAT: one partition, ' + $d.fileSystem + " volume '" + $d.label + "'")) {
+                $part = New-Partition -DiskNumber $disk.Number -UseMaximumSize
+                Format-Volume -Partition $part -FileSystem $d.fileSystem -NewFileSystemLabel $d.label -Confirm:$false | Out-Null
+                Add-HvcChange ('formatted ' + $name + ' ' + $d.fileSystem + " with label '" + $d.label + "'")
+                $HvcResult.data.disks += [ordered]@{ label = $d.label; serial = ([string]$disk.SerialNumber).Trim(); fileSystem = $d.fileSystem }
             }
-            $part = New-Partition -DiskNumber $disk.Number -UseMaximumSize
-            Format-Volume -Partition $part -FileSystem $d.fileSystem -NewFileSystemLabel $d.label -Confirm:$false | Out-Null
-            Add-HvcChange ('formatted ' + $name + ' ' + $d.fileSystem + " with label '" + $d.label + "'")
-            $HvcResult.data.disks += [ordered]@{ label = $d.label; serial = ([string]$disk.SerialNumber).Trim(); fileSystem = $d.fileSystem }
             continue
         }
         if ($parts.Count -gt 1) {
