@@ -43,6 +43,7 @@ final class RunbookValues {
             case "configure-addresses" -> pings();
             case "unbind-protocols" -> uplinks();
             case "install-failover-clustering", "validate-cluster" -> List.of("nodes: " + nodeNames());
+            case "prepare-shared-disks" -> preparedDisks();
             case "create-cluster" -> cluster();
             case "configure-quorum" -> witness();
             case "enable-hyper-v" -> List.of("restart order when done by hand, one at a time: "
@@ -125,6 +126,20 @@ final class RunbookValues {
         }
         return inventory.cluster().witness().map(d -> List.of("witness disk " + disk(d)))
                 .orElse(List.of("no witness disk: quorum " + inventory.cluster().quorum().toString().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The disks the step may FORMAT (only while RAW), named so the admin checks each before running it. */
+    private List<String> preparedDisks() {
+        List<String> out = new ArrayList<>();
+        inventory.cluster().witness().ifPresent(d -> out.add("**FORMATS if RAW** witness disk " + disk(d) + " → GPT, one "
+                + d.fileSystem().windowsName() + " volume '" + d.label() + "'"));
+        inventory.cluster().sharedVolumes().forEach(d -> out.add("**FORMATS if RAW** CSV disk " + disk(d) + " → GPT, one "
+                + d.fileSystem().windowsName() + " volume '" + d.label() + "'"));
+        if (out.isEmpty()) {
+            return List.of("no shared disks in the inventory");
+        }
+        out.add("a disk with partitions is never changed; `-WhatIf` lists what would be formatted");
+        return out;
     }
 
     private List<String> sharedVolumes() {

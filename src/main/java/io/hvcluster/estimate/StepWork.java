@@ -34,7 +34,7 @@ public final class StepWork {
     private static final Set<String> KNOWN = Set.of(FactsProbe.ID, PreflightProbe.ID, RenameAdaptersStep.ID, ConfigureAddressesStep.ID,
             UnbindProtocolsStep.ID, InstallFailoverClusteringStep.ID, ValidateClusterStep.ID, CreateClusterStep.ID,
             ConfigureQuorumStep.ID, EnableHyperVStep.ID, AddSharedVolumesStep.ID, CreateVirtualSwitchesStep.ID,
-            ConfigureClusterNetworksStep.ID);
+            ConfigureClusterNetworksStep.ID, io.hvcluster.steps.PrepareSharedDisksStep.ID);
 
     private final HardwareProfile profile;
     private final Spread spread;
@@ -92,7 +92,8 @@ public final class StepWork {
                     : pick(profile.afterRestartScript(), key);
             case AddSharedVolumesStep.ID -> pick(profile.sharedVolumeScript(), key).multipliedBy(Math.max(1, sharedVolumes));
             case CreateVirtualSwitchesStep.ID -> pick(profile.virtualSwitchScript(), key).multipliedBy(Math.max(1, virtualSwitches));
-            // configure-quorum, configure-cluster-networks, and any step added later until it is described here
+            // configure-quorum, configure-cluster-networks, prepare-shared-disks (a quick format takes seconds), and any
+            // step added later until it is described here
             default -> pick(profile.clusterScript(), key);
         };
     }

@@ -35,7 +35,7 @@ public final class FactsFingerprint {
         b.append(f.sessionAdapters()).append('\n');
         for (HostFacts.Disk d : f.disks()) {
             b.append(d.number()).append(' ').append(d.serial()).append(' ').append(d.uniqueId()).append(' ').append(d.guid())
-                    .append(' ').append(d.partitionStyle()).append('\n');
+                    .append(' ').append(d.partitionStyle()).append(' ').append(d.partitions()).append('\n');
         }
         b.append("cluster ").append(f.clusterMember() ? f.cluster().name() : "-").append('\n');
         if (f.hyperV() != null) {

@@ -127,8 +127,34 @@ public record HostFacts(
     public record Binding(String componentId, boolean enabled) {
     }
 
+    /**
+     * A disk as this node sees it locally (Get-HvcLocalDisk: a Number present; docs/windows-behaviour.md, "Shared
+     * disks"). {@code partitions} counts the partitions other than GPT's Microsoft Reserved one (which Initialize-Disk
+     * creates by itself); {@code fileSystem} and {@code volumeLabel} are those of the first such partition's volume,
+     * "" when it has none or the disk is offline (a volume is mounted, and so readable, only where the disk is
+     * online).
+     */
     public record Disk(int number, String serial, String uniqueId, String guid, long signature, String partitionStyle,
-            long sizeBytes, boolean isClustered, boolean isOffline, boolean isBoot, String busType) {
+            long sizeBytes, boolean isClustered, boolean isOffline, boolean isBoot, String busType, boolean isReadOnly,
+            int partitions, String fileSystem, String volumeLabel) {
+
+        public Disk {
+            partitionStyle = partitionStyle == null ? "" : partitionStyle;
+            fileSystem = fileSystem == null ? "" : fileSystem;
+            volumeLabel = volumeLabel == null ? "" : volumeLabel;
+        }
+
+        /** A disk without partition or volume details (a writable, unpartitioned disk). */
+        public Disk(int number, String serial, String uniqueId, String guid, long signature, String partitionStyle,
+                long sizeBytes, boolean isClustered, boolean isOffline, boolean isBoot, String busType) {
+            this(number, serial, uniqueId, guid, signature, partitionStyle, sizeBytes, isClustered, isOffline, isBoot, busType,
+                    false, 0, "", "");
+        }
+
+        /** No partition table at all: a new LUN, or one Clear-Disk emptied. */
+        public boolean raw() {
+            return partitionStyle.equalsIgnoreCase("RAW");
+        }
     }
 
     public record Cluster(String service, boolean member, String name, List<Node> nodes, String quorumResource,

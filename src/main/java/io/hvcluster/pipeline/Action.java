@@ -11,5 +11,10 @@ public enum Action {
     /** An action that leaves no state to compare runs (validation). */
     RUN,
     /** The host restarts (or resumes after one). */
-    RESTART
+    RESTART,
+    /**
+     * A disk is initialized and formatted ({@code !!}, in red): only ever a RAW disk, which holds nothing, but an admin
+     * must see which disk before confirming, as for anything that writes a partition table.
+     */
+    FORMAT
 }

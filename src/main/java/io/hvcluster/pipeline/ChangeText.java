@@ -8,6 +8,7 @@ package io.hvcluster.pipeline;
  * - DNS servers on 'Cluster': 10.0.0.10
  * &gt; run Test-Cluster: HV01, HV02 (Inventory, Network)
  * &gt; restart HV01: to finish installing Hyper-V
+ * !! FORMAT disk 'CSV1' (serial CSV-01, 2048 GB, RAW): GPT, one partition, NTFS volume 'CSV1'
  * </pre>
  */
 public final class ChangeText {
@@ -22,6 +23,7 @@ public final class ChangeText {
             case CHANGE -> "~";
             case REMOVE -> "-";
             case RUN, RESTART -> ">";
+            case FORMAT -> "!!";
         };
     }
 
@@ -33,6 +35,7 @@ public final class ChangeText {
             case REMOVE -> c.object() + detail(c.before());
             case RUN -> "run " + c.object() + detail(c.after());
             case RESTART -> "restart " + c.object() + detail(c.after());
+            case FORMAT -> "FORMAT " + c.object() + detail(c.after());
         };
     }
 

@@ -36,6 +36,11 @@ public final class StepPlanBuilder {
         return with(Action.RESTART, object, "", why);
     }
 
+    /** A disk initialized and formatted; {@code object} names it by serial and size, {@code layout} what it gets. */
+    public StepPlanBuilder format(String object, String layout) {
+        return with(Action.FORMAT, object, "", layout);
+    }
+
     private StepPlanBuilder with(Action action, String object, String before, String after) {
         changes.add(new Change(action, host, object, before, after));
         return this;

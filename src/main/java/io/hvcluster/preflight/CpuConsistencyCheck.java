@@ -34,7 +34,7 @@ final class CpuConsistencyCheck implements PreflightCheck {
         } else if (Set.copyOf(models.values()).size() > 1) {
             out.warning(Finding.CLUSTER, "different processor models: " + OsEditionCheck.byValue(models),
                     "the same processor model on every node",
-                    "turn on processor compatibility mode on each VM (Set-VMProcessor -CompatibilityForMigrationEnabled $true) so it can live-migrate between these nodes");
+                    "turn on processor compatibility mode on each VM while it is off (Set-VMProcessor -VMName <vm> -CompatibilityForMigrationEnabled $true) so it can live-migrate between these nodes");
         }
     }
 }

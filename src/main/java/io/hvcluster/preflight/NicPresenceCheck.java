@@ -24,8 +24,9 @@ final class NicPresenceCheck implements PreflightCheck {
                 String what = RoleAdapters.describe(nic) + " (network '" + nic.network() + "')";
                 if (found.isEmpty()) {
                     out.error(h.name(), "no physical, visible network adapter with " + what, "the NIC the inventory names for '" + nic.network() + "'",
-                            "compare hosts." + h.name() + ".nics." + nic.network() + " with Get-NetAdapter on " + h.name()
-                                    + "; a disabled NIC shows with Get-NetAdapter -IncludeHidden and comes back with Enable-NetAdapter");
+                            "compare hosts." + h.name() + ".nics." + nic.network() + " with the MacAddress column of Get-NetAdapter -Physical on "
+                                    + h.name() + " (it lists disabled NICs too); a NIC missing there has no working driver: "
+                                    + "Get-CimInstance -ClassName Win32_PnPEntity -Filter \"PNPClass='Net'\" shows its device and status");
                 } else if (found.size() > 1) {
                     out.error(h.name(), found.size() + " physical adapters with " + what, "exactly one",
                             "identify the NIC by its MAC address in the inventory, or remove the team/duplicate adapter sharing it");

@@ -17,6 +17,11 @@ public final class Preflight {
         this.checks = List.copyOf(checks);
     }
 
+    /** The checks, in the order they run. */
+    public List<PreflightCheck> checks() {
+        return checks;
+    }
+
     /** The standard checks, in the order their findings read best: OS, CPU, domain, network, storage, state. */
     public static Preflight standard() {
         return new Preflight(List.of(

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The shared disks are free to use: not a node's boot disk, not clustered already (by another cluster; by this
- * one is a re-run), the witness at least 512 MB, and CSVs GPT (MBR limits a volume to 2 TB).
+ * one is a re-run), the witness at least 512 MB, and CSVs GPT (MBR limits a volume to 2 TB). A RAW disk (a new LUN:
+ * no partition table) is expected, not a finding: prepare-shared-disks initializes it. A volume label other than the
+ * inventory's is a warning: the disk is used as it is.
  */
 final class SharedDiskUsageCheck implements PreflightCheck {
 
@@ -44,9 +46,21 @@ final class SharedDiskUsageCheck implements PreflightCheck {
                     out.error(Finding.CLUSTER, "witness " + what + " has " + d.sizeBytes() / (1024 * 1024) + " MB", "at least 512 MB",
                             "present a witness LUN of 512 MB or more (1 GB is customary)");
                 }
-                if (!witness && "MBR".equalsIgnoreCase(d.partitionStyle()) && reported.add("mbr")) {
-                    out.warning(Finding.CLUSTER, what + " is partitioned MBR", "GPT: an MBR volume cannot grow beyond 2 TB",
-                            "if the disk holds nothing, clear it (Clear-Disk -RemoveData) so it is initialized as GPT, or convert it before adding it");
+                // A RAW disk (a new LUN) is expected: prepare-shared-disks initializes it. A disk the cluster holds is
+                // past preparing. Otherwise the disk is used as it is, never repartitioned.
+                if (!d.isClustered() && !witness && "MBR".equalsIgnoreCase(d.partitionStyle()) && reported.add("mbr")) {
+                    out.error(h.name(), what + " is partitioned MBR", "GPT for a Cluster Shared Volume (MBR stops at 2 TB); hvcluster never "
+                                    + "repartitions a disk",
+                            "if its data is not needed, erase it on " + h.name() + " with Clear-Disk -Number " + d.number()
+                                    + " -RemoveData -RemoveOEM -Confirm:$false (the disk becomes RAW and prepare-shared-disks "
+                                    + "initializes it GPT); otherwise present another LUN");
+                }
+                if (!d.volumeLabel().isEmpty() && !d.volumeLabel().equals(spec.label()) && !d.fileSystem().equalsIgnoreCase("CSVFS")
+                        && reported.add("label")) {
+                    out.warning(h.name(), what + " has volume label '" + d.volumeLabel() + "'", "the inventory's label '" + spec.label() + "'",
+                            "nothing is needed: the disk is used as it is and its cluster resource is named '" + spec.label()
+                                    + "'; to relabel the volume, on " + h.name() + ": Set-Volume -FileSystemLabel '"
+                                    + d.volumeLabel().replace("'", "''") + "' -NewFileSystemLabel '" + spec.label().replace("'", "''") + "'");
                 }
             });
         }

@@ -23,6 +23,8 @@ final class SharedDiskVisibilityCheck implements PreflightCheck {
     public void check(PreflightInput in, Findings out) {
         for (DiskSpec spec : SharedDisks.all(in.inventory())) {
             Map<String, String> identities = new TreeMap<>();
+            Set<String> uniqueIds = new java.util.HashSet<>();
+            Set<String> guids = new java.util.HashSet<>();
             in.hostFacts().forEach((Host h, HostFacts f) -> {
                 if (!SharedDisks.read(f)) {
                     return;
@@ -35,16 +37,35 @@ final class SharedDiskVisibilityCheck implements PreflightCheck {
                 } else if (found.size() > 1) {
                     out.error(h.name(), SharedDisks.describe(spec) + " is seen " + found.size() + " times (disks "
                                     + found.stream().map(d -> String.valueOf(d.number())).toList() + ")", "exactly one disk",
-                            "the LUN is reached over several paths without MPIO: install Multipath-IO on " + h.name() + " and claim the disks");
+                            "the LUN is reached over several paths without MPIO: on " + h.name() + " run Install-WindowsFeature -Name "
+                                    + "Multipath-IO, then " + mpioClaim(found.get(0)) + ", and restart it (Restart-Computer): "
+                                    + "the Microsoft DSM then shows the LUN once");
                 } else {
                     HostFacts.Disk d = found.get(0);
                     identities.put(h.name(), "unique id " + d.uniqueId() + (d.guid().isEmpty() ? "" : ", guid " + d.guid()));
+                    uniqueIds.add(d.uniqueId().toLowerCase(java.util.Locale.ROOT));
+                    // A node that still shows the disk RAW (its storage cache predates prepare-shared-disks on the
+                    // first node) has no GUID to compare: not a different disk.
+                    if (!d.guid().isEmpty()) {
+                        guids.add(d.guid().toLowerCase(java.util.Locale.ROOT));
+                    }
                 }
             });
-            if (Set.copyOf(identities.values()).size() > 1) {
+            if (uniqueIds.size() > 1 || guids.size() > 1) {
                 out.error(Finding.CLUSTER, SharedDisks.describe(spec) + " is a different disk on different hosts: " + OsEditionCheck.byValue(identities),
                         "the same LUN on every node", "the serial number is not unique across LUNs: identify the disk by its uniqueId in the inventory");
             }
         }
+    }
+
+    /**
+     * How the Microsoft DSM claims the disk's bus: Enable-MSDSMAutomaticClaim takes iSCSI or SAS; other buses (Fibre
+     * Channel) by hardware id.
+     */
+    private static String mpioClaim(HostFacts.Disk d) {
+        if (d.busType().equalsIgnoreCase("iSCSI") || d.busType().equalsIgnoreCase("SAS")) {
+            return "Enable-MSDSMAutomaticClaim -BusType " + (d.busType().equalsIgnoreCase("iSCSI") ? "iSCSI" : "SAS");
+        }
+        return "New-MSDSMSupportedHW -AllApplicable";
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The plan as `hvcluster plan` prints it on stdout: each step in order with its title, under it each host
  * with its changes Terraform-style ({@code +} add, {@code ~} change with {@code before → after}, {@code -} remove,
- * {@code >} run or restart; see {@link ChangeText}), its problems ({@code !}) or "in desired state"; then the
+ * {@code >} run or restart, {@code !!} FORMAT a RAW disk in bold red; see {@link ChangeText}), its problems ({@code !}) or "in desired state"; then the
  * reboot policy and the summary. A plan with nothing to change is one line. Example:
  *
  * <pre>
@@ -89,6 +89,7 @@ public final class PlanPrinter {
             case CHANGE -> ansi.yellow(line);
             case REMOVE -> ansi.red(line);
             case RUN, RESTART -> line;
+            case FORMAT -> ansi.bold(ansi.red(line));
         };
     }
 

@@ -70,6 +70,7 @@ final class ReportHtml {
             .host .name{font-weight:600}
             ul{margin:4px 0;padding-left:20px}
             li.chg::marker{content:"+ ";color:#0b4a8b;font-weight:700}
+            li.fmt{color:#a40000;font-weight:700}
             li.warn::marker{content:"! ";color:#8a5a00;font-weight:700}
             li.err::marker{content:"\\2716  ";color:#a4262c}
             li.err{color:#a4262c}
@@ -272,7 +273,11 @@ final class ReportHtml {
             raw("<div class=\"muted\">not reached: the run ended before this step</div>");
         }
         if (c.phases().isEmpty() && c.planned() != null) {
-            items("chg", c.planned().changes().stream().map(ChangeText::line).toList());
+            // A disk to be formatted stands out: the admin must see which one before confirming.
+            items("fmt", c.planned().changes().stream().filter(ch -> ch.action() == io.hvcluster.pipeline.Action.FORMAT)
+                    .map(ChangeText::line).toList());
+            items("chg", c.planned().changes().stream().filter(ch -> ch.action() != io.hvcluster.pipeline.Action.FORMAT)
+                    .map(ChangeText::line).toList());
             items("err", c.planned().problems());
             if (c.planned().inDesiredState()) {
                 raw("<div class=\"muted\">in desired state</div>");

@@ -16,6 +16,7 @@ public final class StandardPipeline {
                 new ConfigureAddressesStep(),
                 new UnbindProtocolsStep(),
                 new InstallFailoverClusteringStep(),
+                new PrepareSharedDisksStep(),
                 new ValidateClusterStep(),
                 new CreateClusterStep(),
                 new ConfigureQuorumStep(),

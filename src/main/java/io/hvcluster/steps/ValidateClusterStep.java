@@ -54,7 +54,8 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of(InstallFailoverClusteringStep.ID);
+        // Test-Cluster's storage tests need the shared disks prepared (a RAW LUN has no volume to test).
+        return Set.of(InstallFailoverClusteringStep.ID, PrepareSharedDisksStep.ID);
     }
 
     @Override

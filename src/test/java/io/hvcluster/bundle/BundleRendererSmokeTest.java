@@ -22,6 +22,6 @@ class BundleRendererSmokeTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, s.text());
         }
-        assertThat(scripts).hasSize(4 * 5 + 5 + 4 * 2);
+        assertThat(scripts).hasSize(4 * 5 + 6 + 4 * 2);
     }
 }

@@ -143,7 +143,8 @@ class PreflightOnSimulatorTest {
         Run r = validateOnline(b -> b.diskSeenOnlyBy("Witness", "HV01").mbrDisk("CSV1"));
         assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(2);
         assertThat(r.out()).contains("HV02\n  error   [shared-disks-visible] disk 'Witness' (serial WITNESS-01) is not visible",
-                "fix: present the LUN to HV02", "warning [shared-disks-usable] disk 'CSV1' (serial CSV-01-01) is partitioned MBR");
+                "fix: present the LUN to HV02", "HV01\n  error   [shared-disks-usable] disk 'CSV1' (serial CSV-01-01) is partitioned MBR",
+                "fix: if its data is not needed, erase it on HV01 with Clear-Disk -Number 2 -RemoveData -RemoveOEM -Confirm:$false (the disk becomes RAW");
     }
 
     @Test
@@ -171,7 +172,7 @@ class PreflightOnSimulatorTest {
 
         Run skipped = hvcluster("plan", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--skip-preflight");
         assertThat(skipped.exit()).as(skipped.err()).isZero();
-        assertThat(skipped.out()).contains("Plan: 17 to change").doesNotContain("Preflight");
+        assertThat(skipped.out()).contains("Plan: 18 to change").doesNotContain("Preflight");
     }
 
     @Test

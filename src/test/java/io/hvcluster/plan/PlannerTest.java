@@ -49,8 +49,8 @@ class PlannerTest {
         Plan p = plan(converged);
         assertThat(changes(p)).isEmpty();
         assertThat(problems(p)).isEmpty();
-        // 4 hosts x (5 per-host steps + enable-hyper-v) + 5 cluster steps
-        assertThat(p.summary()).isEqualTo("0 to change, 34 in desired state");
+        // 4 hosts x (6 per-host steps + enable-hyper-v) + 7 cluster steps
+        assertThat(p.summary()).isEqualTo("0 to change, 35 in desired state");
     }
 
     @Test

@@ -28,10 +28,12 @@ class StorageAndStateChecksTest {
 
     @Test
     void visibilityTripsOnAMissingADoubledAndADifferentDisk() {
+        // CSV1 prepared: GPT with a GUID, which differs on HV01.
+        UnaryOperator<HostFacts> gpt = h -> disk(h, "CSV-01", d -> copy(d, "00000002-1111-2222-3333-444455556666", "GPT", d.sizeBytes(), false, false));
         Scenario s = Scenario.fresh()
-                .host("HV02", h -> withDisks(h, h.disks().stream().filter(d -> !d.serial().equals("CSV-02")).toList()))
+                .host("HV02", h -> withDisks(gpt.apply(h), gpt.apply(h).disks().stream().filter(d -> !d.serial().equals("CSV-02")).toList()))
                 .host("HV03", h -> {
-                    List<HostFacts.Disk> disks = new ArrayList<>(h.disks());
+                    List<HostFacts.Disk> disks = new ArrayList<>(gpt.apply(h).disks());
                     disks.add(disks.stream().filter(d -> d.serial().equals("WITNESS-01")).findFirst().orElseThrow());
                     return withDisks(h, disks);
                 })
@@ -43,7 +45,26 @@ class StorageAndStateChecksTest {
                 tuple("cluster", "disk 'CSV1' (serial CSV-01) is a different disk on different hosts: unique id UID-2, guid 00000002-1111-2222-3333-444455556666 "
                         + "on HV02, HV03; unique id UID-2, guid DEADBEEF-0000-0000-0000-000000000000 on HV01"));
         assertThat(f).extracting(Finding::severity).containsOnly(Severity.ERROR);
-        assertThat(f.get(1).fix()).contains("MPIO", "Multipath-IO");
+        assertThat(f.get(1).fix()).contains("Install-WindowsFeature -Name Multipath-IO", "Enable-MSDSMAutomaticClaim -BusType iSCSI",
+                "Restart-Computer");
+    }
+
+    @Test
+    void aNodeThatStillShowsTheDiskRawIsNotADifferentDisk() {
+        // prepare-shared-disks initialized CSV1 on HV01; HV02's storage cache still shows it RAW (no GUID yet).
+        Scenario s = Scenario.fresh().host("HV01", h -> disk(h, "CSV-01", d -> copy(d, "00000002-1111-2222-3333-444455556666", "GPT",
+                d.sizeBytes(), false, false)));
+        assertThat(s.run(new SharedDiskVisibilityCheck())).isEmpty();
+    }
+
+    @Test
+    void aVolumeLabelOtherThanTheInventorysWarnsAndNamesTheDisk() {
+        Scenario s = Scenario.fresh().host("HV01", h -> disk(h, "CSV-01", d -> new HostFacts.Disk(d.number(), d.serial(), d.uniqueId(),
+                "00000002-1111-2222-3333-444455556666", 0, "GPT", d.sizeBytes(), false, false, false, d.busType(), false, 1, "NTFS", "Data")));
+        List<Finding> f = s.run(new SharedDiskUsageCheck());
+        assertThat(f).extracting(Finding::severity, Finding::host, Finding::found)
+                .containsExactly(tuple(Severity.WARNING, "HV01", "disk 'CSV1' (serial CSV-01) has volume label 'Data'"));
+        assertThat(f.get(0).fix()).contains("Set-Volume -FileSystemLabel 'Data' -NewFileSystemLabel 'CSV1'");
     }
 
     @Test
@@ -63,10 +84,13 @@ class StorageAndStateChecksTest {
         s.host("HV03", x -> disk(x, "CSV-02", d -> copy(d, d.guid(), "GPT", d.sizeBytes(), false, true)));
         List<Finding> f = s.run(new SharedDiskUsageCheck());
         assertThat(f).extracting(Finding::severity, Finding::host, Finding::found).containsExactly(
+                tuple(Severity.ERROR, "HV01", "disk 'CSV1' (serial CSV-01) is partitioned MBR"),
                 tuple(Severity.ERROR, "HV02", "disk 'CSV2' (serial CSV-02) is already a clustered disk, in use by a cluster this node is not a member of"),
                 tuple(Severity.ERROR, "HV03", "disk 'CSV2' (serial CSV-02) is HV03's boot disk (disk 3)"),
-                tuple(Severity.ERROR, "cluster", "witness disk 'Witness' (serial WITNESS-01) has 256 MB"),
-                tuple(Severity.WARNING, "cluster", "disk 'CSV1' (serial CSV-01) is partitioned MBR"));
+                tuple(Severity.ERROR, "cluster", "witness disk 'Witness' (serial WITNESS-01) has 256 MB"));
+        // Clear-Disk un-initializes a disk: the fix makes it RAW for prepare-shared-disks, never "initializes it as GPT".
+        assertThat(f.get(0).fix()).contains("Clear-Disk -Number 2 -RemoveData -RemoveOEM", "becomes RAW", "prepare-shared-disks initializes it GPT")
+                .doesNotContain("initialized as GPT");
     }
 
     @Test

@@ -112,4 +112,13 @@ class PlanPrinterTest {
                 .contains("\u001b[33m~ name of adapter [00-15-5D-01-02-03]: Ethernet 2 → Cluster\u001b[0m")
                 .contains("\u001b[31m! address 10.0.1.12 is in use by HV03\u001b[0m");
     }
+
+    @Test
+    void aDiskToFormatStandsOutInBoldRed() {
+        Plan plan = new Plan(List.of(new StepPlan("validate-cluster", "HV01", List.of(new Change(Action.FORMAT, "HV01",
+                "disk 'CSV1' (serial CSV-01, 2048 GB, RAW)", "", "initialize GPT, one partition, NTFS volume 'CSV1'")), List.of())),
+                new RebootDecision(RebootStrategy.AUTO, RebootStrategy.ROLLING, ""));
+        assertThat(print(plan, false)).contains("HV01  !! FORMAT disk 'CSV1' (serial CSV-01, 2048 GB, RAW): initialize GPT, one partition, NTFS volume 'CSV1'");
+        assertThat(print(plan, true)).contains("\u001b[1m\u001b[31m!! FORMAT disk 'CSV1'");
+    }
 }

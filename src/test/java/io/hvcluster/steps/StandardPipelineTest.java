@@ -18,7 +18,7 @@ class StandardPipelineTest {
     void stepsComeInTheGuidesOrder() {
         assertThat(pipeline.steps()).extracting(Step::id).containsExactly(
                 "rename-adapters", "configure-addresses", "unbind-protocols", "install-failover-clustering",
-                "validate-cluster", "create-cluster", "configure-quorum", "enable-hyper-v", "add-shared-volumes",
+                "prepare-shared-disks", "validate-cluster", "create-cluster", "configure-quorum", "enable-hyper-v", "add-shared-volumes",
                 "create-virtual-switches", "configure-cluster-networks", "host-settings", "final-validation");
     }
 
@@ -31,6 +31,13 @@ class StandardPipelineTest {
         assertThat(scope("enable-hyper-v")).isEqualTo(Scope.ONE_HOST_AT_A_TIME);
         assertThat(scope("add-shared-volumes")).isEqualTo(Scope.CLUSTER);
         assertThat(scope("create-virtual-switches")).isEqualTo(Scope.EACH_HOST);
+    }
+
+    @Test
+    void sharedDisksArePreparedOnTheFirstNodeBeforeValidation() {
+        assertThat(scope("prepare-shared-disks")).isEqualTo(Scope.CLUSTER);
+        assertThat(pos("prepare-shared-disks")).isLessThan(pos("validate-cluster"));
+        assertThat(pipeline.step("validate-cluster").orElseThrow().dependsOn()).contains("prepare-shared-disks");
     }
 
     @Test

@@ -76,7 +76,8 @@ public final class FactsFixtures {
         d.add(new HostFacts.Disk(0, "BOOT-0", "BOOT-UID", "AAAA0000-0000-0000-0000-000000000000", 0, "GPT", 240L << 30, false, false, true, "SAS"));
         int n = 1;
         for (var spec : diskSpecs(inv)) {
-            d.add(new HostFacts.Disk(n, spec.serial().orElse(""), spec.uniqueId().orElse("UID-" + n), guid(n), 0, "GPT",
+            // A new LUN: RAW (no partition table, so no GUID), offline (SAN policy OfflineShared).
+            d.add(new HostFacts.Disk(n, spec.serial().orElse(""), spec.uniqueId().orElse("UID-" + n), "", 0, "RAW",
                     spec.sizeBytes().orElse(1L << 40), false, true, false, "iSCSI"));
             n++;
         }
@@ -182,8 +183,9 @@ public final class FactsFixtures {
     }
 
     private static List<HostFacts.Disk> withClustered(List<HostFacts.Disk> disks) {
-        return disks.stream().map(d -> d.isBoot() ? d : new HostFacts.Disk(d.number(), d.serial(), d.uniqueId(), d.guid(), d.signature(),
-                d.partitionStyle(), d.sizeBytes(), true, false, false, d.busType())).toList();
+        // Prepared (GPT, one NTFS volume) and held by the cluster; the GUID keys its resource.
+        return disks.stream().map(d -> d.isBoot() ? d : new HostFacts.Disk(d.number(), d.serial(), d.uniqueId(), guid(d.number()), d.signature(),
+                "GPT", d.sizeBytes(), true, false, false, d.busType(), false, 1, "NTFS", "")).toList();
     }
 
     /** A copy of {@code all} with one host's facts changed. */

@@ -2,6 +2,7 @@ package io.hvcluster.inventory.load;
 
 import io.hvcluster.inventory.QuorumMode;
 import io.hvcluster.inventory.TargetOs;
+import io.hvcluster.inventory.VolumeFileSystem;
 import io.hvcluster.inventory.check.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ClusterSectionReader {
     }
 
     private DiskDocument disk(MappingReader m, String sizeKey, long unit) {
-        m.allowOnly(List.of("label", "serial", "uniqueId", sizeKey), DISK_REFUSALS);
+        m.allowOnly(List.of("label", "serial", "uniqueId", sizeKey, "fileSystem"), DISK_REFUSALS);
         Located<Long> size = m.whole(sizeKey);
         Located<Long> bytes = null;
         long max = MAX_GB * GB / unit;
@@ -59,7 +60,9 @@ final class ClusterSectionReader {
             bytes = size.with(size.value() * unit);
         }
         return new DiskDocument(m.at(), m.requiredText("label"), identifier(m, "serial"), identifier(m, "uniqueId"),
-                m.node("serial").isPresent() || m.node("uniqueId").isPresent(), bytes);
+                m.node("serial").isPresent() || m.node("uniqueId").isPresent(), bytes,
+                TypedText.choice(m.text("fileSystem"), "file system",
+                        TypedText.yamlNames(VolumeFileSystem.values(), VolumeFileSystem::windowsName), VolumeFileSystem::fromYaml, problems));
     }
 
     /**

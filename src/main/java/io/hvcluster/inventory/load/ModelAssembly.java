@@ -55,7 +55,8 @@ final class ModelAssembly {
     }
 
     private static DiskSpec disk(DiskDocument d) {
-        return new DiskSpec(d.label().value(), value(d.serial()), value(d.uniqueId()), value(d.sizeBytes()));
+        return new DiskSpec(d.label().value(), value(d.serial()), value(d.uniqueId()), value(d.sizeBytes()),
+                d.fileSystem() == null ? null : d.fileSystem().value());
     }
 
     private static Network network(NetworkDocument n) {

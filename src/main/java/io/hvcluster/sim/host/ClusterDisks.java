@@ -9,10 +9,10 @@ final class ClusterDisks {
     private ClusterDisks() {
     }
 
-    /** Find-HvcDisk: exactly one disk this host sees with that serial and/or unique id. */
-    static SimDisk find(StepRun run, DiskRef ref) throws StepFailure {
-        List<SimDisk> found = run.dc.disksVisibleTo(run.host.name).stream()
-                .filter(d -> ref.identity().matches(d.serial, d.uniqueId))
+    /** Find-HvcDisk: exactly one disk this host sees itself (Get-HvcLocalDisk) with that serial and/or unique id. */
+    static GetDisk.Listed find(StepRun run, DiskRef ref) throws StepFailure {
+        List<GetDisk.Listed> found = GetDisk.local(run.dc, run.host.name).stream()
+                .filter(l -> ref.identity().matches(l.disk().serial, l.disk().uniqueId))
                 .toList();
         if (found.size() != 1) {
             throw new StepFailure("disk '" + ref.label() + "' (serial '" + ref.serial() + "', unique id '" + ref.uniqueId()
@@ -21,18 +21,24 @@ final class ClusterDisks {
         return found.get(0);
     }
 
-    /** Get-HvcDiskResource: the Physical Disk resources whose DiskIdGuid is the disk's GUID. */
+    /** Get-HvcDiskResource: the Physical Disk resources keyed to the disk (DiskIdGuid for GPT, DiskSignature for MBR). */
     static List<SimulatedCluster.DiskResource> resources(StepRun run, SimulatedCluster c, SimDisk disk) throws StepFailure {
         if (disk.guid.isEmpty() && disk.signature == 0) {
-            throw new StepFailure("disk " + disk.serial + " shows neither a GPT GUID nor an MBR signature on " + run.host.name
-                    + "; run the step on the node that owns it");
+            throw new StepFailure("disk " + disk.serial.trim() + " is not initialized (partition style " + disk.partitionStyle
+                    + ") on " + run.host.name + "; run the prepare-shared-disks step first (hvcluster apply runs it before validation)");
         }
-        return c.diskResources.stream().filter(r -> r.diskIdGuid.equalsIgnoreCase(disk.guid)).toList();
+        return resourceOf(c, disk).stream().toList();
+    }
+
+    /** The disk's resource, if the cluster holds it. */
+    static java.util.Optional<SimulatedCluster.DiskResource> resourceOf(SimulatedCluster c, SimDisk disk) {
+        return c.diskResources.stream().filter(r -> !disk.guid.isEmpty() ? r.diskIdGuid.equalsIgnoreCase(disk.guid)
+                : r.diskSignature != 0 && r.diskSignature == disk.signature).findFirst();
     }
 
     /** Add-HvcClusterDisk: the disk's resource, added ("Cluster Disk N") and renamed to the label if needed. */
     static SimulatedCluster.DiskResource add(StepRun run, SimulatedCluster c, DiskRef ref) throws StepFailure {
-        SimDisk disk = find(run, ref);
+        SimDisk disk = find(run, ref).disk();
         List<SimulatedCluster.DiskResource> res = resources(run, c, disk);
         SimulatedCluster.DiskResource r;
         if (res.isEmpty()) {
@@ -44,6 +50,7 @@ final class ClusterDisks {
             r = new SimulatedCluster.DiskResource();
             r.name = "Cluster Disk " + c.diskCounter;
             r.diskIdGuid = disk.guid;
+            r.diskSignature = disk.signature;
             r.ownerNode = run.host.name;
             c.diskResources.add(r);
             run.change("added disk '" + ref.label() + "' to the cluster as '" + r.name + "'");

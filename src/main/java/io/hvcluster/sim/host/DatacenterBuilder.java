@@ -202,10 +202,43 @@ public final class DatacenterBuilder {
         return datacenter(dc -> dc.directory.noBatchLogonRight = true);
     }
 
-    /** The disk labelled {@code label} is initialized MBR (and so has no GPT guid). */
+    /** The disk labelled {@code label} is initialized MBR (and so has no GPT guid), with one NTFS volume of that label. */
     public DatacenterBuilder mbrDisk(String label) {
         mbrDisks.add(label);
         return this;
+    }
+
+    /**
+     * The disk labelled {@code label} is already GPT with {@code partitions} partitions, the first one's volume of
+     * file system {@code fileSystem} ("" for none) labelled {@code volumeLabel}: a LUN someone used before.
+     */
+    public DatacenterBuilder partitionedDisk(String label, int partitions, String fileSystem, String volumeLabel) {
+        return datacenter(dc -> dc.disks.stream().filter(d -> d.serial.equals(serialOf(label))).forEach(d -> {
+            d.partitionStyle = "GPT";
+            d.guid = guid("san/" + label);
+            d.partitions = partitions;
+            d.fileSystem = fileSystem;
+            d.volumeLabel = volumeLabel;
+        }));
+    }
+
+    /** Every shared LUN already GPT with one NTFS volume of its inventory label, as a run before hvcluster left it. */
+    public DatacenterBuilder preparedDisks() {
+        sharedSpecs().forEach(spec -> partitionedDisk(spec.label(), 1, spec.fileSystem().windowsName(), spec.label()));
+        return this;
+    }
+
+    private List<DiskSpec> sharedSpecs() {
+        List<DiskSpec> all = new java.util.ArrayList<>();
+        inventory.cluster().witness().ifPresent(all::add);
+        all.addAll(inventory.cluster().sharedVolumes());
+        return all;
+    }
+
+    private String serialOf(String label) {
+        return sharedSpecs().stream().filter(s -> s.label().equals(label)).findFirst()
+                .map(s -> s.serial().orElse("SAN-" + label.toUpperCase(Locale.ROOT)))
+                .orElseThrow(() -> new IllegalArgumentException("no shared disk labelled " + label));
     }
 
     /** Hyper-V was installed by someone else and waits for its restart. */
@@ -373,7 +406,11 @@ public final class DatacenterBuilder {
         d.sizeBytes = 480L * 1000 * 1000 * 1000;
         d.busType = "RAID";
         d.boot = true;
+        d.partitionStyle = "GPT";
+        d.partitions = 3;
+        d.fileSystem = "FAT32";
         d.visibleTo.add(key(host));
+        d.onlineOn.add(key(host));
         return d;
     }
 
@@ -381,13 +418,14 @@ public final class DatacenterBuilder {
         SimDisk d = new SimDisk();
         d.serial = spec.serial().orElse("SAN-" + spec.label().toUpperCase(Locale.ROOT));
         d.uniqueId = spec.uniqueId().orElse(uniqueId("san/" + spec.label()));
-        d.guid = guid("san/" + spec.label());
         d.sizeBytes = spec.sizeBytes().map(s -> Math.max(s, defaultSize)).orElse(defaultSize);
         d.busType = inventory.networksWith(NetworkPurpose.ISCSI).isEmpty() ? "SAS" : "iSCSI";
         if (mbrDisks.contains(spec.label())) {
             d.partitionStyle = "MBR";
-            d.guid = "";
             d.signature = Integer.toUnsignedLong(spec.label().hashCode());
+            d.partitions = 1;
+            d.fileSystem = "NTFS";
+            d.volumeLabel = spec.label();
         }
         String only = diskOnlyOn.get(spec.label());
         if (only != null) {
@@ -402,7 +440,7 @@ public final class DatacenterBuilder {
         return "6" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(1).toUpperCase(Locale.ROOT);
     }
 
-    private static String guid(String seed) {
+    static String guid(String seed) {
         return UUID.nameUUIDFromBytes(("guid/" + seed).getBytes(StandardCharsets.UTF_8)).toString();
     }
 

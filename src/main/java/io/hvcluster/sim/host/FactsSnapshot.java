@@ -107,20 +107,22 @@ final class FactsSnapshot {
     }
 
     private List<HostFacts.Disk> disks() {
-        List<SimDisk> visible = dc.disksVisibleTo(host.name);
         Optional<SimulatedCluster> cluster = dc.clusterOf(host.name);
         List<HostFacts.Disk> out = new ArrayList<>();
-        for (int i = 0; i < visible.size(); i++) {
-            SimDisk d = visible.get(i);
-            Optional<SimulatedCluster.DiskResource> res = cluster.flatMap(c -> c.diskResources.stream()
-                    .filter(r -> r.diskIdGuid.equalsIgnoreCase(d.guid)).findFirst());
+        for (GetDisk.Listed listed : GetDisk.local(dc, host.name)) {
+            SimDisk d = listed.disk();
+            Optional<SimulatedCluster.DiskResource> res = cluster.flatMap(c -> ClusterDisks.resourceOf(c, d));
             boolean clustered = res.isPresent();
-            // A shared disk is offline where it is not owned: before clustering (SAN policy OfflineShared)
-            // and on every node but the owner afterwards; a CSV is online everywhere.
-            boolean offline = !d.boot && (!clustered || (!"Cluster Shared Volume".equals(res.get().ownerGroup)
-                    && !host.name.equalsIgnoreCase(res.get().ownerNode)));
-            out.add(new HostFacts.Disk(i, d.serial, d.uniqueId, d.guid, d.signature, d.partitionStyle, d.sizeBytes,
-                    clustered, offline, d.boot, d.busType));
+            boolean csv = clustered && "Cluster Shared Volume".equals(res.get().ownerGroup);
+            // A shared disk is offline where it is not owned: before clustering (SAN policy OfflineShared) unless
+            // brought online on this node, and on every node but the owner afterwards; a CSV is online everywhere.
+            boolean offline = !d.boot && (clustered ? !csv && !host.name.equalsIgnoreCase(res.get().ownerNode)
+                    : d.onlineOn.stream().noneMatch(h -> h.equalsIgnoreCase(host.name)));
+            // A volume is mounted, and so readable, only where the disk is online; a CSV shows CSVFS.
+            String fileSystem = offline || d.partitions == 0 ? "" : csv ? "CSVFS" : d.fileSystem;
+            String label = offline || d.partitions == 0 ? "" : d.volumeLabel;
+            out.add(new HostFacts.Disk(listed.number().orElseThrow(), d.serial, d.uniqueId, d.guid, d.signature, d.partitionStyle,
+                    d.sizeBytes, clustered, offline, d.boot, d.busType, d.readOnly, d.partitions, fileSystem, label));
         }
         return out;
     }
@@ -135,7 +137,8 @@ final class FactsSnapshot {
         return new HostFacts.Cluster(service, true, c.name,
                 c.nodes.stream().map(n -> new HostFacts.Node(n.name, dc.nodeState(n), n.drainStatus)).toList(),
                 c.quorumResource,
-                c.diskResources.stream().map(r -> new HostFacts.DiskResource(r.name, r.state, r.ownerGroup, r.diskIdGuid, "")).toList(),
+                c.diskResources.stream().map(r -> new HostFacts.DiskResource(r.name, r.state, r.ownerGroup, r.diskIdGuid,
+                        r.diskSignature == 0 ? "" : String.valueOf(r.diskSignature))).toList(),
                 c.sharedVolumes.stream().map(v -> new HostFacts.SharedVolume(v.name, v.state, v.path)).toList(),
                 c.networks.stream().map(n -> new HostFacts.Network(n.name, n.address, n.mask, n.role, n.id, n.state)).toList(),
                 ClusterGroups.of(dc, c),

@@ -39,6 +39,7 @@ public final class ScriptRunner {
         register("configure-addresses/apply", new ConfigureAddressesEffect());
         register("unbind-protocols/apply", new UnbindProtocolsEffect());
         register("install-failover-clustering/apply", new InstallFailoverClusteringEffect());
+        register("prepare-shared-disks/apply", new PrepareSharedDisksEffect());
         register("validate-cluster/apply", new ValidateClusterEffect());
         register("create-cluster/apply", new CreateClusterEffect());
         register("configure-quorum/apply", new ConfigureQuorumEffect());

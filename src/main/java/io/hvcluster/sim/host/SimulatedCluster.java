@@ -78,10 +78,11 @@ public final class SimulatedCluster {
         }
     }
 
-    /** A Physical Disk resource, keyed to its disk by DiskIdGuid. */
+    /** A Physical Disk resource, keyed to its disk by DiskIdGuid (GPT) or DiskSignature (MBR). */
     public static final class DiskResource {
         public String name;
-        public String diskIdGuid;
+        public String diskIdGuid = "";
+        public long diskSignature;
         public String state = "Online";
         /** Available Storage, Cluster Group (the witness), or Cluster Shared Volume. */
         public String ownerGroup = "Available Storage";

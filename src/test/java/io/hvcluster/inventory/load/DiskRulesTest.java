@@ -34,6 +34,23 @@ class DiskRulesTest {
     }
 
     @Test
+    void fileSystemIsNtfsByDefaultReFSWhenAskedAndNothingElse() {
+        LoadResult plain = InventoryYaml.base().load();
+        assertThat(plain.inventory().orElseThrow().cluster().sharedVolumes().get(0).fileSystem())
+                .isEqualTo(io.hvcluster.inventory.VolumeFileSystem.NTFS);
+        LoadResult refs = InventoryYaml.base().replace("serial: CSV-01,", "serial: CSV-01, fileSystem: ReFS,").load();
+        assertThat(refs.problems()).isEmpty();
+        assertThat(refs.inventory().orElseThrow().cluster().sharedVolumes().get(0).fileSystem())
+                .isEqualTo(io.hvcluster.inventory.VolumeFileSystem.REFS);
+        LoadResult fat = InventoryYaml.base().replace("serial: CSV-01,", "serial: CSV-01, fileSystem: FAT32,").load();
+        assertThat(fat.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("cluster.sharedVolumes[0].fileSystem");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.message()).isEqualTo("'FAT32' is not a valid file system; expected one of: NTFS, ReFS");
+        });
+    }
+
+    @Test
     void diskNumberIsRefusedWithTheReason() {
         LoadResult r = InventoryYaml.base().replace("serial: CSV-01,", "serial: CSV-01, number: 2,").load();
         assertThat(r.problems()).containsExactly(error("cluster.sharedVolumes[0].number", 8, 38, "disks are identified by "

@@ -51,7 +51,14 @@ class FactsTest {
         assertThat(f.sessionAdapters()).containsExactly("Ethernet");
         assertThat(f.disks()).extracting(HostFacts.Disk::serial).containsExactly("BOOT-HV01", "WITNESS-01", "CSV-01", "CSV-02");
         assertThat(f.disks().get(1).sizeBytes()).isGreaterThanOrEqualTo(1024L * 1024 * 1024);
-        assertThat(f.disks().get(1).partitionStyle()).isEqualTo("GPT");
+        // A new LUN is RAW (no partition table, so no GUID) and offline (SAN policy OfflineShared).
+        assertThat(f.disks().get(1)).satisfies(d -> {
+            assertThat(d.partitionStyle()).isEqualTo("RAW");
+            assertThat(d.guid()).isEmpty();
+            assertThat(d.partitions()).isZero();
+            assertThat(d.fileSystem()).isEmpty();
+            assertThat(d.isOffline()).isTrue();
+        });
         assertThat(f.cluster().service()).isEqualTo("absent");
         assertThat(f.hyperV().vmms()).isEqualTo("absent");
         assertThat(f.cpu().virtualizationFirmwareEnabled()).isTrue();

@@ -88,11 +88,18 @@ function Stop-HvcStep {
 }
 
 
+# The disks this node sees itself. On a cluster node the Storage cmdlets work at cluster level and Get-Disk
+# also lists the other nodes' disks, without a Number (Get-Disk docs; community.windows keeps the disks with a
+# Number): without this filter a LUN shows up once per node. The facts probe uses the same function.
+function Get-HvcLocalDisk {
+    @(Get-Disk | Where-Object { $null -ne $_.Number })
+}
+
 # Disks are found by serial number and/or unique id (device data every node reads), never by number or
 # label: numbers change between reboots and labels read only on the owner node.
 function Find-HvcDisk {
     param($Ref)
-    $found = @(Get-Disk | Where-Object {
+    $found = @(Get-HvcLocalDisk | Where-Object {
         (-not $Ref.serial -or ([string]$_.SerialNumber).Trim() -eq $Ref.serial) -and
         (-not $Ref.uniqueId -or [string]$_.UniqueId -eq $Ref.uniqueId)
     })
@@ -108,7 +115,8 @@ function Get-HvcDiskResource {
     $guid = ([string]$Disk.Guid).Trim('{}')
     $signature = [string]$Disk.Signature
     if (-not $guid -and -not $signature) {
-        throw ('disk ' + [string]$Disk.SerialNumber + ' shows neither a GPT GUID nor an MBR signature on ' + $env:COMPUTERNAME + '; run the step on the node that owns it')
+        # A RAW disk has no partition table, so no GUID and no signature: prepare-shared-disks initializes it.
+        throw ('disk ' + ([string]$Disk.SerialNumber).Trim() + ' is not initialized (partition style ' + [string]$Disk.PartitionStyle + ') on ' + $env:COMPUTERNAME + '; run the prepare-shared-disks step first (hvcluster apply runs it before validation)')
     }
     @(Get-ClusterResource | Where-Object { [string]$_.ResourceType -eq 'Physical Disk' } | Where-Object {
         if ($guid) {
