@@ -18,7 +18,7 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
     @Override
     public void apply(StepRun run, CreateVirtualSwitchesStep.Params params) throws StepFailure {
         WindowsHost host = run.host;
-        if (!host.vmmsStatus().map("Running"::equals).orElse(false)) {
+        if (!host.vmmsStatus(run.nowMillis()).map("Running"::equals).orElse(false)) {
             throw new StepFailure("Hyper-V is not running on this host: enable-hyper-v and its restart come first");
         }
         for (CreateVirtualSwitchesStep.Switch s : params.switches()) {

@@ -130,7 +130,7 @@ final class FactsSnapshot {
     }
 
     private HostFacts.HyperV hyperV() {
-        Optional<String> vmms = host.vmmsStatus();
+        Optional<String> vmms = host.vmmsStatus(dc.clockMillis);
         if (vmms.isEmpty() || !vmms.get().equals("Running")) {
             return new HostFacts.HyperV(vmms.orElse("absent"), List.of(), List.of());
         }

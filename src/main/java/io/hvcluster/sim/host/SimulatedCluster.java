@@ -49,6 +49,8 @@ public final class SimulatedCluster {
         public boolean paused;
         /** NotInitiated, InProgress, Completed, Failed. */
         public String drainStatus = "NotInitiated";
+        /** After its host boots, the node is Joining until then (epoch ms); null when it is not. */
+        public Long joiningUntilMillis;
 
         public Node() {
         }
