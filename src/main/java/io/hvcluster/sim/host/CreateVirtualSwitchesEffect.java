@@ -89,6 +89,7 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         v.registerDns = uplink.registerDns;
         v.dnsServers.addAll(uplink.dnsServers);
         v.defaultGateway = uplink.defaultGateway;
+        v.persistentDefaultGateway = uplink.persistentDefaultGateway;
         v.ipv4.addAll(uplink.ipv4);
         if (v.ipv4.isEmpty() && v.dhcp) {
             v.ipv4.add(new NetAdapter.AssignedAddress("169.254." + (1 + Math.abs(sw.name.hashCode()) % 254) + "."
@@ -96,6 +97,7 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         }
         uplink.ipv4.clear();
         uplink.defaultGateway = null;
+        uplink.persistentDefaultGateway = null;
         uplink.dnsServers.clear();
         host.adapters.add(v);
     }

@@ -87,7 +87,7 @@ final class FactsSnapshot {
 
     private List<HostFacts.Adapter> adapters() {
         return host.adapters.stream().map(a -> new HostFacts.Adapter(a.name, a.description, a.mac, a.status, a.ifIndex,
-                a.linkSpeed, a.hidden, a.dhcp, a.registerDns, a.dnsServers, a.defaultGateway != null,
+                a.linkSpeed, a.hidden, a.dhcp, a.registerDns, a.dnsServers, a.hasDefaultRoute(),
                 a.ipv4.stream().map(i -> new HostFacts.IpAddress(i.address, i.prefixLength, i.origin, i.state)).toList(),
                 a.bindings.entrySet().stream().map(e -> new HostFacts.Binding(e.getKey(), e.getValue())).toList())).toList();
     }

@@ -151,6 +151,12 @@ public final class SimulatedDatacenter {
         h.bootCount++;
         h.bootTimeMillis = at;
         h.otherRebootPending = false;
+        // The PersistentStore is copied to the ActiveStore at restart (Remove-NetRoute -PolicyStore).
+        for (NetAdapter a : h.adapters) {
+            if (a.persistentDefaultGateway != null) {
+                a.defaultGateway = a.persistentDefaultGateway;
+            }
+        }
         h.systemLog.add(new SystemEvent(at, 6005, "EventLog", 4, "The Event log service was started."));
         // WinRM answers before the other automatic services have started, and a node rejoins its cluster through
         // Joining (docs/windows-behaviour.md): both take a fraction of the restart.
