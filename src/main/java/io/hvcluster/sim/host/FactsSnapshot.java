@@ -122,7 +122,7 @@ final class FactsSnapshot {
                 c.nodes.stream().map(n -> new HostFacts.Node(n.name, dc.nodeState(n), n.drainStatus)).toList(),
                 c.quorumResource,
                 c.diskResources.stream().map(r -> new HostFacts.DiskResource(r.name, r.state, r.ownerGroup, r.diskIdGuid, "")).toList(),
-                c.sharedVolumes.stream().map(v -> new HostFacts.SharedVolume(v.name, v.state, v.path)).toList(),
+                c.sharedVolumes.stream().map(v -> new HostFacts.SharedVolume(v.name, v.state, v.sharedVolumeInfo().stream().findFirst().orElse(""))).toList(),
                 c.networks.stream().map(n -> new HostFacts.Network(n.name, n.address, n.mask, n.role, n.id, n.state)).toList(),
                 ClusterGroups.of(dc, c),
                 c.virtualMachineResourceType ? c.migrationNetworkOrder : "",

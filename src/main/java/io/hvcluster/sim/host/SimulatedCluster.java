@@ -74,7 +74,16 @@ public final class SimulatedCluster {
         /** The disk resource's name. */
         public String name;
         public String path;
+        /** Online, Offline or Failed: set it to Offline to model a CSV whose disk resource is offline. */
         public String state = "Online";
+
+        /**
+         * Get-ClusterSharedVolume's SharedVolumeInfo: one entry with the FriendlyVolumeName while Online, none
+         * (null) otherwise, so indexing it fails as "Cannot index into a null array".
+         */
+        public List<String> sharedVolumeInfo() {
+            return state.equals("Online") ? List.of(path) : List.of();
+        }
     }
 
     public static final class Network {
