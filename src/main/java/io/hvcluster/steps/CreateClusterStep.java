@@ -118,11 +118,15 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
             return out.build();
         }
         List<String> present = first.cluster().nodes().stream().map(HostFacts.Node::name).toList();
-        for (String n : p.nodes()) {
-            if (present.stream().noneMatch(x -> x.equalsIgnoreCase(n))) {
-                out.add("node " + n + " of cluster " + p.name(), "after Test-Cluster (" + String.join(", ", p.joinCategories())
-                        + ") passes on it with the existing nodes");
-            }
+        List<String> missing = p.nodes().stream().filter(n -> present.stream().noneMatch(x -> x.equalsIgnoreCase(n))).toList();
+        if (!missing.isEmpty()) {
+            // A node joins only after validation with the existing nodes.
+            List<String> all = new java.util.ArrayList<>(present);
+            all.addAll(missing);
+            out.run("Test-Cluster", String.join(", ", all) + " (" + String.join(", ", p.joinCategories()) + ")");
+        }
+        for (String n : missing) {
+            out.add("node " + n + " of cluster " + p.name(), "");
         }
         return out.build();
     }

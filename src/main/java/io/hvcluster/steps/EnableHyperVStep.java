@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Step 8: the Hyper-V role with its management tools, one host at a time: drain the node (when the build is
- * rolling), install, restart; after the restart, check the System log since boot and resume the node.
+ * rolling), install, restart; after the restart, wait for vmms, check the hypervisor and the System log since the first restart, and resume the node.
  */
 public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
 
@@ -112,7 +112,7 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
     @Override
     public List<String> checks() {
         return List.of("Wait until the host is back (Hyper-V may restart it twice), then run the after-reboot script.",
-                "The after-reboot script lists System log errors since boot: the guide says the logs must be clean.",
+                "The after-reboot script waits for vmms, checks HypervisorPresent and lists System log errors since the first restart: the guide says the logs must be clean.",
                 "Only then go on to the next host.");
     }
 }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** templates/enable-hyper-v/after-reboot.ps1.vm: the feature and vmms, the System log since boot, the resume. */
+/** templates/enable-hyper-v/after-reboot.ps1.vm: the feature, vmms (waited for), HypervisorPresent, the System log since the first restart, the resume. */
 final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Params> {
 
     static final String HYPERVISOR_PROVIDER = "Microsoft-Windows-Hyper-V-Hypervisor";
