@@ -22,6 +22,11 @@ import java.util.UUID;
  */
 public final class SimulatedDatacenter {
 
+    /** The longest vmms takes to start after WinRM answers again. */
+    static final java.time.Duration VMMS_START = java.time.Duration.ofSeconds(15);
+    /** The longest a node stays Joining after its host booted. */
+    static final java.time.Duration NODE_JOIN = java.time.Duration.ofSeconds(20);
+
     public Map<String, WindowsHost> hosts = new LinkedHashMap<>();
     /** Local boot disks and SAN LUNs; a host numbers the disks it sees in this order, from 0. */
     public List<SimDisk> disks = new ArrayList<>();
@@ -159,10 +164,10 @@ public final class SimulatedDatacenter {
         }
         h.systemLog.add(new SystemEvent(at, 6005, "EventLog", 4, "The Event log service was started."));
         // WinRM answers before the other automatic services have started, and a node rejoins its cluster through
-        // Joining (docs/windows-behaviour.md): both take a fraction of the restart.
+        // Joining (docs/windows-behaviour.md): a fraction of the restart, at most VMMS_START / NODE_JOIN.
         long downtime = latencies.rebootDowntime().toMillis();
-        h.vmmsRunningAtMillis = at + downtime / 5;
-        clusterOf(h.name).flatMap(c -> c.node(h.name)).ifPresent(n -> n.joiningUntilMillis = at + downtime / 4);
+        h.vmmsRunningAtMillis = at + Math.min(downtime / 5, VMMS_START.toMillis());
+        clusterOf(h.name).flatMap(c -> c.node(h.name)).ifPresent(n -> n.joiningUntilMillis = at + Math.min(downtime / 4, NODE_JOIN.toMillis()));
         if (h.bootsToFinishFeatures > 0) {
             h.bootsToFinishFeatures--;
             if (h.bootsToFinishFeatures > 0) {

@@ -91,7 +91,7 @@ class RealWindowsRestartTest {
         String text = SimulatedBuild.render(build.inventory, step, step.phases().get(0), build.inventory.firstNode());
         int guard = text.indexOf("$down = @(Get-ClusterNode");
         int myState = text.indexOf("$myState = [string]$me.State");
-        int mark = text.indexOf("Set-HvcStateValue -Name 'PausedForHyperV'");
+        int mark = text.indexOf("New-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV'");
         int suspend = text.indexOf("Suspend-ClusterNode -Name $env:COMPUTERNAME -Drain -Wait");
         int drained = text.indexOf("if ([string]$me.DrainStatus -ne 'Completed')");
         int restart = text.indexOf("& shutdown.exe /r");
