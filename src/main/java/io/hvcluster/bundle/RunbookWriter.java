@@ -110,7 +110,7 @@ public final class RunbookWriter {
                 md.append(": it drains the node, installs, and schedules a restart. **Wait** until ").append(s.host())
                         .append(" answers again and its boot time has changed; Hyper-V may restart it twice, so wait until it stays up.");
             } else {
-                md.append(": it checks the System log since boot (critical and error events) and resumes the node.");
+                md.append(": it waits for vmms, checks that the hypervisor runs (HypervisorPresent) and the System log since the first of Hyper-V's restarts (critical and error events), and resumes the node once it is no longer Joining.");
             }
             md.append('\n');
         }

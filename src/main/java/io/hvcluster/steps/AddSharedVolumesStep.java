@@ -57,11 +57,13 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
         for (DiskRef v : parameters(facts.inventory(), host).volumes()) {
             Optional<HostFacts.DiskResource> res = ClusterDisks.plan(out, facts.of(host.name()), cluster, v);
             String name = res.map(HostFacts.DiskResource::name).orElse(v.label());
-            boolean csv = cluster.map(c -> c.sharedVolumes().stream().anyMatch(s -> s.name().equals(name))).orElse(false);
+            Optional<HostFacts.SharedVolume> csv = cluster.flatMap(c -> c.sharedVolumes().stream().filter(s -> s.name().equals(name)).findFirst());
             if (cluster.map(c -> c.quorumResource().equals(name)).orElse(false)) {
                 out.problem("disk '" + v.label() + "' is the quorum witness");
-            } else if (!csv) {
+            } else if (csv.isEmpty()) {
                 out.add("Cluster Shared Volume '" + v.label() + "'", "");
+            } else if (!csv.get().state().equals("Online")) {
+                out.problem(offline(v.label(), csv.get()));
             }
         }
         return out.build();
@@ -70,5 +72,11 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
     @Override
     public List<String> checks() {
         return List.of("Get-ClusterSharedVolume lists every CSV Online; each node shows it under C:\\ClusterStorage.");
+    }
+
+    /** An offline CSV has no volume path and cannot hold VMs: the admin brings it online, hvcluster never forces it. */
+    static String offline(String label, HostFacts.SharedVolume csv) {
+        return "Cluster Shared Volume '" + label + "' (" + csv.name() + ") is " + csv.state() + ": bring it online (Start-ClusterResource -Name '"
+                + csv.name() + "'), then run again";
     }
 }

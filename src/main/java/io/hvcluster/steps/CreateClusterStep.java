@@ -35,10 +35,18 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
      * @param newClusterParameters      exactly the New-Cluster parameters for the target version, in order; the
      *                                  script splats them, so the rendered text names only parameters that
      *                                  version documents (-ManagementPointNetworkType is absent for 2016)
+     * @param joinCategories            the Test-Cluster categories a node added by a re-run is validated with,
+     *                                  together with the existing nodes (no Storage: the cluster is running)
+     * @param acceptedFlags             Test-Cluster result flags that let the node join
+     * @param waitSeconds               longest the script waits for every node to be Up (within the step timeout)
      */
     public record Params(String name, String staticAddress, List<String> nodes, List<String> ignoreNetworks,
-            String managementPointNetworkType, Delegation delegation, Map<String, Object> newClusterParameters) {
+            String managementPointNetworkType, Delegation delegation, Map<String, Object> newClusterParameters,
+            List<String> joinCategories, List<String> acceptedFlags, int waitSeconds) {
     }
+
+    /** Test-Cluster categories for a node that joins a running cluster. */
+    static final List<String> JOIN_CATEGORIES = List.of("Inventory", "Network", "System Configuration");
 
     @Override
     public String id() {
@@ -85,7 +93,7 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
         // FailoverClusterDsc passes -Force too: it answers New-Cluster's own confirmation prompts.
         splat.put("Force", true);
         return new Params(inventory.cluster().name(), inventory.cluster().address().toString(), nodes, ignored, mpnt,
-                Delegation.of(inventory), splat);
+                Delegation.of(inventory), splat, JOIN_CATEGORIES, ValidateClusterStep.ACCEPTED_FLAGS, EnableHyperVStep.WAIT_SECONDS);
     }
 
     @Override
@@ -110,10 +118,15 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
             return out.build();
         }
         List<String> present = first.cluster().nodes().stream().map(HostFacts.Node::name).toList();
-        for (String n : p.nodes()) {
-            if (present.stream().noneMatch(x -> x.equalsIgnoreCase(n))) {
-                out.add("node " + n + " of cluster " + p.name(), "");
-            }
+        List<String> missing = p.nodes().stream().filter(n -> present.stream().noneMatch(x -> x.equalsIgnoreCase(n))).toList();
+        if (!missing.isEmpty()) {
+            // A node joins only after validation with the existing nodes.
+            List<String> all = new java.util.ArrayList<>(present);
+            all.addAll(missing);
+            out.run("Test-Cluster", String.join(", ", all) + " (" + String.join(", ", p.joinCategories()) + ")");
+        }
+        for (String n : missing) {
+            out.add("node " + n + " of cluster " + p.name(), "");
         }
         return out.build();
     }

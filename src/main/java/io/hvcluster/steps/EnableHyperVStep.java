@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Step 8: the Hyper-V role with its management tools, one host at a time: drain the node (when the build is
- * rolling), install, restart; after the restart, check the System log since boot and resume the node.
+ * rolling), install, restart; after the restart, wait for vmms, check the hypervisor and the System log since the first restart, and resume the node.
  */
 public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
 
@@ -25,13 +25,21 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
     static final int REBOOT_DELAY_SECONDS = 10;
 
     /**
+     * How long a script waits for vmms after the restart and for the node to leave Joining: 10 minutes, well inside
+     * the 60-minute step timeout (RunOptions).
+     */
+    public static final int WAIT_SECONDS = 600;
+
+    /**
      * @param feature             "Hyper-V"
      * @param drain               drain the node before the restart (rolling builds; a parallel build of an
      *                            empty cluster has nothing to drain)
      * @param rebootDelaySeconds  shutdown.exe /t value
      * @param rebootMessage       the reason logged with the restart
+     * @param waitSeconds         longest the scripts wait for vmms and for the node to leave Joining (within the
+     *                            step timeout)
      */
-    public record Params(String feature, boolean drain, int rebootDelaySeconds, String rebootMessage) {
+    public record Params(String feature, boolean drain, int rebootDelaySeconds, String rebootMessage, int waitSeconds) {
     }
 
     private final boolean drain;
@@ -73,7 +81,7 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
 
     @Override
     public Params parameters(Inventory inventory, Host host) {
-        return new Params("Hyper-V", drain, REBOOT_DELAY_SECONDS, "hvcluster: restart to enable Hyper-V");
+        return new Params("Hyper-V", drain, REBOOT_DELAY_SECONDS, "hvcluster: restart to enable Hyper-V", WAIT_SECONDS);
     }
 
     @Override
@@ -104,7 +112,7 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
     @Override
     public List<String> checks() {
         return List.of("Wait until the host is back (Hyper-V may restart it twice), then run the after-reboot script.",
-                "The after-reboot script lists System log errors since boot: the guide says the logs must be clean.",
+                "The after-reboot script waits for vmms, checks HypervisorPresent and lists System log errors since the first restart: the guide says the logs must be clean.",
                 "Only then go on to the next host.");
     }
 }

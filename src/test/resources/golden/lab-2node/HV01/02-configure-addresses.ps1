@@ -127,6 +127,16 @@ $Addresses = @(
 $WinRmPorts = @(5985, 5986)
 $ConnectAddress = 'hv01.corp.example.com'
 
+# The policy stores that hold a 0.0.0.0/0 route on the interface.
+function Get-HvcDefaultRouteStores {
+    param([int]$InterfaceIndex)
+    foreach ($store in 'ActiveStore', 'PersistentStore') {
+        if (@(Get-NetRoute -InterfaceIndex $InterfaceIndex -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -PolicyStore $store -ErrorAction SilentlyContinue).Count -gt 0) {
+            $store
+        }
+    }
+}
+
 try {
     $protected = Get-HvcSessionAdapters -Ports $WinRmPorts -ConnectAddress $ConnectAddress
     foreach ($a in $Addresses) {
@@ -143,22 +153,34 @@ try {
                 Add-HvcChange ("disabled DHCP on '" + $name + "'")
             }
         }
-        # Private networks are never routed: default routes go first (DHCP may have left one).
-        $routes = @(Get-NetRoute -InterfaceIndex $idx -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue)
-        if ($routes.Count -gt 0) {
-            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action 'Remove the default route 0.0.0.0/0') {
-                $routes | Remove-NetRoute -Confirm:$false
-                Add-HvcChange ("removed the default route from '" + $name + "'")
+        # Private networks are never routed: default routes go first (DHCP may have left one). A route lives in the
+        # ActiveStore (in use now) and may also sit in the PersistentStore, which Windows copies to the ActiveStore
+        # at restart (Remove-NetRoute -PolicyStore): removed from one store only, it comes back with the Hyper-V
+        # restart. So both stores are read, emptied and read again.
+        $routeStores = @(Get-HvcDefaultRouteStores -InterfaceIndex $idx)
+        if ($routeStores.Count -gt 0) {
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Remove the default route 0.0.0.0/0 (' + ($routeStores -join ', ') + ')')) {
+                foreach ($store in $routeStores) {
+                    Remove-NetRoute -InterfaceIndex $idx -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -PolicyStore $store -Confirm:$false
+                }
+                $left = @(Get-HvcDefaultRouteStores -InterfaceIndex $idx)
+                if ($left.Count -gt 0) {
+                    throw ("the default route on '" + $name + "' is still in the " + ($left -join ' and '))
+                }
+                Add-HvcChange ("removed the default route from '" + $name + "' (" + ($routeStores -join ', ') + ')')
             }
         }
-        $stale = @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object {
-            ([string]$_.PrefixOrigin -eq 'Manual' -or [string]$_.PrefixOrigin -eq 'Dhcp') -and
-            ($_.IPAddress -ne $a.ipAddress -or $_.PrefixLength -ne $a.prefixLength)
+        # Stale addresses likewise from both stores.
+        $stale = @(foreach ($store in 'ActiveStore', 'PersistentStore') {
+            Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -PolicyStore $store -ErrorAction SilentlyContinue | Where-Object {
+                ([string]$_.PrefixOrigin -eq 'Manual' -or [string]$_.PrefixOrigin -eq 'Dhcp') -and
+                ($_.IPAddress -ne $a.ipAddress -or $_.PrefixLength -ne $a.prefixLength)
+            }
         })
-        foreach ($s in $stale) {
-            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Remove address ' + $s.IPAddress + '/' + $s.PrefixLength)) {
-                $s | Remove-NetIPAddress -Confirm:$false
-                Add-HvcChange ('removed ' + $s.IPAddress + '/' + $s.PrefixLength + " from '" + $name + "'")
+        foreach ($cidr in @($stale | ForEach-Object { [string]$_.IPAddress + '/' + $_.PrefixLength } | Select-Object -Unique)) {
+            if (Approve-HvcChange -Target ("adapter '" + $name + "'") -Action ('Remove address ' + $cidr)) {
+                $stale | Where-Object { ([string]$_.IPAddress + '/' + $_.PrefixLength) -eq $cidr } | Remove-NetIPAddress -Confirm:$false
+                Add-HvcChange ('removed ' + $cidr + " from '" + $name + "'")
             }
         }
         $clash = @(Get-NetIPAddress -IPAddress $a.ipAddress -ErrorAction SilentlyContinue | Where-Object { $_.InterfaceIndex -ne $idx })

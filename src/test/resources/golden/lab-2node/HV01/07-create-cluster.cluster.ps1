@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: create-cluster (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true}}
+# hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true},"joinCategories":["Inventory","Network","System Configuration"],"acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"waitSeconds":600}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -230,6 +230,35 @@ $StaticAddress = '10.0.0.50'
 $Nodes = @('HV01', 'HV02')
 $Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM'; mechanism = 'delegation' }
 $NewClusterParameters = [ordered]@{ 'Name' = 'HVCL01'; 'Node' = @('HV01', 'HV02'); 'StaticAddress' = @('10.0.0.50'); 'NoStorage' = $true; 'IgnoreNetwork' = @('10.10.1.0/24', '10.20.1.0/24'); 'ManagementPointNetworkType' = 'Singleton'; 'Force' = $true }
+$JoinCategories = @('Inventory', 'Network', 'System Configuration')
+$AcceptedFlags = @('ClusterConditionallyApproved', 'ClusterApproved', 'HadUnselectedTests')
+$WaitSeconds = 600
+
+# Nodes join through Joining (CLUSTER_NODE_STATE) before they are Up: "created" and "added" only once every one
+# of $Names is Up, waiting at most $WaitSeconds.
+function Wait-HvcNodesUp {
+    param([string[]]$Names)
+    $deadline = (Get-Date).AddSeconds($WaitSeconds)
+    while ($true) {
+        $notUp = @(Get-ClusterNode | Where-Object { $Names -contains [string]$_.Name -and [string]$_.State -ne 'Up' })
+        if ($notUp.Count -eq 0) {
+            return
+        }
+        if ((Get-Date) -gt $deadline) {
+            throw ('cluster ' + $ClusterName + ': ' + (($notUp | ForEach-Object { [string]$_.Name + ' is ' + [string]$_.State }) -join ', ') + ' after ' + $WaitSeconds + ' s; run again once every node is Up')
+        }
+        Start-Sleep -Seconds 5
+    }
+}
+
+# Test-Cluster writes its report under %SystemRoot%\Cluster\Reports; New-Cluster writes its own there too.
+function Get-HvcReportDirectory {
+    $dir = Join-Path -Path $env:SystemRoot -ChildPath 'Cluster\Reports'
+    if (-not (Test-Path -LiteralPath $dir)) {
+        New-Item -ItemType Directory -Path $dir -Force | Out-Null
+    }
+    $dir
+}
 
 try {
     $svc = Get-Service -Name 'ClusSvc' -ErrorAction SilentlyContinue
@@ -244,7 +273,34 @@ try {
         }
         $present = @(Get-ClusterNode | ForEach-Object { [string]$_.Name })
         $missing = @($Nodes | Where-Object { $present -notcontains $_ })
-        if ($missing.Count -gt 0 -and (Approve-HvcChange -Target ('cluster ' + $ClusterName) -Action ('Add nodes ' + ($missing -join ', ')))) {
+        if ($missing.Count -gt 0 -and (Approve-HvcChange -Target ('cluster ' + $ClusterName) -Action ('Validate and add nodes ' + ($missing -join ', ')))) {
+            # A node joins only after Test-Cluster passed on the existing nodes together with the new ones. No
+            # storage tests: on a running cluster they would take its disks offline.
+            $all = @($present + $missing)
+            $reportBase = Join-Path -Path (Get-HvcReportDirectory) -ChildPath ('hvcluster-add-node-' + (Get-Date -Format 'yyyyMMdd-HHmmss'))
+            try {
+                $outcome = Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Nodes = $all; Categories = $JoinCategories; ReportBase = $reportBase } -Body {
+                    param($Nodes, $Categories, $ReportBase)
+                    $tw = @()
+                    $file = Test-Cluster -Node $Nodes -Include $Categories -ReportName $ReportBase -WarningVariable tw -WarningAction SilentlyContinue
+                    @{ report = [string]@($file)[0].FullName; warnings = @($tw | ForEach-Object { [string]$_.Message }) }
+                }
+            } catch {
+                throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
+            }
+            $HvcResult.data.joinReportPath = [string]$outcome.report
+            $flags = @()
+            foreach ($w in $outcome.warnings) {
+                if ([string]$w -match 'Test Result:\s*\r?\n\s*([^\r\n]+)') {
+                    $flags = @($Matches[1].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+                } else {
+                    Add-HvcWarning ('Test-Cluster: ' + [string]$w)
+                }
+            }
+            $refused = @($flags | Where-Object { $AcceptedFlags -notcontains $_ })
+            if (($outcome.warnings.Count -gt 0 -and $flags.Count -eq 0) -or $refused.Count -gt 0) {
+                throw ('validation of ' + ($all -join ', ') + ' did not pass (' + ($refused -join ', ') + '); ' + ($missing -join ', ') + ' not added; read the report: ' + $HvcResult.data.joinReportPath)
+            }
             try {
                 Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Missing = $missing } -Body {
                     param($Missing)
@@ -255,6 +311,7 @@ try {
             } catch {
                 throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
             }
+            Wait-HvcNodesUp -Names $missing
             Add-HvcChange ('added ' + ($missing -join ', ') + ' to cluster ' + $ClusterName)
         }
         Complete-HvcStep
@@ -262,15 +319,39 @@ try {
     # No storage: otherwise every eligible disk becomes "Cluster Disk N" and a witness is picked for you. The
     # private networks are ignored so the cluster's address lands on the management network only.
     if (Approve-HvcChange -Target ($ClusterName + ' (' + $StaticAddress + ')') -Action ('Create the cluster with nodes ' + ($Nodes -join ', '))) {
+        $started = Get-Date
         try {
             # The body may run in another process (secondHop: task): its inputs are parameters, named as the script's own.
-            Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ NewClusterParameters = $NewClusterParameters } -Body {
+            # New-Cluster reports what it could not do as warnings (a witness it did not configure, a network it
+            # ignored) and names its report in one: keep them all.
+            $newClusterWarnings = @(Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ NewClusterParameters = $NewClusterParameters } -Body {
                 param($NewClusterParameters)
-                New-Cluster @NewClusterParameters | Out-Null
-            }
+                $nw = @()
+                New-Cluster @NewClusterParameters -WarningVariable nw -WarningAction SilentlyContinue | Out-Null
+                @($nw | ForEach-Object { [string]$_.Message })
+            })
         } catch {
             throw (Get-HvcSecondHopHint -SecondHop $Delegation -Message ([string]$_.Exception.Message))
         }
+        $reportPath = ''
+        foreach ($w in $newClusterWarnings) {
+            if ([string]$w -match '([A-Za-z]:\\[^\r\n]*\.html?)') {
+                $reportPath = $Matches[1]
+            } else {
+                Add-HvcWarning ('New-Cluster: ' + [string]$w)
+            }
+        }
+        if (-not $reportPath) {
+            # No warning named it: the newest report New-Cluster wrote since it started.
+            $newest = Get-ChildItem -LiteralPath (Get-HvcReportDirectory) -Filter '*.htm' -File | Where-Object { $_.LastWriteTime -ge $started } |
+                Sort-Object -Property LastWriteTime -Descending | Select-Object -First 1
+            if ($newest) {
+                $reportPath = $newest.FullName
+            }
+        }
+        $HvcResult.data.reportPath = $reportPath
+        $HvcResult.data.newClusterWarnings = @($newClusterWarnings)
+        Wait-HvcNodesUp -Names $Nodes
         Add-HvcChange ('created cluster ' + $ClusterName + ' (' + $StaticAddress + ') with ' + ($Nodes -join ', '))
         $HvcResult.data.nodes = @(Get-ClusterNode | ForEach-Object { [ordered]@{ name = [string]$_.Name; state = [string]$_.State } })
     }

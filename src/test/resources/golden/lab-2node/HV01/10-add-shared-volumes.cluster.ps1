@@ -188,9 +188,17 @@ try {
                 continue
             }
         }
-        # C:\ClusterStorage\VolumeN: N is sequential, never the label; read it, never build it.
-        $path = [string]$csv[0].SharedVolumeInfo[0].FriendlyVolumeName
-        $HvcResult.data.volumes += [ordered]@{ label = $v.label; path = $path; state = [string]$csv[0].State }
+        # C:\ClusterStorage\VolumeN: N is sequential, never the label; read it, never build it. An offline CSV
+        # has no SharedVolumeInfo at all (indexing it throws "Cannot index into a null array").
+        $state = [string]$csv[0].State
+        $path = ''
+        if ($csv[0].SharedVolumeInfo) {
+            $path = [string]@($csv[0].SharedVolumeInfo)[0].FriendlyVolumeName
+        }
+        $HvcResult.data.volumes += [ordered]@{ label = $v.label; path = $path; state = $state }
+        if ($state -ne 'Online') {
+            throw ("Cluster Shared Volume '" + $v.label + "' (" + $res.Name + ') is ' + $state + ": bring it online (Start-ClusterResource -Name '" + $res.Name + "'), then run again")
+        }
     }
     Complete-HvcStep
 } catch {

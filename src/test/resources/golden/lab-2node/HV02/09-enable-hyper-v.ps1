@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: enable-hyper-v (apply) on HV02
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V"}
+# hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V","waitSeconds":600}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -102,20 +102,40 @@ function Test-HvcPendingReboot {
 # Where hvcluster remembers that it paused this node, so that only a node it paused is resumed.
 $HvcStateKey = 'HKLM:\SOFTWARE\hvcluster'
 
-# Resumes this node if hvcluster paused it for a restart; a node an admin paused stays paused. Also used when a
-# run stopped between the restart and its check: the next run still resumes the node.
-function Resume-HvcPausedNode {
+# One value under $HvcStateKey, or $null.
+function Get-HvcStateValue {
+    param([string]$Name)
     if (-not (Test-Path -LiteralPath $HvcStateKey)) {
-        return
+        return $null
     }
-    $mark = (Get-ItemProperty -LiteralPath $HvcStateKey).PausedForHyperV
-    if ($mark -ne 1) {
+    (Get-ItemProperty -LiteralPath $HvcStateKey).$Name
+}
+
+# Resumes this node if hvcluster paused it for a restart; a node an admin paused stays paused. Also used when a
+# run stopped between the restart and its check: the next run still resumes the node. Right after a boot the node
+# is Down or Joining (CLUSTER_NODE_STATE) before it is Paused again: wait for Up or Paused, at most WaitSeconds.
+# The mark goes only once the node is no longer Paused, so a failed resume is retried by the next run.
+function Resume-HvcPausedNode {
+    param([int]$WaitSeconds)
+    if ((Get-HvcStateValue -Name 'PausedForHyperV') -ne 1) {
         return
     }
     if (Approve-HvcChange -Target ('cluster node ' + $env:COMPUTERNAME) -Action 'Resume the node hvcluster paused for the restart') {
-        $me = Get-ClusterNode -Name $env:COMPUTERNAME
-        if ([string]$me.State -eq 'Paused') {
+        $deadline = (Get-Date).AddSeconds($WaitSeconds)
+        $state = [string](Get-ClusterNode -Name $env:COMPUTERNAME).State
+        while ($state -ne 'Up' -and $state -ne 'Paused') {
+            if ((Get-Date) -gt $deadline) {
+                throw ('cluster node ' + $env:COMPUTERNAME + ' is still ' + $state + ' after ' + $WaitSeconds + ' s; it stays marked and the next run resumes it')
+            }
+            Start-Sleep -Seconds 5
+            $state = [string](Get-ClusterNode -Name $env:COMPUTERNAME).State
+        }
+        if ($state -eq 'Paused') {
             Resume-ClusterNode -Name $env:COMPUTERNAME -Failback Immediate | Out-Null
+            $state = [string](Get-ClusterNode -Name $env:COMPUTERNAME).State
+            if ($state -ne 'Up') {
+                throw ('Resume-ClusterNode left ' + $env:COMPUTERNAME + ' ' + $state + '; it stays marked and the next run resumes it')
+            }
             Add-HvcChange ('resumed ' + $env:COMPUTERNAME)
             $HvcResult.data.resumedNode = $env:COMPUTERNAME
         }
@@ -127,6 +147,7 @@ $Feature = 'Hyper-V'
 $Drain = $true
 $RebootDelaySeconds = 10
 $RebootMessage = 'hvcluster: restart to enable Hyper-V'
+$WaitSeconds = 600
 
 try {
     $state = [string](Get-WindowsFeature -Name $Feature).InstallState
@@ -139,29 +160,37 @@ try {
             Add-HvcWarning 'a restart is pending for another reason; hvcluster leaves it to you'
         }
         # A run that stopped after the restart but before its check left the node paused: resume it now.
-        Resume-HvcPausedNode
+        Resume-HvcPausedNode -WaitSeconds $WaitSeconds
         Complete-HvcStep
     }
 
-    # Never take a second node down: drain this one only while every other node is Up.
+    # Never take a second node down: whatever this node's state (a re-run may find it Paused after a drain that
+    # failed), refuse while any other node is not Up. Never restart before the drain is Completed.
     $clusSvc = Get-Service -Name 'ClusSvc' -ErrorAction SilentlyContinue
     if ($Drain -and $clusSvc -and [string]$clusSvc.Status -eq 'Running') {
+        $down = @(Get-ClusterNode | Where-Object { $_.Name -ne $env:COMPUTERNAME -and [string]$_.State -ne 'Up' })
+        if ($down.Count -gt 0) {
+            throw ('node ' + $down[0].Name + ' is ' + [string]$down[0].State + '; refusing to take ' + $env:COMPUTERNAME + ' down as well')
+        }
         $me = Get-ClusterNode -Name $env:COMPUTERNAME
-        if ([string]$me.State -eq 'Up') {
-            $down = @(Get-ClusterNode | Where-Object { $_.Name -ne $env:COMPUTERNAME -and [string]$_.State -ne 'Up' })
-            if ($down.Count -gt 0) {
-                throw ('node ' + $down[0].Name + ' is ' + [string]$down[0].State + '; refusing to take ' + $env:COMPUTERNAME + ' down as well')
-            }
+        $myState = [string]$me.State
+        if ($myState -ne 'Up' -and $myState -ne 'Paused') {
+            throw ('node ' + $env:COMPUTERNAME + ' is ' + $myState + '; wait until it is Up, then run again')
+        }
+        if ($myState -ne 'Paused' -or [string]$me.DrainStatus -ne 'Completed') {
             if (Approve-HvcChange -Target ('cluster node ' + $env:COMPUTERNAME) -Action 'Drain the roles and pause the node') {
+                # The mark first: a drain that fails leaves the node Paused, and the next run must know who paused it.
+                if ($myState -eq 'Up') {
+                    if (-not (Test-Path -LiteralPath $HvcStateKey)) {
+                        New-Item -Path $HvcStateKey | Out-Null
+                    }
+                    New-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV' -Value 1 -PropertyType DWord -Force | Out-Null
+                }
                 Suspend-ClusterNode -Name $env:COMPUTERNAME -Drain -Wait | Out-Null
                 $me = Get-ClusterNode -Name $env:COMPUTERNAME
                 if ([string]$me.DrainStatus -ne 'Completed') {
-                    throw ('draining ' + $env:COMPUTERNAME + ' did not complete (' + [string]$me.DrainStatus + '); move or stop the roles that cannot leave, then Resume-ClusterNode')
+                    throw ('draining ' + $env:COMPUTERNAME + ' did not complete (' + [string]$me.DrainStatus + '); move or stop the roles that cannot leave, then run again (the node stays Paused)')
                 }
-                if (-not (Test-Path -LiteralPath $HvcStateKey)) {
-                    New-Item -Path $HvcStateKey | Out-Null
-                }
-                New-ItemProperty -LiteralPath $HvcStateKey -Name 'PausedForHyperV' -Value 1 -PropertyType DWord -Force | Out-Null
                 Add-HvcChange ('drained and paused ' + $env:COMPUTERNAME)
             } else {
                 # Not drained: never install and restart under running roles.
@@ -188,6 +217,13 @@ try {
     # The restart is a change like any other: -WhatIf announces it, -Confirm asks. An install that -WhatIf skipped
     # still announces the restart it would need.
     if (Approve-HvcChange -Target $env:COMPUTERNAME -Action ('Restart in ' + $RebootDelaySeconds + ' s (shutdown.exe /r) to finish enabling ' + $Feature)) {
+        # The System log check after the restart reads from the first of Hyper-V's restarts, not the last boot.
+        if (-not (Get-HvcStateValue -Name 'HyperVRestartRequested')) {
+            if (-not (Test-Path -LiteralPath $HvcStateKey)) {
+                New-Item -Path $HvcStateKey | Out-Null
+            }
+            New-ItemProperty -LiteralPath $HvcStateKey -Name 'HyperVRestartRequested' -Value ((Get-Date).ToUniversalTime().ToString('o')) -PropertyType String -Force | Out-Null
+        }
         # shutdown.exe is a native program: $ErrorActionPreference does not see its exit code, and under 'Stop'
         # its stderr would turn into a terminating error. 1190: a shutdown is already scheduled; 1115: under way.
         $ErrorActionPreference = 'Continue'

@@ -45,9 +45,13 @@ final class AddSharedVolumesEffect implements StepEffect<AddSharedVolumesStep.Pa
             }
             Map<String, String> m = new LinkedHashMap<>();
             m.put("label", v.label());
-            m.put("path", csv.path);
+            m.put("path", csv.sharedVolumeInfo().stream().findFirst().orElse(""));
             m.put("state", csv.state);
             volumes.add(m);
+            if (!csv.state.equals("Online")) {
+                throw new StepFailure("Cluster Shared Volume '" + v.label() + "' (" + res.name + ") is " + csv.state
+                        + ": bring it online (Start-ClusterResource -Name '" + res.name + "'), then run again");
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** templates/enable-hyper-v/after-reboot.ps1.vm: the feature and vmms, the System log since boot, the resume. */
+/** templates/enable-hyper-v/after-reboot.ps1.vm: the feature, vmms (waited for), HypervisorPresent, the System log since the first restart, the resume. */
 final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Params> {
 
     static final String HYPERVISOR_PROVIDER = "Microsoft-Windows-Hyper-V-Hypervisor";
@@ -23,16 +23,19 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
         if (!state.equals("Installed")) {
             throw new StepFailure(params.feature() + " is " + state + " after the restart; Windows may need one more restart");
         }
-        if (!host.vmmsStatus().map("Running"::equals).orElse(false)) {
-            throw new StepFailure("the Hyper-V Virtual Machine Management service (vmms) is not running");
+        if (!run.waitUntil(host.vmmsRunningAtMillis, params.waitSeconds())) {
+            throw new StepFailure("the Hyper-V Virtual Machine Management service (vmms) is not running " + params.waitSeconds()
+                    + " s after WinRM answered");
         }
         if (host.pendingReboot()) {
             run.warning("another restart is still pending");
         }
         run.data.put("bootTime", FactsSnapshot.roundTrip(host.bootTimeMillis));
+        long since = host.hyperVRestartRequestedMillis != null ? host.hyperVRestartRequestedMillis : host.bootTimeMillis;
+        run.data.put("logSince", FactsSnapshot.roundTrip(since));
         List<Map<String, Object>> events = new ArrayList<>();
         for (SystemEvent e : host.systemLog) {
-            if (e.timeMillis >= host.bootTimeMillis && (e.level == 1 || e.level == 2)) {
+            if (e.timeMillis >= since && (e.level == 1 || e.level == 2)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", e.id);
                 m.put("provider", e.provider);
@@ -43,7 +46,7 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
         }
         run.data.put("systemErrors", events);
         for (Map<String, Object> e : events) {
-            run.warning("System log since boot: " + e.get("provider") + " event " + e.get("id") + ": " + e.get("message"));
+            run.warning("System log since the restart: " + e.get("provider") + " event " + e.get("id") + ": " + e.get("message"));
         }
         for (Map<String, Object> e : events) {
             if (HYPERVISOR_PROVIDER.equals(e.get("provider"))) {
@@ -51,11 +54,20 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
                         + "): check that virtualization is enabled in the firmware");
             }
         }
-        resumePausedNode(run);
+        run.data.put("hypervisorPresent", host.hypervisorRunning);
+        if (!host.hypervisorRunning) {
+            throw new StepFailure("the hypervisor is not running (Win32_ComputerSystem.HypervisorPresent is False): check bcdedit /enum {current}"
+                    + " (hypervisorlaunchtype Auto) and virtualization in the firmware");
+        }
+        resumePausedNode(run, params.waitSeconds());
+        host.hyperVRestartRequestedMillis = null;
     }
 
-    /** templates/_lib/reboot.ps1.vm Resume-HvcPausedNode: only a node hvcluster paused, and only once. */
-    static void resumePausedNode(StepRun run) throws StepFailure {
+    /**
+     * templates/_lib/reboot.ps1.vm Resume-HvcPausedNode: only a node hvcluster paused; waits (bounded) while the node
+     * is Down or Joining after its boot; the mark goes only once the node is no longer Paused.
+     */
+    static void resumePausedNode(StepRun run, int waitSeconds) throws StepFailure {
         WindowsHost host = run.host;
         if (!host.pausedForHyperVMark) {
             return;
@@ -63,7 +75,15 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
         SimulatedCluster c = run.requireCluster();
         SimulatedCluster.Node me = c.node(host.name).orElseThrow(() -> new StepFailure(
                 "The node '" + host.name + "' is not a member of cluster '" + c.name + "'."));
-        if (run.dc.nodeState(me).equals("Paused")) {
+        if (me.joiningUntilMillis != null) {
+            run.waitUntil(me.joiningUntilMillis, waitSeconds);
+        }
+        String state = run.dc.nodeState(me, run.nowMillis());
+        if (!state.equals("Up") && !state.equals("Paused")) {
+            throw new StepFailure("cluster node " + host.name + " is still " + state + " after " + waitSeconds
+                    + " s; it stays marked and the next run resumes it");
+        }
+        if (state.equals("Paused")) {
             me.paused = false;
             me.drainStatus = "NotInitiated";
             run.change("resumed " + host.name);

@@ -27,9 +27,18 @@ final class ConfigureAddressesEffect implements StepEffect<ConfigureAddressesSte
                 nic.ipv4.removeIf(ip -> ip.origin.equals("WellKnown"));
                 run.change("disabled DHCP on '" + name + "'");
             }
+            // Both policy stores: a PersistentStore route would come back at the next restart.
+            List<String> stores = new java.util.ArrayList<>();
             if (nic.defaultGateway != null) {
+                stores.add("ActiveStore");
+            }
+            if (nic.persistentDefaultGateway != null) {
+                stores.add("PersistentStore");
+            }
+            if (!stores.isEmpty()) {
                 nic.defaultGateway = null;
-                run.change("removed the default route from '" + name + "'");
+                nic.persistentDefaultGateway = null;
+                run.change("removed the default route from '" + name + "' (" + String.join(", ", stores) + ")");
             }
             List<NetAdapter.AssignedAddress> stale = nic.ipv4.stream()
                     .filter(ip -> (ip.origin.equals("Manual") || ip.origin.equals("Dhcp"))

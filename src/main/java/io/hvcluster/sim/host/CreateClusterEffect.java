@@ -12,6 +12,19 @@ import java.util.Optional;
 /** templates/create-cluster/apply.ps1.vm around models of New-Cluster and Add-ClusterNode. */
 final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> {
 
+    /** New-Cluster -NoStorage: no disk to make a witness of. */
+    static final String NO_WITNESS_WARNING = "An appropriate disk was not found for configuring a disk witness. The cluster is not configured"
+            + " with a witness. As a best practice, configure a witness to help achieve the highest availability of the cluster."
+            + " If this cluster does not have shared storage, configure a File Share Witness or a Cloud Witness.";
+    static final String ISSUES_WARNING = "There were issues while creating the clustered role that may prevent it from starting."
+            + " For more information view the report file below.";
+    /** The summary flag of a validation with failed tests (as the validate-cluster model gives it). */
+    private static final String NOT_APPROVED = "ClusterNotApproved";
+    private static final java.time.format.DateTimeFormatter REPORT_STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd 'At' HH.mm.ss").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter JOIN_STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
+
     @Override
     public Class<CreateClusterStep.Params> paramsType() {
         return CreateClusterStep.Params.class;
@@ -28,28 +41,97 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
             if (!c.name.equalsIgnoreCase(params.name())) {
                 throw new StepFailure("this node already belongs to cluster '" + c.name + "', not '" + params.name() + "'");
             }
+            List<String> present = c.nodes.stream().map(n -> n.name).toList();
             List<String> missing = params.nodes().stream().filter(n -> c.node(n).isEmpty()).toList();
             if (!missing.isEmpty()) {
                 SecondHop hop = SecondHop.forCmdlets(run, params.delegation());
+                List<String> all = new ArrayList<>(present);
+                all.addAll(missing);
+                validateJoin(run, hop, params, all, missing);
                 for (String n : missing) {
                     addNode(run, hop, c, n);
                 }
+                waitUntilUp(run, c, missing, params);
                 run.change("added " + String.join(", ", missing) + " to cluster " + params.name());
             }
             return;
         }
         SecondHop hop = SecondHop.forCmdlets(run, params.delegation());
         newCluster(run, hop, params);
-        run.change("created cluster " + params.name() + " (" + params.staticAddress() + ") with " + String.join(", ", params.nodes()));
         SimulatedCluster c = run.cluster().orElseThrow();
+        // New-Cluster -NoStorage finds no disk for a witness and says so; the report is named in a warning.
+        String report = "C:\\Windows\\cluster\\Reports\\Create Cluster Wizard " + c.name + " on " + REPORT_STAMP.format(run.now) + ".htm";
+        List<String> warnings = List.of(NO_WITNESS_WARNING, ISSUES_WARNING, "Report file location: " + report);
+        for (String w : warnings.subList(0, 2)) {
+            run.warning("New-Cluster: " + w);
+        }
+        run.data.put("reportPath", report);
+        run.data.put("newClusterWarnings", warnings);
+        waitUntilUp(run, c, params.nodes(), params);
+        run.change("created cluster " + params.name() + " (" + params.staticAddress() + ") with " + String.join(", ", params.nodes()));
         List<Map<String, String>> nodes = new ArrayList<>();
         for (SimulatedCluster.Node n : c.nodes) {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("name", n.name);
-            m.put("state", run.dc.nodeState(n));
+            m.put("state", run.dc.nodeState(n, run.nowMillis()));
             nodes.add(m);
         }
         run.data.put("nodes", nodes);
+    }
+
+    /** Wait-HvcNodesUp: every named node Up (they pass through Joining), at most waitSeconds. */
+    private static void waitUntilUp(StepRun run, SimulatedCluster c, List<String> names, CreateClusterStep.Params params) throws StepFailure {
+        long readyAt = c.nodes.stream().filter(n -> names.stream().anyMatch(x -> x.equalsIgnoreCase(n.name)))
+                .map(n -> n.joiningUntilMillis).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
+        run.waitUntil(readyAt, params.waitSeconds());
+        List<String> notUp = c.nodes.stream().filter(n -> names.stream().anyMatch(x -> x.equalsIgnoreCase(n.name)))
+                .filter(n -> !run.dc.nodeState(n, run.nowMillis()).equals("Up"))
+                .map(n -> n.name + " is " + run.dc.nodeState(n, run.nowMillis())).toList();
+        if (!notUp.isEmpty()) {
+            throw new StepFailure("cluster " + params.name() + ": " + String.join(", ", notUp) + " after " + params.waitSeconds()
+                    + " s; run again once every node is Up");
+        }
+    }
+
+    /**
+     * Test-Cluster on the existing nodes with the new ones (no storage tests) before Add-ClusterNode: a model of
+     * the checks that fail or warn between nodes, reported as the template parses them.
+     */
+    private static void validateJoin(StepRun run, SecondHop hop, CreateClusterStep.Params params, List<String> all, List<String> missing)
+            throws StepFailure {
+        for (String n : all) {
+            if (!n.equalsIgnoreCase(run.host.name)) {
+                hop.reach(n);
+            }
+        }
+        run.spend(run.latencies().testCluster());
+        String report = "C:\\Windows\\Cluster\\Reports\\hvcluster-add-node-" + JOIN_STAMP.format(run.now) + ".htm";
+        run.data.put("joinReportPath", report);
+        List<WindowsHost> nodes = all.stream().map(run.dc::host).flatMap(Optional::stream).toList();
+        List<String> findings = new ArrayList<>();
+        boolean failed = false;
+        if (nodes.stream().anyMatch(h -> !h.featureInstalled("Failover-Clustering"))) {
+            findings.add("Inventory - List Software Updates: the Failover Clustering feature is missing. The test failed.");
+            failed = true;
+        }
+        if (nodes.stream().map(h -> h.osBuild).distinct().count() > 1) {
+            findings.add("System Configuration - Validate Operating System Version: The test failed.");
+            failed = true;
+        }
+        if (nodes.stream().map(h -> String.valueOf(h.domain)).distinct().count() > 1) {
+            findings.add("System Configuration - Validate Active Directory Configuration: The test failed.");
+            failed = true;
+        }
+        if (nodes.stream().map(h -> h.editionId).distinct().count() > 1) {
+            findings.add("System Configuration - Validate Operating System Edition: The test reported some warnings..");
+        }
+        for (String f : findings) {
+            run.warning("Test-Cluster: " + f);
+        }
+        if (failed) {
+            throw new StepFailure("validation of " + String.join(", ", all) + " did not pass (" + NOT_APPROVED + "); "
+                    + String.join(", ", missing) + " not added; read the report: " + report);
+        }
     }
 
     private static void newCluster(StepRun run, SecondHop hop, CreateClusterStep.Params params) throws StepFailure {
@@ -78,7 +160,9 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
         c.name = params.name().toUpperCase(Locale.ROOT);
         c.address = params.staticAddress();
         for (String n : params.nodes()) {
-            c.nodes.add(new SimulatedCluster.Node(run.dc.requireHost(n).name));
+            SimulatedCluster.Node node = new SimulatedCluster.Node(run.dc.requireHost(n).name);
+            node.joiningUntilMillis = run.nowMillis() + run.latencies().newCluster().toMillis();
+            c.nodes.add(node);
         }
         c.virtualMachineResourceType = c.nodes.stream().anyMatch(n -> run.dc.requireHost(n.name).featureInstalled("Hyper-V"));
         run.dc.clusters.add(c);
@@ -93,7 +177,9 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
         hop.reach(node);
         checkJoinable(run, node);
         run.spend(run.latencies().newCluster());
-        c.nodes.add(new SimulatedCluster.Node(run.dc.requireHost(node).name));
+        SimulatedCluster.Node added = new SimulatedCluster.Node(run.dc.requireHost(node).name);
+        added.joiningUntilMillis = run.nowMillis() + run.latencies().newCluster().toMillis();
+        c.nodes.add(added);
         if (run.dc.requireHost(node).featureInstalled("Hyper-V")) {
             c.virtualMachineResourceType = true;
         }

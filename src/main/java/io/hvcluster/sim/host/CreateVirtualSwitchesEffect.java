@@ -20,7 +20,7 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
     @Override
     public void apply(StepRun run, CreateVirtualSwitchesStep.Params params) throws StepFailure {
         WindowsHost host = run.host;
-        if (!host.vmmsStatus().map("Running"::equals).orElse(false)) {
+        if (!host.vmmsStatus(run.nowMillis()).map("Running"::equals).orElse(false)) {
             throw new StepFailure("Hyper-V is not running on this host: enable-hyper-v and its restart come first");
         }
         List<String> protectedNames = SessionAdapters.find(run.dc, host, params.connectAddress(), run::warning);
@@ -126,6 +126,7 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         v.registerDns = uplink.registerDns;
         v.dnsServers.addAll(uplink.dnsServers);
         v.defaultGateway = uplink.defaultGateway;
+        v.persistentDefaultGateway = uplink.persistentDefaultGateway;
         v.ipv4.addAll(uplink.ipv4);
         if (v.ipv4.isEmpty() && v.dhcp) {
             v.ipv4.add(new NetAdapter.AssignedAddress("169.254." + (1 + Math.abs(sw.name.hashCode()) % 254) + "."
@@ -133,6 +134,7 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
         }
         uplink.ipv4.clear();
         uplink.defaultGateway = null;
+        uplink.persistentDefaultGateway = null;
         uplink.dnsServers.clear();
         host.adapters.add(v);
     }

@@ -88,6 +88,18 @@ public final class DatacenterBuilder {
     }
 
     /** Virtualization (VT-x / AMD-V) turned off in the firmware. */
+    /**
+     * A static default gateway on a host's adapter of {@code network} (before rename-adapters): in the ActiveStore
+     * and the PersistentStore, as a gateway typed into the adapter's properties is.
+     */
+    public DatacenterBuilder staticGateway(String host, String network, String gateway) {
+        return tweak(host, h -> {
+            NetAdapter a = adapterFor(h, network);
+            a.defaultGateway = gateway;
+            a.persistentDefaultGateway = gateway;
+        });
+    }
+
     public DatacenterBuilder virtualizationOff(String host) {
         return tweak(host, h -> h.virtualizationFirmwareEnabled = false);
     }
@@ -382,6 +394,7 @@ public final class DatacenterBuilder {
             a.dhcp = false;
             a.ipv4.add(new NetAdapter.AssignedAddress(nic.ip().get().toString(), network.subnet().get().prefixLength(), "Manual", "Preferred"));
             a.defaultGateway = network.gateway().map(Ipv4::toString).orElse(null);
+            a.persistentDefaultGateway = a.defaultGateway;
             a.dnsServers.addAll(network.dns().stream().map(Ipv4::toString).toList());
             if (h.sessionAddress == null) {
                 h.sessionAddress = nic.ip().get().toString();

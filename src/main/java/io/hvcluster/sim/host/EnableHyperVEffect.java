@@ -28,7 +28,7 @@ final class EnableHyperVEffect implements StepEffect<EnableHyperVStep.Params> {
             if (host.pendingReboot()) {
                 run.warning("a restart is pending for another reason; hvcluster leaves it to you");
             }
-            AfterHyperVRebootEffect.resumePausedNode(run);
+            AfterHyperVRebootEffect.resumePausedNode(run, params.waitSeconds());
             return;
         }
         Optional<SimulatedCluster> cluster = run.cluster();
@@ -46,29 +46,42 @@ final class EnableHyperVEffect implements StepEffect<EnableHyperVStep.Params> {
             run.data.put("exitCode", "SuccessRestartRequired");
             run.change("installed " + params.feature() + " (SuccessRestartRequired)");
         }
+        if (host.hyperVRestartRequestedMillis == null) {
+            host.hyperVRestartRequestedMillis = run.nowMillis();
+        }
         run.data.put("rebootScheduled", true);
         run.restartAfter = Optional.of(Duration.ofSeconds(params.rebootDelaySeconds()));
         run.change("restart scheduled in " + params.rebootDelaySeconds() + " s to finish enabling " + params.feature());
     }
 
+    /**
+     * The guard runs whatever this node's state; the mark is written before Suspend-ClusterNode; a drain that is not
+     * Completed (the drainFails knob: a role that cannot move) leaves the node Paused and stops the step.
+     */
     private static void drain(StepRun run, SimulatedCluster c) throws StepFailure {
         SimulatedCluster.Node me = c.node(run.host.name).orElseThrow();
-        if (!run.dc.nodeState(me).equals("Up")) {
-            return;
-        }
         List<SimulatedCluster.Node> down = c.nodes.stream()
                 .filter(n -> !n.name.equalsIgnoreCase(run.host.name) && !run.dc.nodeState(n).equals("Up")).toList();
         if (!down.isEmpty()) {
             throw new StepFailure("node " + down.get(0).name + " is " + run.dc.nodeState(down.get(0)) + "; refusing to take "
                     + run.host.name + " down as well");
         }
+        String myState = run.dc.nodeState(me);
+        if (!myState.equals("Up") && !myState.equals("Paused")) {
+            throw new StepFailure("node " + run.host.name + " is " + myState + "; wait until it is Up, then run again");
+        }
+        if (myState.equals("Paused") && me.drainStatus.equals("Completed")) {
+            return;
+        }
+        if (myState.equals("Up")) {
+            run.host.pausedForHyperVMark = true;
+        }
         me.paused = true;
         me.drainStatus = run.host.faults.drainFails ? "Failed" : "Completed";
         if (!me.drainStatus.equals("Completed")) {
             throw new StepFailure("draining " + run.host.name + " did not complete (" + me.drainStatus
-                    + "); move or stop the roles that cannot leave, then Resume-ClusterNode");
+                    + "); move or stop the roles that cannot leave, then run again (the node stays Paused)");
         }
-        run.host.pausedForHyperVMark = true;
         run.change("drained and paused " + run.host.name);
     }
 

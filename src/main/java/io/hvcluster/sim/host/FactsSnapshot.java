@@ -101,7 +101,7 @@ final class FactsSnapshot {
 
     private List<HostFacts.Adapter> adapters() {
         return host.adapters.stream().map(a -> new HostFacts.Adapter(a.name, a.description, a.mac, a.status, a.ifIndex,
-                a.linkSpeed, a.hidden, a.dhcp, a.registerDns, a.dnsServers, a.defaultGateway != null,
+                a.linkSpeed, a.hidden, a.dhcp, a.registerDns, a.dnsServers, a.hasDefaultRoute(),
                 a.ipv4.stream().map(i -> new HostFacts.IpAddress(i.address, i.prefixLength, i.origin, i.state)).toList(),
                 a.bindings.entrySet().stream().map(e -> new HostFacts.Binding(e.getKey(), e.getValue())).toList())).toList();
     }
@@ -139,7 +139,7 @@ final class FactsSnapshot {
                 c.quorumResource,
                 c.diskResources.stream().map(r -> new HostFacts.DiskResource(r.name, r.state, r.ownerGroup, r.diskIdGuid,
                         r.diskSignature == 0 ? "" : String.valueOf(r.diskSignature))).toList(),
-                c.sharedVolumes.stream().map(v -> new HostFacts.SharedVolume(v.name, v.state, v.path)).toList(),
+                c.sharedVolumes.stream().map(v -> new HostFacts.SharedVolume(v.name, v.state, v.sharedVolumeInfo().stream().findFirst().orElse(""))).toList(),
                 c.networks.stream().map(n -> new HostFacts.Network(n.name, n.address, n.mask, n.role, n.id, n.state)).toList(),
                 ClusterGroups.of(dc, c),
                 c.virtualMachineResourceType ? c.migrationNetworkOrder : "",
@@ -149,7 +149,7 @@ final class FactsSnapshot {
     }
 
     private HostFacts.HyperV hyperV() {
-        Optional<String> vmms = host.vmmsStatus();
+        Optional<String> vmms = host.vmmsStatus(dc.clockMillis);
         if (vmms.isEmpty() || !vmms.get().equals("Running")) {
             return new HostFacts.HyperV(vmms.orElse("absent"), List.of(), List.of());
         }

@@ -23,4 +23,11 @@ public final class HostFaults {
     public boolean blocksSmb;
     /** Draining this node does not complete (DrainStatus Failed), as when a role cannot move. */
     public boolean drainFails;
+    /**
+     * hypervisorlaunchtype is Off in the BCD: after a restart the hypervisor does not start and no error is logged;
+     * only Win32_ComputerSystem.HypervisorPresent (false) tells.
+     */
+    public boolean hypervisorLaunchTypeOff;
+    /** A driver fails at the first of Hyper-V's two restarts: a System log error the second boot no longer covers. */
+    public boolean errorBetweenHyperVRestarts;
 }

@@ -22,8 +22,13 @@ public final class NetAdapter {
     public boolean dhcp;
     public boolean registerDns = true;
     public List<String> dnsServers = new ArrayList<>();
-    /** The 0.0.0.0/0 route's next hop, or null when the interface has none. */
+    /** The 0.0.0.0/0 route's next hop in the ActiveStore (in use now), or null when the interface has none. */
     public String defaultGateway;
+    /**
+     * The 0.0.0.0/0 route's next hop in the PersistentStore, or null: a static gateway sits in both stores, a DHCP
+     * one in the ActiveStore only; at restart Windows copies the PersistentStore to the ActiveStore.
+     */
+    public String persistentDefaultGateway;
     public List<AssignedAddress> ipv4 = new ArrayList<>();
     /** ComponentID to Enabled, in Get-NetAdapterBinding's order. */
     public Map<String, Boolean> bindings = new LinkedHashMap<>();
@@ -31,6 +36,11 @@ public final class NetAdapter {
     /** A physical NIC: not the host vNIC of a switch, not a team interface (both share a NIC's MAC). */
     public boolean physical() {
         return !description.startsWith(VIRTUAL_ETHERNET) && !description.startsWith("Microsoft Network Adapter Multiplexor");
+    }
+
+    /** Whether a 0.0.0.0/0 route sits in either policy store. */
+    public boolean hasDefaultRoute() {
+        return defaultGateway != null || persistentDefaultGateway != null;
     }
 
     public boolean bound(String componentId) {

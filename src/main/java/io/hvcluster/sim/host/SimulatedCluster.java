@@ -69,6 +69,8 @@ public final class SimulatedCluster {
         public boolean paused;
         /** NotInitiated, InProgress, Completed, Failed. */
         public String drainStatus = "NotInitiated";
+        /** After its host boots, the node is Joining until then (epoch ms); null when it is not. */
+        public Long joiningUntilMillis;
 
         public Node() {
         }
@@ -93,7 +95,16 @@ public final class SimulatedCluster {
         /** The disk resource's name. */
         public String name;
         public String path;
+        /** Online, Offline or Failed: set it to Offline to model a CSV whose disk resource is offline. */
         public String state = "Online";
+
+        /**
+         * Get-ClusterSharedVolume's SharedVolumeInfo: one entry with the FriendlyVolumeName while Online, none
+         * (null) otherwise, so indexing it fails as "Cannot index into a null array".
+         */
+        public List<String> sharedVolumeInfo() {
+            return state.equals("Online") ? List.of(path) : List.of();
+        }
     }
 
     public static final class Network {

@@ -22,6 +22,11 @@ import java.util.UUID;
  */
 public final class SimulatedDatacenter {
 
+    /** The longest vmms takes to start after WinRM answers again. */
+    static final java.time.Duration VMMS_START = java.time.Duration.ofSeconds(15);
+    /** The longest a node stays Joining after its host booted. */
+    static final java.time.Duration NODE_JOIN = java.time.Duration.ofSeconds(20);
+
     public Map<String, WindowsHost> hosts = new LinkedHashMap<>();
     /** Local boot disks and SAN LUNs; a host numbers the disks it sees in this order, from 0. */
     public List<SimDisk> disks = new ArrayList<>();
@@ -29,6 +34,8 @@ public final class SimulatedDatacenter {
     /** DNS A records, lower-case name to IPv4. */
     public Map<String, String> dns = new LinkedHashMap<>();
     public List<SimulatedCluster> clusters = new ArrayList<>();
+    /** The latest time {@link #settle} saw (epoch ms): the "now" of states that change with time. */
+    public long clockMillis;
 
     @JsonIgnore
     private Latencies latencies = Latencies.fast();
@@ -86,10 +93,21 @@ public final class SimulatedDatacenter {
         return Optional.ofNullable(dns.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    /** "Up", "Paused" or "Down" (its host is restarting or gone). */
+    /** The node's state at the latest settled time. */
     public String nodeState(SimulatedCluster.Node node) {
+        return nodeState(node, clockMillis);
+    }
+
+    /**
+     * "Up", "Paused", "Down" (its host is restarting or gone) or "Joining" (its host booted and the cluster service
+     * is still joining: CLUSTER_NODE_STATE ClusterNodeJoining), at {@code atMillis}.
+     */
+    public String nodeState(SimulatedCluster.Node node, long atMillis) {
         if (host(node.name).map(h -> h.down).orElse(true)) {
             return "Down";
+        }
+        if (node.joiningUntilMillis != null && atMillis < node.joiningUntilMillis) {
+            return "Joining";
         }
         return node.paused ? "Paused" : "Up";
     }
@@ -113,6 +131,7 @@ public final class SimulatedDatacenter {
     /** Plays every restart that began or ended by {@code now}, in order. */
     public void settle(Instant now) {
         long t = now.toEpochMilli();
+        clockMillis = Math.max(clockMillis, t);
         for (WindowsHost h : hosts.values()) {
             boolean moved = true;
             while (moved) {
@@ -137,10 +156,25 @@ public final class SimulatedDatacenter {
         h.bootCount++;
         h.bootTimeMillis = at;
         h.otherRebootPending = false;
+        // The PersistentStore is copied to the ActiveStore at restart (Remove-NetRoute -PolicyStore).
+        for (NetAdapter a : h.adapters) {
+            if (a.persistentDefaultGateway != null) {
+                a.defaultGateway = a.persistentDefaultGateway;
+            }
+        }
         h.systemLog.add(new SystemEvent(at, 6005, "EventLog", 4, "The Event log service was started."));
+        // WinRM answers before the other automatic services have started, and a node rejoins its cluster through
+        // Joining (docs/windows-behaviour.md): a fraction of the restart, at most VMMS_START / NODE_JOIN.
+        long downtime = latencies.rebootDowntime().toMillis();
+        h.vmmsRunningAtMillis = at + Math.min(downtime / 5, VMMS_START.toMillis());
+        clusterOf(h.name).flatMap(c -> c.node(h.name)).ifPresent(n -> n.joiningUntilMillis = at + Math.min(downtime / 4, NODE_JOIN.toMillis()));
         if (h.bootsToFinishFeatures > 0) {
             h.bootsToFinishFeatures--;
             if (h.bootsToFinishFeatures > 0) {
+                if (h.faults.errorBetweenHyperVRestarts) {
+                    h.systemLog.add(new SystemEvent(at, 7026, "Service Control Manager", 2,
+                            "The following boot-start or system-start driver(s) did not load: hvservice"));
+                }
                 // Hyper-V finishes its install with a second restart of its own.
                 h.shutdownAtMillis = at + latencies.secondRebootGap().toMillis();
                 return;
@@ -153,7 +187,10 @@ public final class SimulatedDatacenter {
     }
 
     private void startHypervisor(WindowsHost h, long at) {
-        if (!h.virtualizationFirmwareEnabled || h.faults.hypervisorLaunchError) {
+        if (h.faults.hypervisorLaunchTypeOff) {
+            // bcdedit /set hypervisorlaunchtype off: Windows does not start the hypervisor and logs nothing.
+            h.hypervisorRunning = false;
+        } else if (!h.virtualizationFirmwareEnabled || h.faults.hypervisorLaunchError) {
             h.hypervisorRunning = false;
             h.systemLog.add(new SystemEvent(at, 41, "Microsoft-Windows-Hyper-V-Hypervisor", 1,
                     "Hypervisor launch failed; Either VMX not present or not enabled in BIOS."));

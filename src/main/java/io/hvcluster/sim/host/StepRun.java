@@ -59,6 +59,28 @@ final class StepRun {
         spent = spent.plus(d);
     }
 
+    /** The script's own clock: its start plus what it has spent (epoch ms). */
+    long nowMillis() {
+        return now.plus(spent).toEpochMilli();
+    }
+
+    /**
+     * A script's bounded poll: waits (spends time) until {@code readyAtMillis} if that is within {@code waitSeconds},
+     * else spends the whole wait. Returns whether it became ready.
+     */
+    boolean waitUntil(long readyAtMillis, int waitSeconds) {
+        long left = readyAtMillis - nowMillis();
+        if (left <= 0) {
+            return true;
+        }
+        if (left > waitSeconds * 1000L) {
+            spend(Duration.ofSeconds(waitSeconds));
+            return false;
+        }
+        spend(Duration.ofMillis(left));
+        return true;
+    }
+
     Latencies latencies() {
         return dc.latencies();
     }

@@ -79,6 +79,10 @@ public final class WindowsHost {
         public boolean approved;
         public String at = "";
     }
+    /** HKLM:\SOFTWARE\hvcluster HyperVRestartRequested: when the first of Hyper-V's restarts was asked for (epoch ms). */
+    public Long hyperVRestartRequestedMillis;
+    /** When vmms (an automatic service) reaches Running after the last boot: some time after WinRM answers. */
+    public long vmmsRunningAtMillis;
 
     public List<NetAdapter> adapters = new ArrayList<>();
     public List<VirtualSwitch> switches = new ArrayList<>();
@@ -137,9 +141,12 @@ public final class WindowsHost {
         return Optional.of(member ? "Running" : "Stopped");
     }
 
-    /** vmms: present and running once Hyper-V is installed and its restarts are done. */
-    public Optional<String> vmmsStatus() {
-        return featureInstalled("Hyper-V") ? Optional.of("Running") : Optional.empty();
+    /** vmms at {@code atMillis}: present once Hyper-V is installed, Running from {@link #vmmsRunningAtMillis} on. */
+    public Optional<String> vmmsStatus(long atMillis) {
+        if (!featureInstalled("Hyper-V")) {
+            return Optional.empty();
+        }
+        return Optional.of(atMillis >= vmmsRunningAtMillis ? "Running" : "Stopped");
     }
 
     int nextIfIndex() {

@@ -265,7 +265,7 @@ class GuardsTest {
         build.runBefore("enable-hyper-v");
         build.dc.requireHost("HV02").faults.drainFails = true;
         assertThat(error(build.run("enable-hyper-v", "HV02")))
-                .isEqualTo("draining HV02 did not complete (Failed); move or stop the roles that cannot leave, then Resume-ClusterNode");
+                .isEqualTo("draining HV02 did not complete (Failed); move or stop the roles that cannot leave, then run again (the node stays Paused)");
     }
 
     @Test
@@ -287,7 +287,7 @@ class GuardsTest {
         build.waitForRestart("HV01", apply.json().get("data").get("bootTimeBefore").asText());
         SimulatedBuild.Run after = build.runWith("enable-hyper-v", "after-reboot", "HV01", new EnableHyperVStep().parameters(build.inventory, build.inventory.firstNode()));
         assertThat(error(after)).isEqualTo("the hypervisor reported an error at boot (event 41): check that virtualization is enabled in the firmware");
-        assertThat(after.json().get("warnings").get(0).asText()).isEqualTo("System log since boot: Microsoft-Windows-Hyper-V-Hypervisor event 41: "
+        assertThat(after.json().get("warnings").get(0).asText()).isEqualTo("System log since the restart: Microsoft-Windows-Hyper-V-Hypervisor event 41: "
                 + "Hypervisor launch failed; Either VMX not present or not enabled in BIOS.");
         assertThat(after.json().get("data").get("systemErrors")).hasSize(1);
     }
