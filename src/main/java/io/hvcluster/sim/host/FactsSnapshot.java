@@ -49,7 +49,7 @@ final class FactsSnapshot {
 
     private HostFacts.HostSettings hostSettings() {
         boolean defender = !"absent".equals(host.defenderMode);
-        boolean hyperV = host.vmmsStatus().filter("Running"::equals).isPresent();
+        boolean hyperV = host.vmmsStatus(dc.clockMillis).filter("Running"::equals).isPresent();
         long cache = dc.clusterOf(host.name).filter(c -> host.clusterServiceStatus(true).filter("Running"::equals).isPresent())
                 .map(c -> c.blockCacheMb).orElse(-1L);
         return new HostFacts.HostSettings(host.defenderMode, defender ? host.exclusionPaths : List.of(),

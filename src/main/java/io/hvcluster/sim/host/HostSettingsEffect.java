@@ -29,7 +29,7 @@ final class HostSettingsEffect implements StepEffect<HostSettingsStep.Params> {
                 add(run, "process", p.exclusionProcesses(), h.exclusionProcesses, false);
             }
         }
-        if (h.vmmsStatus().filter("Running"::equals).isEmpty()) {
+        if (h.vmmsStatus(run.nowMillis()).filter("Running"::equals).isEmpty()) {
             throw new StepFailure("Hyper-V is not running on " + h.name + " (enable-hyper-v runs first)");
         }
         if (!p.virtualMachinePath().isEmpty() && !h.virtualMachinePath.equalsIgnoreCase(p.virtualMachinePath())) {
