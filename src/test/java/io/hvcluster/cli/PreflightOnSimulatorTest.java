@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.inventory.Inventory;
@@ -7,8 +8,7 @@ import io.hvcluster.inventory.load.InventoryLoader;
 import io.hvcluster.sim.host.DatacenterBuilder;
 import io.hvcluster.sim.host.DatacenterStore;
 import io.hvcluster.sim.host.SimulatedDatacenter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -27,16 +27,6 @@ class PreflightOnSimulatorTest {
 
     @TempDir
     Path tmp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Saves simulated hosts built with {@code knobs} where `--simulate --simulator-state` finds them. */
     String state(UnaryOperator<DatacenterBuilder> knobs) throws Exception {

@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import io.hvcluster.inventory.load.InventoryLoader;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.sim.host.DatacenterBuilder;
 import io.hvcluster.sim.host.DatacenterStore;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,16 +35,6 @@ class SimulatedRunOutputTest {
 
     @TempDir
     Path tmp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path onlyRunFolder(Path runs) throws Exception {
         try (Stream<Path> s = Files.list(runs)) {
