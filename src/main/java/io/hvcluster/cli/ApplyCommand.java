@@ -83,7 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return session.exitCode(outcome, err);
             }
         }
-        try (TargetOptions.Target target = targets.open(inv, err);
+        try (TargetOptions.Target target = targets.open(inv, err, logging.quiet());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), err, "apply")) {
             // Over plain HTTP the steps that deliver the domain password are refused before anything changes

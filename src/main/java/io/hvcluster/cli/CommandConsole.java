@@ -62,11 +62,12 @@ final class CommandConsole implements Workflow.Console {
 
     @Override
     public void preflight(PreflightReport report) {
-        // -q: the findings only when there is something to fix.
-        if (session.quiet() && !report.hasErrors() && report.warnings().isEmpty()) {
-            return;
+        // -q: the errors and warnings only, when there are any.
+        if (session.quiet()) {
+            new PreflightPrinter().printProblems(report, out);
+        } else {
+            new PreflightPrinter().print(report, hosts, out);
         }
-        new PreflightPrinter().print(report, hosts, out);
         out.flush();
     }
 

@@ -56,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
         Inventory inv = inventory.load(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TargetOptions.Target target = targets.open(inv, err);
+        try (TargetOptions.Target target = targets.open(inv, err, logging.quiet());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), err, "plan")) {
             Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip,

@@ -82,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
     private int preflight(Inventory inv) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TargetOptions.Target target = targets.open(inv, err);
+        try (TargetOptions.Target target = targets.open(inv, err, logging.quiet());
              RunSession session = new RunSession(inv, target, RunOptions.defaults(target.secrets()), runsDir, logging,
                      templates.renderer(), err, "validate")) {
             FactsCollection facts = session.runner.collectFacts();
@@ -92,8 +92,12 @@ final class ValidateCommand implements Callable<Integer> {
                         + " host(s) did not answer the facts probe");
             }
             PreflightReport report = session.runner.preflight(facts.facts());
-            out.println();
-            new PreflightPrinter().print(report, inv.hosts().size(), out);
+            if (logging.quiet()) {
+                new PreflightPrinter().printProblems(report, out);
+            } else {
+                out.println();
+                new PreflightPrinter().print(report, inv.hosts().size(), out);
+            }
             out.flush();
             int exit = report.hasErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
             session.runner.finish(exit, "preflight: " + report.summary());

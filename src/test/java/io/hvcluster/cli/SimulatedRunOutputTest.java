@@ -141,4 +141,29 @@ class SimulatedRunOutputTest {
         assertThat(done.group(1) + "." + done.group(2)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0));
         assertThat(ms).isGreaterThan(100);
     }
+
+    @Test
+    void quietLeavesWarningsErrorsAndTheSummaryOnlyForEveryCommand() throws Exception {
+        String state = tmp.resolve("sim").toString();
+        String runs = tmp.resolve("runs").toString();
+        Run validate = hvcluster("validate", INVENTORY, "--online", "-q", "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(validate.exit()).as(validate.err()).isZero();
+        assertThat(validate.out().strip()).isEqualTo(INVENTORY + ": valid (2 hosts, 4 networks)");
+        assertThat(nonBlank(validate.err())).singleElement().asString().startsWith("SIMULATED: Done in ").endsWith("(exit 0)");
+
+        Run apply = hvcluster("apply", INVENTORY, "-q", "--yes", "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).isBlank();
+        assertThat(nonBlank(apply.err())).singleElement().asString().startsWith("SIMULATED: Done in ").contains("0 failed")
+                .endsWith("(exit 0)");
+
+        Path file = tmp.resolve("init.yaml");
+        Run init = hvcluster("init", "-q", "--simulate", "--hosts", "HV01,HV02", "--out", file.toString());
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(nonBlank(init.err())).singleElement().asString().startsWith("SIMULATED: wrote " + file);
+    }
+
+    private static List<String> nonBlank(String text) {
+        return text.lines().filter(l -> !l.isBlank()).toList();
+    }
 }
