@@ -72,8 +72,9 @@ final class ApplyCommand implements Callable<Integer> {
             RunOptions oneAtATime = new RunOptions(1, live.continueOnError(), live.rebootStrategy(), live.stepTimeout(),
                     live.rebootTimeout(), live.pollInterval(), live.secrets());
             try (RunSession session = RunSession.dryRun(inv, oneAtATime, run.runsDir, logging, templates.renderer(), err)) {
-                Workflow.Outcome outcome = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err, CommandConsole.YES, plan -> { }))
-                        .run(Workflow.Goal.DRY_RUN);
+                Workflow workflow = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err,
+                        CommandConsole.YES, plan -> { }));
+                Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.DRY_RUN));
                 out.println("In a live run these scripts run in this order (each skipped where the host is already in the desired state):");
                 for (Script s : session.dryRun.recorded()) {
                     out.println(String.format("  %-28s on %-6s %s/%s", s.stepId(), s.host(), s.host(), s.fileName()));
@@ -100,7 +101,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (saved != null) {
                 workflow.savedPlan(saved.plan());
             }
-            Workflow.Outcome outcome = workflow.run(Workflow.Goal.APPLY);
+            Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.APPLY));
             int exit = session.exitCode(outcome, err);
             // The console reporter has printed the summary once ("Done in ...: ..."); only the report's path is left.
             session.printReportPath(err);
