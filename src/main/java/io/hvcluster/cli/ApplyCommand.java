@@ -73,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
                     live.rebootTimeout(), live.pollInterval(), live.secrets());
             try (RunSession session = RunSession.dryRun(inv, oneAtATime, run.runsDir, logging, templates.renderer(), err)) {
                 Workflow workflow = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err,
-                        CommandConsole.YES, plan -> { }));
+                        CommandConsole.YES, plan -> { })).exitCodes(ExceptionMapping::exitCodeOf);
                 Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.DRY_RUN));
                 out.println("In a live run these scripts run in this order (each skipped where the host is already in the desired state):");
                 for (Script s : session.dryRun.recorded()) {
@@ -97,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes ? CommandConsole.YES : confirmation, httpGuard);
             // The plan shown (or saved) is what runs: the runner keeps to it and stops a host that changed meanwhile.
-            Workflow workflow = new Workflow(session.runner, !preflight.skip, console);
+            Workflow workflow = new Workflow(session.runner, !preflight.skip, console).exitCodes(ExceptionMapping::exitCodeOf);
             if (saved != null) {
                 workflow.savedPlan(saved.plan());
             }

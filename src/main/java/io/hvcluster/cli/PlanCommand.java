@@ -61,7 +61,8 @@ final class PlanCommand implements Callable<Integer> {
                      logging, templates.renderer(), err, "plan")) {
             Workflow workflow = new Workflow(session.runner, !preflight.skip,
                     new CommandConsole(session, inv.hosts().size(), out, err, CommandConsole.YES, plan -> { }))
-                    .detailedExitCode(detailedExitCode);
+                    .detailedExitCode(detailedExitCode)
+                    .exitCodes(ExceptionMapping::exitCodeOf);
             Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.PLAN));
             // One exit code, decided once in the workflow: the console's "(exit N)", the report and the process show it.
             int exit = session.exitCode(outcome, err);

@@ -47,6 +47,7 @@ public final class PipelineRunner implements AutoCloseable {
     private Instant started;
     /** The steps' statuses so far, once steps run (an interrupted run reports them). */
     private volatile RunResult current;
+    private volatile boolean finished;
 
     /** The exit code of a run interrupted by Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int INTERRUPTED = 130;
@@ -268,8 +269,19 @@ public final class PipelineRunner implements AutoCloseable {
         return current;
     }
 
+    /**
+     * The run's end when it stopped on an exception (no terminal to confirm on, a refused plan, a bug), unless
+     * it had already ended: the report still gets written, with the exit code the process will have.
+     */
+    public void finishAbnormally(int exit, String why) {
+        if (!finished) {
+            finish(exit, "stopped: " + ctx.masker.mask(why));
+        }
+    }
+
     /** The run's end, for the listeners (the report is written then). */
     public void finish(int exit, String summary) {
+        finished = true;
         Instant end = ctx.time.now();
         ctx.listener.runFinished(new RunEvents.RunFinished(exit, summary, Duration.between(started, end), end));
     }

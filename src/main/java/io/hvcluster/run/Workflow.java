@@ -4,6 +4,7 @@ import io.hvcluster.facts.HostFacts;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.preflight.PreflightReport;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The one workflow of plan, apply and apply --dry-run, whatever the executor: facts → preflight → plan →
@@ -112,6 +113,7 @@ public final class Workflow {
     private final Console console;
     private boolean reportPending;
     private Plan saved;
+    private ToIntFunction<RuntimeException> exitCodeOf = e -> 4;
     /** The plan once there is one (an interrupted run still reports it). */
     private Plan shown;
 
@@ -148,7 +150,20 @@ public final class Workflow {
         } catch (InterruptedException e) {
             String summary = runner.finishInterrupted();
             return new Outcome(Ending.INTERRUPTED, summary, Map.of(), shown, runner.resultSoFar());
+        } catch (RuntimeException e) {
+            // The process exits with the code this exception maps to: the console's "(exit N)" and the report say it too.
+            runner.finishAbnormally(exitCodeOf.applyAsInt(e), String.valueOf(e.getMessage()));
+            throw e;
         }
+    }
+
+    /**
+     * How an exception that ends the workflow maps to the process's exit code (the CLI's mapping: a user's mistake
+     * is 2, a bug 4). Default: 4.
+     */
+    public Workflow exitCodes(ToIntFunction<RuntimeException> mapping) {
+        this.exitCodeOf = mapping;
+        return this;
     }
 
     private Outcome runGoal(Goal goal) throws InterruptedException {

@@ -166,4 +166,16 @@ class SimulatedRunOutputTest {
     private static List<String> nonBlank(String text) {
         return text.lines().filter(l -> !l.isBlank()).toList();
     }
+
+    @Test
+    void aRunStoppedByAnErrorStillReportsTheExitCodeTheProcessHas() throws Exception {
+        // No terminal to ask on and no --yes: exit 2, and the summary line and the report say 2 as well.
+        Path runs = tmp.resolve("runs");
+        Run apply = hvcluster("apply", INVENTORY, "--simulate-fresh", "--simulator-state", tmp.resolve("sim").toString(),
+                "--runs-dir", runs.toString());
+        assertThat(apply.exit()).as(apply.err()).isEqualTo(2);
+        assertThat(apply.err()).contains("no terminal to confirm the plan on").containsOnlyOnce("(exit 2)");
+        JsonNode report = JSON.readTree(onlyRunFolder(runs).resolve("report.json").toFile());
+        assertThat(report.get("exitCode").asInt()).isEqualTo(2);
+    }
 }
