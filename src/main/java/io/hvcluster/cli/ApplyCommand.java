@@ -72,8 +72,9 @@ final class ApplyCommand implements Callable<Integer> {
             RunOptions oneAtATime = new RunOptions(1, live.continueOnError(), live.rebootStrategy(), live.stepTimeout(),
                     live.rebootTimeout(), live.pollInterval(), live.secrets());
             try (RunSession session = RunSession.dryRun(inv, oneAtATime, run.runsDir, logging, templates.renderer(), err)) {
-                Workflow.Outcome outcome = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err, CommandConsole.YES, plan -> { }))
-                        .run(Workflow.Goal.DRY_RUN);
+                Workflow workflow = new Workflow(session.runner, false, new CommandConsole(session, inv.hosts().size(), out, err,
+                        CommandConsole.YES, plan -> { })).exitCodes(ExceptionMapping::exitCodeOf);
+                Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.DRY_RUN));
                 out.println("In a live run these scripts run in this order (each skipped where the host is already in the desired state):");
                 for (Script s : session.dryRun.recorded()) {
                     out.println(String.format("  %-28s on %-6s %s/%s", s.stepId(), s.host(), s.host(), s.fileName()));
@@ -83,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return session.exitCode(outcome, err);
             }
         }
-        try (TargetOptions.Target target = targets.open(inv, err);
+        try (TargetOptions.Target target = targets.open(inv, err, logging.quiet());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), err, "apply")) {
             // Over plain HTTP the steps that deliver the domain password are refused before anything changes
@@ -96,11 +97,11 @@ final class ApplyCommand implements Callable<Integer> {
             }
             CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes ? CommandConsole.YES : confirmation, httpGuard);
             // The plan shown (or saved) is what runs: the runner keeps to it and stops a host that changed meanwhile.
-            Workflow workflow = new Workflow(session.runner, !preflight.skip, console);
+            Workflow workflow = new Workflow(session.runner, !preflight.skip, console).exitCodes(ExceptionMapping::exitCodeOf);
             if (saved != null) {
                 workflow.savedPlan(saved.plan());
             }
-            Workflow.Outcome outcome = workflow.run(Workflow.Goal.APPLY);
+            Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.APPLY));
             int exit = session.exitCode(outcome, err);
             // The console reporter has printed the summary once ("Done in ...: ..."); only the report's path is left.
             session.printReportPath(err);

@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,7 @@ final class CommandConsole implements Workflow.Console {
 
     /** Asks whether to apply; tests replace it (there is no terminal under test). */
     interface Confirmation {
-        boolean confirmed(PrintWriter prompt) throws IOException;
+        boolean confirmed(PrintWriter prompt) throws IOException, InterruptedException;
     }
 
     /** --yes: apply without asking. */
@@ -36,7 +38,17 @@ final class CommandConsole implements Workflow.Console {
         }
         prompt.print("Apply these changes? Only 'yes' applies: ");
         prompt.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        // Read on a thread of its own: a read of the terminal cannot be interrupted, the wait for it can (Ctrl-C).
+        FutureTask<String> read = new FutureTask<>(() -> new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine());
+        Thread reader = new Thread(read, "hvcluster-confirm");
+        reader.setDaemon(true);
+        reader.start();
+        String answer;
+        try {
+            answer = read.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
         return "yes".equals(answer == null ? "" : answer.strip());
     };
 
@@ -62,11 +74,12 @@ final class CommandConsole implements Workflow.Console {
 
     @Override
     public void preflight(PreflightReport report) {
-        // -q: the findings only when there is something to fix.
-        if (session.quiet() && !report.hasErrors() && report.warnings().isEmpty()) {
-            return;
+        // -q: the errors and warnings only, when there are any.
+        if (session.quiet()) {
+            new PreflightPrinter().printProblems(report, out);
+        } else {
+            new PreflightPrinter().print(report, hosts, out);
         }
-        new PreflightPrinter().print(report, hosts, out);
         out.flush();
     }
 
@@ -91,7 +104,7 @@ final class CommandConsole implements Workflow.Console {
     }
 
     @Override
-    public boolean confirm(Plan plan) {
+    public boolean confirm(Plan plan) throws InterruptedException {
         beforeConfirm.accept(plan);
         try {
             return confirmation.confirmed(err);

@@ -11,7 +11,9 @@ public enum ExitCode {
     /** plan --detailed-exitcode: changes are pending. */
     CHANGES_PENDING(3),
     /** A bug or an unexpected environment problem. */
-    INTERNAL_ERROR(4);
+    INTERNAL_ERROR(4),
+    /** Ctrl-C during a run (128 + SIGINT): the summary and the report say what had happened by then. */
+    INTERRUPTED(130);
 
     private final int code;
 

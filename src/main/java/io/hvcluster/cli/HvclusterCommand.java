@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
             "    or an apply was declined",
             "  2 invalid usage, an invalid inventory, or a path that cannot be written",
             "  3 changes pending (plan --detailed-exitcode)",
-            "  4 internal error (a bug: run again with -v and report it)"})
+            "  4 internal error (a bug: run again with -v and report it)",
+            "  130 interrupted by Ctrl-C: running steps were stopped, the summary and the",
+            "    report say what had happened, simulated hosts keep their state"})
 public final class HvclusterCommand implements Callable<Integer> {
 
     @Spec

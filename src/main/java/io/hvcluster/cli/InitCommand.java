@@ -126,8 +126,10 @@ final class InitCommand implements Callable<Integer> {
             Secret password = password();
             ExecutorFactory executors = WinRmExecutors.factory(c, password);
             List<Host> targets = names.stream().map(n -> new Host(n, n, List.of())).toList();
-            err.println("probing " + String.join(", ", names) + " (read-only)...");
-            err.flush();
+            if (!logging.quiet()) {
+                err.println("probing " + String.join(", ", names) + " (read-only)...");
+                err.flush();
+            }
             outcome = new HostsProbe(probe).probe(targets, executors, winrmPort == 5985 || winrmPort == 5986
                     ? List.of(5985, 5986) : List.of(winrmPort, 5985, 5986));
             connection = new InventoryDraft.ConnectionDraft(winrmPort, !http, method == AuthMethod.KERBEROS ? "kerberos" : "basic",
@@ -147,7 +149,8 @@ final class InitCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             write(text);
-            err.println("wrote " + out + " (" + names.size() + " hosts); " + todos + " values are left for you to choose, marked "
+            // -q leaves this summary only: it says SIMULATED itself.
+            err.println((simulate ? "SIMULATED: " : "") + "wrote " + out + " (" + names.size() + " hosts); " + todos + " values are left for you to choose, marked "
                     + io.hvcluster.init.TodoMarkers.MARK + ": 'hvcluster validate " + out + "' lists them");
         }
         return ExitCode.OK.code();
@@ -164,8 +167,10 @@ final class InitCommand implements Callable<Integer> {
         // Fresh hosts every time, in a throw-away state folder: init describes hosts before any build.
         Path state = Files.createTempDirectory("hvcluster-init-sim");
         try (Simulation sim = Simulation.start(hardware, state, true)) {
-            err.println("SIMULATED: probing freshly installed simulated hosts " + String.join(", ", names) + " (read-only)");
-            err.flush();
+            if (!logging.quiet()) {
+                err.println("SIMULATED: probing freshly installed simulated hosts " + String.join(", ", names) + " (read-only)");
+                err.flush();
+            }
             return new HostsProbe(probe).probe(hardware.hosts(), sim.executors(), List.of(5985, 5986));
         } finally {
             deleteTree(state);

@@ -2,17 +2,24 @@ package io.hvcluster.cli;
 
 import picocli.CommandLine.Option;
 
-/** -v / -q, shared by every command through @Mixin. */
+/** -q / -v / -vv, shared by every command through @Mixin. */
 public final class LoggingOptions {
 
-    @Option(names = {"-v", "--verbose"}, description = "Show debug output and stack traces of internal errors.")
-    boolean verbose;
+    @Option(names = {"-v", "--verbose"}, description = "More detail. -v: every change a step made, the scripts' output, "
+            + "hvcluster's debug lines and the stack trace of an internal error. -vv: also the WinRM traffic (HTTP requests "
+            + "and responses, OverThere's debug lines; credentials masked).")
+    boolean[] verbosity = new boolean[0];
 
-    @Option(names = {"-q", "--quiet"}, description = "Show only warnings and errors on the console.")
+    @Option(names = {"-q", "--quiet"}, description = "Only warnings, errors and the summary.")
     boolean quiet;
 
     public boolean verbose() {
-        return verbose;
+        return verbosity.length >= 1;
+    }
+
+    /** -vv: the WinRM traffic too. */
+    public boolean traffic() {
+        return verbosity.length >= 2;
     }
 
     public boolean quiet() {

@@ -12,10 +12,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        RunInterrupt.instance().install();
+        int code = run(out, err, args);
+        // After Ctrl-C the JVM is already exiting (with 130) and System.exit would wait for ever: the hook waits for this.
+        RunInterrupt.instance().commandDone();
+        System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        RunInterrupt.instance().commandStarted();
         CommandLine cmd = commandLine(out, err);
         int code = cmd.execute(args);
         out.flush();

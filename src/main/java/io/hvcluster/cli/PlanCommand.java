@@ -56,16 +56,17 @@ final class PlanCommand implements Callable<Integer> {
         Inventory inv = inventory.load(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TargetOptions.Target target = targets.open(inv, err);
+        try (TargetOptions.Target target = targets.open(inv, err, logging.quiet());
              RunSession session = new RunSession(inv, target, run.toOptions(target.secrets(), targets.simulated()), run.runsDir,
                      logging, templates.renderer(), err, "plan")) {
-            Workflow.Outcome outcome = new Workflow(session.runner, !preflight.skip,
+            Workflow workflow = new Workflow(session.runner, !preflight.skip,
                     new CommandConsole(session, inv.hosts().size(), out, err, CommandConsole.YES, plan -> { }))
                     .detailedExitCode(detailedExitCode)
-                    .run(Workflow.Goal.PLAN);
+                    .exitCodes(ExceptionMapping::exitCodeOf);
+            Workflow.Outcome outcome = RunInterrupt.instance().during(() -> workflow.run(Workflow.Goal.PLAN));
             // One exit code, decided once in the workflow: the console's "(exit N)", the report and the process show it.
             int exit = session.exitCode(outcome, err);
-            if (planOut != null && !outcome.plan().hasProblems()) {
+            if (planOut != null && outcome.ending() == Workflow.Ending.PLANNED && !outcome.plan().hasProblems()) {
                 PlanFile.of(inventory.file().toAbsolutePath().normalize(), outcome.plan(), session.runner.time().now()).write(planOut);
                 err.println("plan saved to " + planOut + "; apply exactly this plan with: hvcluster apply " + planOut);
             }

@@ -33,13 +33,22 @@ public final class TargetOptions {
 
     /** Opens the hosts: the caller closes the returned target (which saves simulated state). */
     Target open(Inventory inventory, PrintWriter err) {
+        return open(inventory, err, false);
+    }
+
+    /**
+     * @param quiet -q: no SIMULATED banner (the run's summary line says SIMULATED); warnings still show
+     */
+    Target open(Inventory inventory, PrintWriter err, boolean quiet) {
         if (simulated()) {
             Path state = SimulatorStateFolder.of(simulatorState, inventory);
             Optional<Secret> given = PasswordResolver.system().resolveIfGiven(inventory.connection().password(),
                     inventory.connection().username(), passwordStdin);
             Simulation sim = Simulation.start(inventory, state, simulateFresh, given);
-            err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
-                    + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
+            if (!quiet) {
+                err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
+                        + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
+            }
             sim.stateNotes().forEach(n -> err.println("warning: " + n));
             Optional<Secret> witnessKey = CloudWitnessKey.resolve(inventory, System.getenv(), err);
             return new Target(sim.executors(), withWitnessKey(domainSecrets(inventory, sim.domainPassword()), witnessKey),

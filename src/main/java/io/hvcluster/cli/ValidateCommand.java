@@ -82,18 +82,31 @@ final class ValidateCommand implements Callable<Integer> {
     private int preflight(Inventory inv) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TargetOptions.Target target = targets.open(inv, err);
+        try (TargetOptions.Target target = targets.open(inv, err, logging.quiet());
              RunSession session = new RunSession(inv, target, RunOptions.defaults(target.secrets()), runsDir, logging,
                      templates.renderer(), err, "validate")) {
-            FactsCollection facts = session.runner.collectFacts();
+            FactsCollection facts;
+            PreflightReport report;
+            try {
+                facts = RunInterrupt.instance().during(session.runner::collectFacts);
+                report = facts.complete() ? RunInterrupt.instance().during(() -> session.runner.preflight(facts.facts())) : null;
+            } catch (InterruptedException e) {
+                // Ctrl-C: the run's end still reaches the report; nothing was changed (validate changes nothing).
+                session.runner.finishInterrupted();
+                session.printReportPath(err);
+                return ExitCode.INTERRUPTED.code();
+            }
             if (!facts.complete()) {
                 facts.failures().forEach((h, why) -> err.println("error: " + h + ": " + why));
                 throw new UserException(ExitCode.STEP_FAILED, "cannot validate online: " + facts.failures().size()
                         + " host(s) did not answer the facts probe");
             }
-            PreflightReport report = session.runner.preflight(facts.facts());
-            out.println();
-            new PreflightPrinter().print(report, inv.hosts().size(), out);
+            if (logging.quiet()) {
+                new PreflightPrinter().printProblems(report, out);
+            } else {
+                out.println();
+                new PreflightPrinter().print(report, inv.hosts().size(), out);
+            }
             out.flush();
             int exit = report.hasErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
             session.runner.finish(exit, "preflight: " + report.summary());

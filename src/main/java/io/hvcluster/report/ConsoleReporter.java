@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Live progress for a person watching (stderr in the CLI). One line when a step starts and one when it ends
- * on a host, host notices as they happen, script output only when verbose, warnings and failures only when
+ * on a host, host notices as they happen, a line now and then while a long wait goes on, script output only when verbose, warnings and failures only when
  * quiet. Events come from several host threads: each event's lines are written under one lock and
  * flushed together, so lines of two hosts never interleave.
  */
@@ -141,6 +141,15 @@ public final class ConsoleReporter implements RunListener {
             message = restarting.remove(e.host()) + " " + e.message();
         }
         emit(List.of(PlanPrinter.pad(e.host(), hostWidth) + "  " + (alarming ? ansi.red(message) : message)));
+    }
+
+    /** A long wait's throttled progress ("HV02  enable-hyper-v  restarting, 4m10s of 30m"); -q leaves it out. */
+    @Override
+    public synchronized void progress(RunEvents.Progress e) {
+        if (quiet()) {
+            return;
+        }
+        emit(List.of(prefix(e.host(), e.stepId()) + e.text()));
     }
 
     @Override

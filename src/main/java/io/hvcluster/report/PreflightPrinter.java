@@ -14,6 +14,17 @@ import java.util.Map;
  */
 public final class PreflightPrinter {
 
+    /**
+     * What -q shows of a preflight: its errors and warnings with their fixes, nothing when there are none (no
+     * "passed" line, no skipped checks: the run's summary says how it ended).
+     */
+    public void printProblems(PreflightReport report, PrintWriter out) {
+        if (report.findings().isEmpty()) {
+            return;
+        }
+        print(new PreflightReport(report.findings(), java.util.List.of()), 0, out);
+    }
+
     public void print(PreflightReport report, int hosts, PrintWriter out) {
         if (report.findings().isEmpty()) {
             out.println("Preflight: every check passed on " + hosts + " host" + (hosts == 1 ? "" : "s")

@@ -27,7 +27,8 @@ final class ReportHtml {
             1, "failed or stopped (see the summary)",
             2, "invalid usage or inventory",
             3, "changes pending",
-            4, "internal error");
+            4, "internal error",
+            130, "interrupted (Ctrl-C)");
 
     private static final String CSS = """
             :root{--fg:#1b1b1b;--muted:#605e5c;--line:#e1dfdd;--bg:#f5f5f5;--card:#fff;--accent:#0f6cbd}

@@ -2,6 +2,7 @@ package io.hvcluster.run;
 
 import io.hvcluster.bundle.RenderedScript;
 import io.hvcluster.exec.ExecutionException;
+import io.hvcluster.exec.OutputSink;
 import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptResult;
 import io.hvcluster.facts.FactsParser;
@@ -156,10 +157,21 @@ final class HostStepRun {
             }
         }
         Script script = new Script(host.name(), step.id(), rs.phase().name(), rs.fileName(), rs.text(), secrets);
+        ProgressTicker running = new ProgressTicker(ctx.time, ctx.listener, host.name(), step.id(), "running", ctx.options.stepTimeout());
+        OutputSink live = new OutputSink() {
+            @Override
+            public void line(Stream stream, String text) {
+                ctx.listener.output(new RunEvents.OutputLine(host.name(), step.id(), stream == Stream.STDERR, ShownOutputLine.of(ctx.masker.mask(text))));
+                running.tick();
+            }
+
+            @Override
+            public void heartbeat() {
+                running.tick();
+            }
+        };
         try {
-            return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(),
-                    (stream, line) -> ctx.listener.output(new RunEvents.OutputLine(host.name(), step.id(),
-                            stream == io.hvcluster.exec.OutputSink.Stream.STDERR, ShownOutputLine.of(ctx.masker.mask(line))))));
+            return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), live));
         } catch (ExecutionException e) {
             if (e.kind() != ExecutionException.Kind.CONNECTION_LOST) {
                 return failure(ctx.masker.mask(e.getMessage()));
@@ -168,7 +180,7 @@ final class HostStepRun {
             // decide. The scripts are idempotent, so running one again is safe.
             ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.RECONNECTED,
                     "connection lost during " + step.id() + "; reconnecting", ctx.time.now()));
-            if (!awaitReachable(host)) {
+            if (!awaitReachable(host, step)) {
                 return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
             }
             StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
@@ -177,17 +189,19 @@ final class HostStepRun {
                         ScriptData.NONE, "", "", "");
             }
             try {
-                return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), io.hvcluster.exec.OutputSink.discard()));
+                return outcome(ctx.executor(host).run(script, ctx.options.stepTimeout(), OutputSink.discard()));
             } catch (ExecutionException again) {
                 return failure(ctx.masker.mask(again.getMessage()));
             }
         }
     }
 
-    private boolean awaitReachable(Host host) throws InterruptedException {
+    private boolean awaitReachable(Host host, Step<?> step) throws InterruptedException {
         Instant deadline = ctx.time.now().plus(ctx.options.rebootTimeout());
+        ProgressTicker reconnecting = new ProgressTicker(ctx.time, ctx.listener, host.name(), step.id(), "reconnecting", ctx.options.rebootTimeout());
         while (ctx.time.now().isBefore(deadline)) {
             ctx.time.sleep(ctx.options.pollInterval());
+            reconnecting.tick();
             try {
                 ctx.reprobe(host);
                 return true;

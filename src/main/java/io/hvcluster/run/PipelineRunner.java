@@ -45,6 +45,14 @@ public final class PipelineRunner implements AutoCloseable {
     private final RunContext ctx;
     private final RunPool pool;
     private Instant started;
+    /** The steps' statuses so far, once steps run (an interrupted run reports them). */
+    private volatile RunResult current;
+    private volatile boolean finished;
+
+    /** The exit code of a run interrupted by Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
+    /** How long an interrupted run waits for its running steps to stop and record how they ended. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /** A runner on the wall clock. */
     public PipelineRunner(Inventory inventory, BundleRenderer bundle, FactsProbe probe, ExecutorFactory executors,
@@ -203,8 +211,16 @@ public final class PipelineRunner implements AutoCloseable {
         started = ctx.time.now();
         StepFlow flow = new StepFlow(Planner.pipeline(plan.reboot()), ctx.inventory, !plan.reboot().parallel(), ctx.options.continueOnError());
         RunResult result = new RunResult();
+        current = result;
         pool.submitting(() -> startReady(flow, result, unitRun));
-        pool.awaitIdle();
+        try {
+            pool.awaitIdle();
+        } catch (InterruptedException e) {
+            // Ctrl-C: nothing new starts, what runs is stopped and given a moment to say how it ended.
+            flow.interrupt();
+            pool.stopRunning(STOP_GRACE);
+            throw e;
+        }
         if (flow.pending()) {
             throw new IllegalStateException("the run ended with steps neither run nor skipped");
         }
@@ -234,8 +250,38 @@ public final class PipelineRunner implements AutoCloseable {
         ctx.listener.hostNotice(new RunEvents.HostNotice(host, kind, message, ctx.time.now()));
     }
 
+    /**
+     * The end of a run interrupted by Ctrl-C, for the listeners (so the report is still written): exit code
+     * {@link #INTERRUPTED} and what had happened by then.
+     *
+     * @return the summary line
+     */
+    public String finishInterrupted() {
+        RunResult soFar = current;
+        String summary = "interrupted (Ctrl-C): " + (soFar == null ? "no step had started, nothing was changed"
+                : soFar.summary() + " before the interrupt");
+        finish(INTERRUPTED, summary);
+        return summary;
+    }
+
+    /** The steps' statuses so far, or null before any step ran. */
+    public RunResult resultSoFar() {
+        return current;
+    }
+
+    /**
+     * The run's end when it stopped on an exception (no terminal to confirm on, a refused plan, a bug), unless
+     * it had already ended: the report still gets written, with the exit code the process will have.
+     */
+    public void finishAbnormally(int exit, String why) {
+        if (!finished) {
+            finish(exit, "stopped: " + ctx.masker.mask(why));
+        }
+    }
+
     /** The run's end, for the listeners (the report is written then). */
     public void finish(int exit, String summary) {
+        finished = true;
         Instant end = ctx.time.now();
         ctx.listener.runFinished(new RunEvents.RunFinished(exit, summary, Duration.between(started, end), end));
     }
@@ -260,7 +306,12 @@ public final class PipelineRunner implements AutoCloseable {
                 });
             }
         });
-        pool.awaitIdle();
+        try {
+            pool.awaitIdle();
+        } catch (InterruptedException e) {
+            pool.stopRunning(STOP_GRACE);
+            throw e;
+        }
     }
 
     @Override

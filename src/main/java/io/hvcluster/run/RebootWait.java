@@ -29,8 +29,10 @@ final class RebootWait {
         String candidate = null;
         boolean announcedDown = false;
         notice(host, NoticeKind.WAITING, "restarting; waiting until it answers with a new boot time");
+        ProgressTicker restarting = new ProgressTicker(ctx.time, ctx.listener, host.name(), step.id(), "restarting", ctx.options.rebootTimeout());
         while (ctx.time.now().isBefore(deadline)) {
             ctx.time.sleep(ctx.options.pollInterval());
+            restarting.tick();
             HostFacts f;
             try {
                 f = ctx.reprobe(host);

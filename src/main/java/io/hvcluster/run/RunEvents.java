@@ -67,6 +67,23 @@ public final class RunEvents {
     public record HostNotice(String host, NoticeKind kind, String message, Instant at) {
     }
 
+    /**
+     * A long wait still going on: a script that has run a while, a host restarting. Throttled by the run
+     * ({@link ProgressTicker}), so a listener may show every one.
+     *
+     * @param stepId   the step it belongs to
+     * @param activity what is going on: "running", "restarting", "reconnecting"
+     * @param elapsed  since the wait began
+     * @param limit    when the run gives up waiting
+     */
+    public record Progress(String host, String stepId, String activity, Duration elapsed, Duration limit, Instant at) {
+
+        /** "restarting, 4m10s of 30m". */
+        public String text() {
+            return activity + ", " + WaitText.of(elapsed) + " of " + WaitText.of(limit);
+        }
+    }
+
     /** A line of live script output (heartbeats removed). */
     public record OutputLine(String host, String stepId, boolean stderr, String text) {
     }

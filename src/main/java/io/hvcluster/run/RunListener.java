@@ -27,6 +27,9 @@ public interface RunListener {
     default void hostNotice(RunEvents.HostNotice e) {
     }
 
+    default void progress(RunEvents.Progress e) {
+    }
+
     default void runFinished(RunEvents.RunFinished e) {
     }
 }

@@ -47,6 +47,11 @@ public final class RunListeners implements RunListener {
     }
 
     @Override
+    public void progress(RunEvents.Progress e) {
+        listeners.forEach(l -> l.progress(e));
+    }
+
+    @Override
     public void runFinished(RunEvents.RunFinished e) {
         listeners.forEach(l -> l.runFinished(e));
     }

@@ -1,8 +1,11 @@
 package io.hvcluster.run;
 
 import io.hvcluster.time.TimeSource;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +22,7 @@ final class RunPool implements AutoCloseable {
     private final int slots;
     private final TimeSource time;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private final Set<Thread> workers = new HashSet<>();
     private int running;
     private Throwable failure;
 
@@ -74,12 +78,16 @@ final class RunPool implements AutoCloseable {
     }
 
     private void runInSlot(Runnable task) {
+        synchronized (this) {
+            workers.add(Thread.currentThread());
+        }
         try {
             task.run();
         } catch (RuntimeException | Error e) {
             fail(e);
         } finally {
             synchronized (this) {
+                workers.remove(Thread.currentThread());
                 running--;
                 dispatch();
                 notifyAll();
@@ -113,6 +121,28 @@ final class RunPool implements AutoCloseable {
         }
         if (f instanceof Error err) {
             throw err;
+        }
+    }
+
+    /**
+     * The run is interrupted (Ctrl-C): nothing waiting starts, every running task is interrupted (a WinRM command
+     * is stopped on its host, a restart wait ends), and the caller waits up to {@code grace} of real time for them
+     * to record how they ended. Whatever they threw is dropped: the interrupt is the run's ending.
+     */
+    void stopRunning(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (this) {
+            waiting.clear();
+            workers.forEach(Thread::interrupt);
+            try {
+                long left;
+                while (running > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
+            failure = null;
         }
     }
 

@@ -43,6 +43,7 @@ final class StepFlow {
     private final boolean continueOnError;
     private final Set<String> failedHosts = new LinkedHashSet<>();
     private boolean stopped;
+    private String stopReason = "the run stopped after an earlier failure";
 
     StepFlow(Pipeline pipeline, Inventory inventory, boolean rolling, boolean continueOnError) {
         this.rolling = rolling;
@@ -92,6 +93,12 @@ final class StepFlow {
         }
     }
 
+    /** The run was interrupted (Ctrl-C): nothing new starts; every unit still waiting is skipped with that reason. */
+    synchronized void interrupt() {
+        stopped = true;
+        stopReason = "the run was interrupted (Ctrl-C)";
+    }
+
     /** Whether any unit still waits or runs. */
     synchronized boolean pending() {
         return states.stream().anyMatch(s -> s != State.DONE);
@@ -104,7 +111,7 @@ final class StepFlow {
             return null;
         }
         if (stopped) {
-            return new Decision(u, "the run stopped after an earlier failure");
+            return new Decision(u, stopReason);
         }
         if (failedHosts.contains(u.host().name())) {
             return new Decision(u, u.host().name() + " failed an earlier step");

@@ -4,6 +4,7 @@ import io.hvcluster.facts.HostFacts;
 import io.hvcluster.plan.Plan;
 import io.hvcluster.preflight.PreflightReport;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The one workflow of plan, apply and apply --dry-run, whatever the executor: facts → preflight → plan →
@@ -46,7 +47,9 @@ public final class Workflow {
         /** The steps ran (or, with nothing to change, were confirmed unchanged). */
         APPLIED,
         /** The dry run wrote its scripts. */
-        WRITTEN
+        WRITTEN,
+        /** Ctrl-C: running steps were stopped, nothing new started; the report says what had happened. */
+        INTERRUPTED
     }
 
     /** What the workflow shows a person and asks them (the terminal in the CLI). */
@@ -81,6 +84,9 @@ public final class Workflow {
          * a plan asked to report pending changes ({@code plan --detailed-exitcode}) has some.
          */
         public int exitCode() {
+            if (ending == Ending.INTERRUPTED) {
+                return PipelineRunner.INTERRUPTED;
+            }
             if (failed()) {
                 return 1;
             }
@@ -93,7 +99,7 @@ public final class Workflow {
                 case FACTS_MISSING, PREFLIGHT_FAILED -> true;
                 case PLANNED -> plan.hasProblems();
                 // Terraform's convention: a declined apply is not a success (a script must not go on as if it ran).
-                case NOT_CONFIRMED -> true;
+                case NOT_CONFIRMED, INTERRUPTED -> true;
                 case APPLIED, WRITTEN -> result.anyFailed();
             };
         }
@@ -107,6 +113,9 @@ public final class Workflow {
     private final Console console;
     private boolean reportPending;
     private Plan saved;
+    private ToIntFunction<RuntimeException> exitCodeOf = e -> 4;
+    /** The plan once there is one (an interrupted run still reports it). */
+    private Plan shown;
 
     /** @param preflight whether to run the preflight checks before planning */
     public Workflow(PipelineRunner runner, boolean preflight, Console console) {
@@ -130,9 +139,37 @@ public final class Workflow {
         return this;
     }
 
+    /**
+     * Runs the goal to its end. An interrupt of the calling thread (Ctrl-C, see the CLI's shutdown hook) ends it
+     * early but in order: running steps are stopped, the listeners get the run's end with exit code 130 (so the
+     * report is written), and the outcome is {@link Ending#INTERRUPTED}; the caller's finally blocks still run.
+     */
     public Outcome run(Goal goal) throws InterruptedException {
+        try {
+            return runGoal(goal);
+        } catch (InterruptedException e) {
+            String summary = runner.finishInterrupted();
+            return new Outcome(Ending.INTERRUPTED, summary, Map.of(), shown, runner.resultSoFar());
+        } catch (RuntimeException e) {
+            // The process exits with the code this exception maps to: the console's "(exit N)" and the report say it too.
+            runner.finishAbnormally(exitCodeOf.applyAsInt(e), String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /**
+     * How an exception that ends the workflow maps to the process's exit code (the CLI's mapping: a user's mistake
+     * is 2, a bug 4). Default: 4.
+     */
+    public Workflow exitCodes(ToIntFunction<RuntimeException> mapping) {
+        this.exitCodeOf = mapping;
+        return this;
+    }
+
+    private Outcome runGoal(Goal goal) throws InterruptedException {
         if (goal == Goal.DRY_RUN) {
             Plan plan = runner.planWithoutFacts();
+            shown = plan;
             console.plan(plan);
             PipelineRunner.RunResult result = runner.dryRun(plan);
             return new Outcome(Ending.WRITTEN, result.count(StepStatus.PLANNED) + " step runs written", Map.of(), plan, result);
@@ -148,6 +185,7 @@ public final class Workflow {
         // The plan is pure; computed first so that a converged build skips the preflight: nothing will change, so
         // there is nothing for it to guard, and a re-run costs one probe per host (docs/performance.md).
         Plan plan = saved == null ? runner.plan(known) : runner.adopt(saved);
+        shown = plan;
         if (preflight && plan.toChange() > 0) {
             PreflightReport report = runner.preflight(known);
             console.preflight(report);

@@ -1,9 +1,9 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,16 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing; the run folder has its report and no secret.
  */
 class ApplyOnSimulatorTest {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void planApplyAndApplyAgainOnTheSimulatedCluster(@TempDir Path tmp) throws Exception {

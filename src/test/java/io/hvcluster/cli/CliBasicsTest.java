@@ -1,7 +1,9 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvcluster.testing.InProcessCli.Run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,16 +15,6 @@ import picocli.CommandLine;
 
 /** What an admin meets before any host is contacted: usage, help, version, completion, and mistakes in options. */
 class CliBasicsTest {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void aloneItPrintsTheUsageAndExits2() {

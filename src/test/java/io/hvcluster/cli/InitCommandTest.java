@@ -1,11 +1,11 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.init.TodoMarkers;
 import io.hvcluster.inventory.schema.InventorySchemaTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the file validates, matches the JSON Schema and applies on the simulator.
  */
 class InitCommandTest {
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void initValidateFillApplyOnFreshSimulatedHosts(@TempDir Path tmp) throws Exception {

@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.inventory.Inventory;
@@ -7,8 +8,7 @@ import io.hvcluster.inventory.load.InventoryLoader;
 import io.hvcluster.sim.host.DatacenterBuilder;
 import io.hvcluster.sim.host.DatacenterStore;
 import io.hvcluster.sim.host.SimulatedDatacenter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -28,16 +28,6 @@ class PreflightOnSimulatorTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** Saves simulated hosts built with {@code knobs} where `--simulate --simulator-state` finds them. */
     String state(UnaryOperator<DatacenterBuilder> knobs) throws Exception {
         Inventory inv = InventoryLoader.load(Path.of(INVENTORY)).inventory().orElseThrow();
@@ -56,7 +46,8 @@ class PreflightOnSimulatorTest {
         Run r = validateOnline(b -> b);
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).contains("inventories/lab-2node.yaml: valid (2 hosts, 4 networks)", "Preflight: every check passed on 2 hosts",
-                "HV01 [reachability] network 'Cluster': HV01 does not hold 10.10.1.11 yet");
+                "cluster [reachability] network 'Cluster': HV01 (10.10.1.11), HV02 (10.10.1.12) do not hold their addresses yet");
+        assertThat(r.out()).as("one line per reason").containsOnlyOnce("network 'Cluster'");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -181,7 +172,7 @@ class PreflightOnSimulatorTest {
         String runs = tmp.resolve("runs").toString();
         Run apply = hvcluster("apply", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
         assertThat(apply.exit()).as(apply.err() + apply.out()).isZero();
-        assertThat(apply.out()).contains("Preflight: every check passed on 2 hosts (4 skipped, below)");
+        assertThat(apply.out()).contains("Preflight: every check passed on 2 hosts (2 skipped, below)");
 
         Run again = hvcluster("validate", INVENTORY, "--online", "--simulate", "--simulator-state", state, "--runs-dir", runs);
         assertThat(again.exit()).as(again.err() + again.out()).isZero();

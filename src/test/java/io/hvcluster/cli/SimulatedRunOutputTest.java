@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import io.hvcluster.inventory.load.InventoryLoader;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.sim.host.DatacenterBuilder;
 import io.hvcluster.sim.host.DatacenterStore;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,16 +35,6 @@ class SimulatedRunOutputTest {
 
     @TempDir
     Path tmp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run hvcluster(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path onlyRunFolder(Path runs) throws Exception {
         try (Stream<Path> s = Files.list(runs)) {
@@ -148,5 +140,42 @@ class SimulatedRunOutputTest {
         long ms = report.get("durationMs").asLong();
         assertThat(done.group(1) + "." + done.group(2)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0));
         assertThat(ms).isGreaterThan(100);
+    }
+
+    @Test
+    void quietLeavesWarningsErrorsAndTheSummaryOnlyForEveryCommand() throws Exception {
+        String state = tmp.resolve("sim").toString();
+        String runs = tmp.resolve("runs").toString();
+        Run validate = hvcluster("validate", INVENTORY, "--online", "-q", "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(validate.exit()).as(validate.err()).isZero();
+        assertThat(validate.out().strip()).isEqualTo(INVENTORY + ": valid (2 hosts, 4 networks)");
+        assertThat(nonBlank(validate.err())).singleElement().asString().startsWith("SIMULATED: Done in ").endsWith("(exit 0)");
+
+        Run apply = hvcluster("apply", INVENTORY, "-q", "--yes", "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).isBlank();
+        assertThat(nonBlank(apply.err())).singleElement().asString().startsWith("SIMULATED: Done in ").contains("0 failed")
+                .endsWith("(exit 0)");
+
+        Path file = tmp.resolve("init.yaml");
+        Run init = hvcluster("init", "-q", "--simulate", "--hosts", "HV01,HV02", "--out", file.toString());
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(nonBlank(init.err())).singleElement().asString().startsWith("SIMULATED: wrote " + file);
+    }
+
+    private static List<String> nonBlank(String text) {
+        return text.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void aRunStoppedByAnErrorStillReportsTheExitCodeTheProcessHas() throws Exception {
+        // No terminal to ask on and no --yes: exit 2, and the summary line and the report say 2 as well.
+        Path runs = tmp.resolve("runs");
+        Run apply = hvcluster("apply", INVENTORY, "--simulate-fresh", "--simulator-state", tmp.resolve("sim").toString(),
+                "--runs-dir", runs.toString());
+        assertThat(apply.exit()).as(apply.err()).isEqualTo(2);
+        assertThat(apply.err()).contains("no terminal to confirm the plan on").containsOnlyOnce("(exit 2)");
+        JsonNode report = JSON.readTree(onlyRunFolder(runs).resolve("report.json").toFile());
+        assertThat(report.get("exitCode").asInt()).isEqualTo(2);
     }
 }

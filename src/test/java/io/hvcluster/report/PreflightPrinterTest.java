@@ -48,4 +48,24 @@ class PreflightPrinterTest {
     void aCleanReportIsOneLine() {
         assertThat(print(new PreflightReport(List.of(), List.of()))).isEqualTo("Preflight: every check passed on 2 hosts\n\n");
     }
+
+    @Test
+    void quietShowsTheProblemsWithTheirFixesAndNothingElse() {
+        PreflightReport r = new PreflightReport(List.of(
+                new Finding(Severity.WARNING, "cluster", "cpu-consistency", "different models", "one model", "use compatibility mode")),
+                List.of(new Skipped("HV01", "reachability", "network 'Cluster': not addressed yet")));
+        StringWriter s = new StringWriter();
+        new PreflightPrinter().printProblems(r, new PrintWriter(s, true));
+        assertThat(s.toString().replace(System.lineSeparator(), "\n")).isEqualTo("""
+                Preflight: 0 errors, 1 warning
+
+                cluster
+                  warning [cpu-consistency] different models; expected one model
+                          fix: use compatibility mode
+
+                """);
+        StringWriter clean = new StringWriter();
+        new PreflightPrinter().printProblems(new PreflightReport(List.of(), r.skipped()), new PrintWriter(clean, true));
+        assertThat(clean.toString()).isEmpty();
+    }
 }

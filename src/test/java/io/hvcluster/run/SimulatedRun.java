@@ -43,6 +43,7 @@ final class SimulatedRun {
     final List<String> order = Collections.synchronizedList(new ArrayList<>());
     final List<RunEvents.HostNotice> notices = Collections.synchronizedList(new ArrayList<>());
     final List<RunEvents.StepStarted> starts = Collections.synchronizedList(new ArrayList<>());
+    final List<RunEvents.Progress> progress = Collections.synchronizedList(new ArrayList<>());
     /** The last run's end, as the runner reported it. */
     RunEvents.RunFinished runFinished;
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
@@ -78,6 +79,7 @@ final class SimulatedRun {
         order.clear();
         notices.clear();
         starts.clear();
+        progress.clear();
         ScriptRunner runner = new ScriptRunner(dc);
         ExecutorFactory factory = host -> new RecordingExecutor(only != null ? only : wrap.apply(host.name(),
                 new SimulatedExecutor(runner, host.name(), time)));
@@ -99,6 +101,11 @@ final class SimulatedRun {
             @Override
             public void hostNotice(RunEvents.HostNotice e) {
                 notices.add(e);
+            }
+
+            @Override
+            public void progress(RunEvents.Progress e) {
+                progress.add(e);
             }
 
             @Override

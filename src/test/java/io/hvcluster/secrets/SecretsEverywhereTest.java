@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The password of a run never appears in anything a run writes or prints: every command, at every verbosity,
+ * The password of a run never appears in anything a run writes or prints: every command, at every verbosity (-q to -vv),
  * for a good and for a failing run, in real processes whose password comes from the environment, so the simulated
  * hosts accept exactly that password and it travels the real secret path (WinRM logon, bootstrap payload, second
  * hop). Searched in everything: console output, journal, run.log, reports, archived scripts, the dry-run bundle,
@@ -65,6 +65,10 @@ class SecretsEverywhereTest {
         run(tmp, exits, CANARY, "apply", inv, "--simulate", "--simulator-state", other, "--runs-dir", runs, "--yes");
         run(tmp, exits, CANARY, "apply", inv, "--simulate", "--simulator-state", other, "--runs-dir", runs, "--yes",
                 "--skip-preflight", "-v");
+        // -vv: the WinRM traffic on the console and in run.log, on a fresh build that sends the password (second hop).
+        run(tmp, exits, CANARY, "apply", inv, "--simulate-fresh", "--simulator-state", tmp.resolve("sim-vv").toString(), "--runs-dir", runs,
+                "--yes", "-vv");
+        run(tmp, exits, CANARY, "facts", inv, "--simulate", "--simulator-state", tmp.resolve("sim-vv").toString(), "-vv");
 
         assertThat(exits).as("exit codes").containsEntry("07 apply", 0).containsEntry("06 plan", 0)
                 .containsEntry("12 simulate", 0);
@@ -73,6 +77,9 @@ class SecretsEverywhereTest {
         assertThat(Files.readString(tmp.resolve("15.log"))).as("the run sent the password and the domain refused it")
                 .contains("The user name or password is incorrect");
         assertThat(Files.readString(tmp.resolve("07.log"))).contains("the hosts accept the password from HVCLUSTER_PASSWORD");
+        assertThat(exits).containsEntry("16 apply", 0).containsEntry("17 facts", 0);
+        assertThat(Files.readString(tmp.resolve("16.log"))).as("-vv shows the traffic, credentials masked")
+                .contains(">> POST /wsman HTTP/1.1", "Authorization: Basic ****");
 
         List<Path> files;
         try (Stream<Path> walk = Files.walk(tmp)) {

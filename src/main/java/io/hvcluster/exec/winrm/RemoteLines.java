@@ -26,12 +26,19 @@ final class RemoteLines {
     private static final String HEARTBEAT = BootstrapPayload.HEARTBEAT;
 
     private final Consumer<String> lines;
+    private final Runnable onHeartbeat;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private String partial = "";
     private int heartbeats;
 
     RemoteLines(Consumer<String> lines) {
+        this(lines, () -> { });
+    }
+
+    /** @param onHeartbeat told of every heartbeat as it arrives (the run shows progress from them) */
+    RemoteLines(Consumer<String> lines, Runnable onHeartbeat) {
         this.lines = lines;
+        this.onHeartbeat = onHeartbeat;
     }
 
     void feed(byte[] buf, int off, int len) {
@@ -73,8 +80,10 @@ final class RemoteLines {
         partial = "";
         if (full.strip().equals(HEARTBEAT)) {
             heartbeats++;
+            onHeartbeat.run();
         } else if (full.endsWith(HEARTBEAT)) {
             heartbeats++;
+            onHeartbeat.run();
             partial = full.substring(0, full.length() - HEARTBEAT.length());
         } else {
             lines.accept(full);

@@ -223,7 +223,7 @@ public final class WinRmExecutor implements ScriptExecutor {
         Collected(OutputSink.Stream stream, OutputSink sink) {
             this.stream = stream;
             this.sink = sink;
-            this.lines = new RemoteLines(this::line);
+            this.lines = new RemoteLines(this::line, this::heartbeat);
         }
 
         void drain(InputStream in) {
@@ -254,6 +254,14 @@ public final class WinRmExecutor implements ScriptExecutor {
                 }
             } catch (RuntimeException e) {
                 sinkFailed = true;   // live output is a courtesy; the result still has everything
+                LOG.debug("output sink failed on {}: {}", settings.hostName(), e.toString());
+            }
+        }
+
+        private void heartbeat() {
+            try {
+                sink.heartbeat();
+            } catch (RuntimeException e) {
                 LOG.debug("output sink failed on {}: {}", settings.hostName(), e.toString());
             }
         }

@@ -5,6 +5,7 @@ import io.hvcluster.exec.OutputSink;
 import io.hvcluster.exec.Script;
 import io.hvcluster.exec.ScriptExecutor;
 import io.hvcluster.exec.ScriptResult;
+import io.hvcluster.exec.winrm.WinRmSettings;
 import io.hvcluster.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * Runs scripts straight on the simulated host's model, in process, without WinRM: for fast orchestration tests.
  * A restart a script schedules takes effect after the script's simulated duration plus the (capped) shutdown
  * delay; while the host is down every run fails with {@link ExecutionException.Kind#UNREACHABLE}, and a script
- * whose host restarts under it fails with {@link ExecutionException.Kind#CONNECTION_LOST}.
+ * whose host restarts under it fails with {@link ExecutionException.Kind#CONNECTION_LOST}. Like the real bootstrap,
+ * a running script sends a heartbeat every {@link WinRmSettings#DEFAULT_HEARTBEAT_INTERVAL} of its simulated run time.
  */
 public final class SimulatedExecutor implements ScriptExecutor {
 
@@ -47,11 +49,11 @@ public final class SimulatedExecutor implements ScriptExecutor {
                     dc.scheduleRestart(host, start.plus(outcome.duration()).plus(dc.latencies().shutdownDelay(d))));
         }
         if (outcome.duration().compareTo(timeout) > 0) {
-            pass(timeout, script);
+            pass(timeout, script, sink);
             throw new ExecutionException(host, ExecutionException.Kind.TIMEOUT, host + ": " + script.stepId()
                     + " ran longer than its timeout of " + timeout.toSeconds() + " s");
         }
-        pass(outcome.duration(), script);
+        pass(outcome.duration(), script, sink);
         synchronized (dc) {
             dc.settle(clock.now());
             WindowsHost h = dc.requireHost(host);
@@ -65,10 +67,20 @@ public final class SimulatedExecutor implements ScriptExecutor {
         return new ScriptResult(outcome.exitCode(), outcome.stdout(), outcome.stderr(), outcome.duration());
     }
 
-    /** The script's simulated run time passes (on virtual time in tests, for real in a live simulation). */
-    private void pass(Duration d, Script script) {
+    /**
+     * The script's simulated run time passes (on virtual time in tests, for real in a live simulation), with a
+     * heartbeat at every full interval, as the bootstrap's heartbeat runspace writes one.
+     */
+    private void pass(Duration d, Script script, OutputSink sink) {
+        Duration beat = WinRmSettings.DEFAULT_HEARTBEAT_INTERVAL;
         try {
-            clock.sleep(d);
+            Duration left = d;
+            while (left.compareTo(beat) >= 0) {
+                clock.sleep(beat);
+                left = left.minus(beat);
+                sink.heartbeat();
+            }
+            clock.sleep(left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExecutionException(host, ExecutionException.Kind.CONNECTION_LOST, host + ": interrupted while "
