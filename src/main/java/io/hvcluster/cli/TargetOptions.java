@@ -37,17 +37,21 @@ public final class TargetOptions {
             Path state = SimulatorStateFolder.of(simulatorState, inventory);
             Optional<Secret> given = PasswordResolver.system().resolveIfGiven(inventory.connection().password(),
                     inventory.connection().username(), passwordStdin);
-            Simulation sim = Simulation.start(inventory, state, simulateFresh, given);
+            Optional<Secret> chap = ChapSecretSource.resolve(inventory, System::getenv, true);
+            Simulation sim = Simulation.start(inventory, state, simulateFresh, given, chap);
             err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
                     + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
             sim.stateNotes().forEach(n -> err.println("warning: " + n));
-            return new Target(sim.executors(), domainSecrets(inventory, sim.domainPassword()), sim.masker(), sim, true);
+            return new Target(sim.executors(), withChap(domainSecrets(inventory, sim.domainPassword()), chap), sim.masker(chap), sim, true);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
+        Optional<Secret> chap = ChapSecretSource.resolve(inventory, System::getenv, false);
         PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
+        java.util.List<Secret> masked = new java.util.ArrayList<>(java.util.List.of(password));
+        chap.ifPresent(masked::add);
         return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
-                domainSecrets(inventory, password),
-                new io.hvcluster.secrets.SecretMasker(java.util.List.of(password)), () -> { }, false);
+                withChap(domainSecrets(inventory, password), chap),
+                new io.hvcluster.secrets.SecretMasker(masked), () -> { }, false);
     }
 
     /**
@@ -56,6 +60,16 @@ public final class TargetOptions {
      */
     static Map<String, Secret> domainSecrets(Inventory inventory, Secret password) {
         return inventory.connection().secondHopMechanism().needsPassword() ? Map.of(Delegation.PASSWORD_SECRET, password) : Map.of();
+    }
+
+    /** The CHAP secret goes to connect-storage's scripts only, through $HvcSecrets like the domain password. */
+    static Map<String, Secret> withChap(Map<String, Secret> secrets, Optional<Secret> chap) {
+        if (chap.isEmpty()) {
+            return secrets;
+        }
+        Map<String, Secret> all = new java.util.LinkedHashMap<>(secrets);
+        all.put(io.hvcluster.steps.ConnectStorageStep.CHAP_SECRET, chap.get());
+        return Map.copyOf(all);
     }
 
     /** The executors to use, the secrets scripts may need, and what to close afterwards. */

@@ -7,6 +7,7 @@ import java.util.Optional;
  * What the read-only probe found on one host (templates/facts/probe.ps1.vm). Field names are the JSON keys
  * the probe writes, one to one. A section the probe could not read is null and named in {@link #errors()}.
  * {@code pausedByHvcluster}: enable-hyper-v paused this node for a restart and has not resumed it yet.
+ * {@code storage}: the iSCSI initiator and the Microsoft DSM (null when the section could not be read).
  */
 public record HostFacts(
         String probe,
@@ -21,7 +22,16 @@ public record HostFacts(
         List<Disk> disks,
         Cluster cluster,
         HyperV hyperV,
-        boolean pausedByHvcluster) {
+        boolean pausedByHvcluster,
+        Storage storage) {
+
+    /** Facts without the storage section (probes that do not read it). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, null);
+    }
 
     /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
@@ -39,6 +49,32 @@ public record HostFacts(
     }
 
     public record SectionError(String section, String message) {
+    }
+
+    /**
+     * The iSCSI initiator and the Microsoft DSM.
+     *
+     * @param iscsiService     MSiSCSI's status ("Running", "Stopped")
+     * @param iscsiStartType   MSiSCSI's start type ("Manual" on a fresh install, "Automatic")
+     * @param msdsmIscsiClaim  Get-MSDSMAutomaticClaimSettings says iSCSI is claimed (false without Multipath-IO)
+     * @param loadBalancePolicy Get-MSDSMGlobalDefaultLoadBalancePolicy ("" without Multipath-IO)
+     * @param portals          Get-IscsiTargetPortal
+     * @param sessions         Get-IscsiSession, each with its connection's portal
+     */
+    public record Storage(String iscsiService, String iscsiStartType, boolean msdsmIscsiClaim, String loadBalancePolicy,
+            List<IscsiPortal> portals, List<IscsiSession> sessions) {
+        public Storage {
+            portals = portals == null ? List.of() : List.copyOf(portals);
+            sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        }
+    }
+
+    /** A target portal: its address and the initiator address it was added with ("" = the default). */
+    public record IscsiPortal(String address, String initiatorAddress) {
+    }
+
+    /** A session to {@code target} from {@code initiatorAddress} to the portal {@code portalAddress}. */
+    public record IscsiSession(String target, String initiatorAddress, String portalAddress, boolean persistent, boolean connected) {
     }
 
     public record Os(int build, String editionId, String installationType, String productName, String lastBootUtc,

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param hosts     the nodes, in file order; the first is where cluster-wide steps run
  * @param connection how to reach the hosts over WinRM
  * @param capacity  optional sizing data for `hvcluster capacity`
+ * @param storage   how the hosts reach the shared LUNs; absent: connected outside hvcluster (docs/inventory.md)
  */
 public record Inventory(
         String source,
@@ -20,11 +21,23 @@ public record Inventory(
         List<Network> networks,
         List<Host> hosts,
         Connection connection,
-        Optional<CapacitySpec> capacity) {
+        Optional<CapacitySpec> capacity,
+        Optional<StorageSpec> storage) {
 
     public Inventory {
         networks = List.copyOf(networks);
         hosts = List.copyOf(hosts);
+    }
+
+    /** An inventory without a {@code storage} section: the LUNs are connected outside hvcluster. */
+    public Inventory(String source, ClusterSpec cluster, List<Network> networks, List<Host> hosts, Connection connection,
+            Optional<CapacitySpec> capacity) {
+        this(source, cluster, networks, hosts, connection, capacity, Optional.empty());
+    }
+
+    /** The iSCSI storage hvcluster connects, if the inventory describes one. */
+    public Optional<StorageSpec> iscsi() {
+        return storage.filter(s -> s.kind() == StorageKind.ISCSI);
     }
 
     public Optional<Network> network(String name) {

@@ -3,7 +3,7 @@ package io.hvcluster.steps;
 import io.hvcluster.pipeline.Pipeline;
 import java.util.List;
 
-/** The eleven steps in the guide's order. */
+/** The steps in the guide's order. */
 public final class StandardPipeline {
 
     private StandardPipeline() {
@@ -15,6 +15,7 @@ public final class StandardPipeline {
                 new RenameAdaptersStep(),
                 new ConfigureAddressesStep(),
                 new UnbindProtocolsStep(),
+                new ConnectStorageStep(),
                 new InstallFailoverClusteringStep(),
                 new ValidateClusterStep(),
                 new CreateClusterStep(),

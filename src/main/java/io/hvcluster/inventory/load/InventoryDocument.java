@@ -18,5 +18,6 @@ record InventoryDocument(
         Anchor hostsAt,
         List<HostDocument> hosts,
         ConnectionDocument connection,
-        CapacityDocument capacity) {
+        CapacityDocument capacity,
+        StorageDocument storage) {
 }

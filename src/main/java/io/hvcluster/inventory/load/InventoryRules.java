@@ -19,7 +19,8 @@ final class InventoryRules {
             NicRules::check,
             SwitchRules::check,
             ConnectionRules::check,
-            CapacityRules::check);
+            CapacityRules::check,
+            StorageRules::check);
 
     private InventoryRules() {
     }

@@ -14,6 +14,11 @@ public final class SimDisk {
     public long sizeBytes;
     public String busType;
     public boolean boot;
-    /** Hosts that see the disk (one for a local disk). */
+    /**
+     * The IQN of the iSCSI target that presents this LUN, or null (a local, Fibre Channel or SAS disk): an iSCSI LUN
+     * shows on a host only over its sessions to that target, once per session until the Microsoft DSM claims it.
+     */
+    public String iscsiTarget;
+    /** Hosts that see the disk (one for a local disk); for an iSCSI LUN, the initiators the array presents it to. */
     public Set<String> visibleTo = new LinkedHashSet<>();
 }
