@@ -196,6 +196,7 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
             return true;
         }
         out.change("feature " + feature, state, "Installed");
+        out.add("MSDSM automatic claim", "iSCSI (effective after the restart)");
         boolean hyperV = p.withHyperV() && !f.clusterMember()
                 && "Available".equals(f.feature(WindowsFeature.HYPER_V.windowsName()).map(HostFacts.Feature::installState).orElse(""));
         if (hyperV) {

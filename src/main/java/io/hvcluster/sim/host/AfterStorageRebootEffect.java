@@ -12,13 +12,18 @@ final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Pa
 
     @Override
     public void apply(StepRun run, ConnectStorageStep.Params p) throws StepFailure {
+        if (!p.iscsi()) {
+            return;
+        }
         String state = String.valueOf(run.host.featureState(ConnectStorageEffect.MULTIPATH_IO));
-        if (!state.equals("Installed")) {
+        if (p.mpio() && !state.equals("Installed")) {
             throw new StepFailure("Multipath-IO is " + state + " after the restart; Windows may need one more restart");
         }
         run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
         ConnectStorageEffect.service(run);
-        ConnectStorageEffect.msdsm(run, p);
+        if (p.mpio()) {
+            ConnectStorageEffect.msdsm(run, p);
+        }
         ConnectStorageEffect.connect(run, p);
     }
 }

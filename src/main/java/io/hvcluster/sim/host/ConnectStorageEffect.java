@@ -56,6 +56,7 @@ final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params
                 host.bootsToFinishFeatures = features.contains("Hyper-V") && run.latencies().hyperVSecondReboot() ? 2 : 1;
                 run.data.put("exitCode", "SuccessRestartRequired");
                 run.change("installed " + String.join(", ", features) + " (SuccessRestartRequired)");
+                msdsm(run, p);
                 restartWhy = features.size() > 1 ? "to finish installing Multipath-IO and Hyper-V" : "to finish installing Multipath-IO";
             } else if (!host.iscsi.msdsmIscsiClaim && !host.iscsi.sessions.isEmpty()) {
                 msdsm(run, p);
@@ -94,13 +95,13 @@ final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params
     /** Set-HvcMsdsm: a claim set while no iSCSI LUN is present applies to every LUN that arrives later. */
     static void msdsm(StepRun run, ConnectStorageStep.Params p) throws StepFailure {
         IscsiInitiator i = run.host.iscsi;
-        if (!run.host.featureInstalled(MULTIPATH_IO)) {
+        if (!run.host.featureInstalled(MULTIPATH_IO) && !"InstallPending".equals(run.host.featureState(MULTIPATH_IO))) {
             throw new StepFailure("The term 'Get-MSDSMAutomaticClaimSettings' is not recognized as the name of a cmdlet, function, "
                     + "script file, or operable program.");
         }
         if (!i.msdsmIscsiClaim) {
             i.msdsmIscsiClaim = true;
-            if (i.sessions.isEmpty()) {
+            if (i.sessions.isEmpty() && run.host.featureInstalled(MULTIPATH_IO)) {
                 i.claimActive = true;
             }
             run.change("the Microsoft DSM now claims iSCSI LUNs");
