@@ -22,6 +22,7 @@ class BundleRendererSmokeTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, s.text());
         }
-        assertThat(scripts).hasSize(4 * 5 + 5 + 4 * 2);
+        // per host: 5 single-script steps, enable-hyper-v and connect-storage with two phases each; 5 cluster steps
+        assertThat(scripts).hasSize(4 * 5 + 5 + 4 * 2 + 4 * 2);
     }
 }

@@ -36,7 +36,7 @@ class ApplyOnSimulatorTest {
 
         Run before = hvcluster("plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(before.exit()).as(before.err()).isEqualTo(3);
-        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 17 to change, 0 in desired state")
+        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 17 to change, 2 in desired state")
                 .containsPattern("estimate: about \\d+ min.*, 1 restart per host .*; rolling would take about ");
 
         Run apply = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
@@ -45,9 +45,9 @@ class ApplyOnSimulatorTest {
 
         Run again = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("No changes: HV01, HV02 are in the desired state for every step (17 checked).")
+        assertThat(again.out()).contains("No changes: HV01, HV02 are in the desired state for every step (19 checked).")
                 .doesNotContain("rename-adapters", "Plan:", "estimate:");
-        assertThat(again.err()).containsOnlyOnce("0 changed, 17 unchanged, 0 failed, 0 skipped");
+        assertThat(again.err()).containsOnlyOnce("0 changed, 19 unchanged, 0 failed, 0 skipped");
 
         Run after = hvcluster("plan", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(after.exit()).as(after.err()).isZero();

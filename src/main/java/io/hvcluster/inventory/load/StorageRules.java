@@ -32,7 +32,7 @@ final class StorageRules {
     static void check(InventoryDocument d, Problems problems) {
         StorageDocument s = d.storage();
         if (s == null) {
-            noStorageWithIscsiNetworks(d, problems);
+            // The documented default: no section, nothing connected (docs/inventory.md, "storage").
             return;
         }
         if (s.kind() == null) {
@@ -61,13 +61,6 @@ final class StorageRules {
         }
         chap(s, problems);
         paths(d, s, problems);
-    }
-
-    /** The documented default: no section means the LUNs are connected outside hvcluster; say so when it looks unintended. */
-    private static void noStorageWithIscsiNetworks(InventoryDocument d, Problems problems) {
-        d.networks().stream().filter(n -> n.is(NetworkPurpose.ISCSI)).findFirst().ifPresent(n -> problems.add(n.at().warning(
-                "an iSCSI network but no storage section: hvcluster connects no iSCSI sessions and expects the LUNs connected "
-                        + "already; add storage: { kind: iscsi, targets: [...] } to let it connect them")));
     }
 
     private static void notForThisKind(StorageDocument s, Problems problems) {

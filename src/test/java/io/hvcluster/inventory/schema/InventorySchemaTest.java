@@ -138,7 +138,7 @@ public class InventorySchemaTest {
                 broken("CHAP secret in the file", four, "  # chap: { username: hvcl03, secret: { env: HVCLUSTER_CHAP_SECRET } }",
                         "  chap: { username: hvcl03, secret: Sup3rS3cretChap }"),
                 broken("iSCSI portal not an address", four, "[10.20.1.100, 10.20.2.100]", "[10.20.1.100, san-b]"),
-                broken("iSCSI without targets", two, "storage:\n  kind: iscsi\n  targets:\n    - portals: [10.20.1.100]", "storage:\n  kind: iscsi"),
+                broken("iSCSI without targets", four, "  targets:\n    - portals: [10.20.1.100, 10.20.2.100]", "  targetz:\n    - portals: [10.20.1.100, 10.20.2.100]"),
                 broken("Fibre Channel with targets", four, "  kind: iscsi ", "  kind: fibreChannel "),
                 broken("unknown load-balance policy", four, "loadBalancePolicy: RR", "loadBalancePolicy: RoundRobin"),
                 broken("VM group missing vcpus", four, "{ name: sql, count: 4, memoryGB: 64, vcpus: 8, diskGB: 500 }", "{ name: sql, count: 4, memoryGB: 64, diskGB: 500 }"));
