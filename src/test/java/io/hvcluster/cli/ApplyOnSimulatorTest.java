@@ -127,21 +127,21 @@ class ApplyOnSimulatorTest {
         Run dry = hvcluster("apply", "inventories/lab-4node.yaml", "--dry-run", "--runs-dir", tmp.resolve("auto").toString());
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Dry run: nothing is contacted", "Reboot: rolling (auto, dry run)", "create-cluster",
-                "HV01/06-create-cluster.cluster.ps1", "HV03/08b-enable-hyper-v-after-reboot.ps1");
+                "HV01/07-create-cluster.cluster.ps1", "HV03/09b-enable-hyper-v-after-reboot.ps1", "HV02/04-connect-storage.ps1");
         Path run = onlyRunFolder(tmp.resolve("auto"));
         assertThat(run.resolve("report.html")).exists();
         String report = Files.readString(run.resolve("report.json"));
-        assertThat(report).contains("\"mode\" : \"dry-run\"", "\"planned\" : 29", "\"effective\" : \"rolling\"",
-                "\"scriptFile\" : \"scripts/HV02/08-enable-hyper-v.ps1\"");
+        assertThat(report).contains("\"mode\" : \"dry-run\"", "\"planned\" : 33", "\"effective\" : \"rolling\"",
+                "\"scriptFile\" : \"scripts/HV02/09-enable-hyper-v.ps1\"");
         // Auto knows nothing in a dry run, so it writes the drained, one-at-a-time path that is safe on a running cluster.
-        assertThat(Files.readString(run.resolve("scripts/HV02/08-enable-hyper-v.ps1"))).contains("$Drain = $true");
+        assertThat(Files.readString(run.resolve("scripts/HV02/09-enable-hyper-v.ps1"))).contains("$Drain = $true");
 
         Run parallel = hvcluster("apply", "inventories/lab-4node.yaml", "--dry-run", "--reboot-strategy", "parallel",
                 "--runs-dir", tmp.resolve("parallel").toString());
         assertThat(parallel.exit()).as(parallel.err()).isZero();
         assertThat(parallel.out()).contains("Reboot: parallel, as requested");
         Path p = onlyRunFolder(tmp.resolve("parallel"));
-        assertThat(Files.readString(p.resolve("scripts/HV02/08-enable-hyper-v.ps1"))).contains("$Drain = $false");
+        assertThat(Files.readString(p.resolve("scripts/HV02/09-enable-hyper-v.ps1"))).contains("$Drain = $false");
         assertThat(Files.readString(p.resolve("report.json"))).contains("\"effective\" : \"parallel\"");
     }
 

@@ -58,7 +58,7 @@ class WorkflowTest {
             assertThat(out.failed()).isTrue();
             assertThat(out.exitCode()).isEqualTo(1);
         }
-        assertThat(console.shown).containsExactly("preflight", "plan 29 to change, 0 in desired state", "confirm");
+        assertThat(console.shown).containsExactly("preflight", "plan 29 to change, 4 in desired state", "confirm");
         // Only the read-only probes ran (SimulatedRun does not list them); no step's script.
         assertThat(sim.executed).isEmpty();
         assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (29 to change, 4 in desired state)");
@@ -93,14 +93,14 @@ class WorkflowTest {
             assertThat(out.result().count(StepStatus.PLANNED)).isEqualTo(33);
         }
         // Nothing was probed: the only scripts are the steps' own, each phase once, and the restarts go host by host.
-        assertThat(dry.recorded()).hasSize(33).noneMatch(s -> s.stepId().equals(io.hvcluster.facts.FactsProbe.ID)
+        assertThat(dry.recorded()).hasSize(41).noneMatch(s -> s.stepId().equals(io.hvcluster.facts.FactsProbe.ID)
                 || s.stepId().equals(io.hvcluster.facts.PreflightProbe.ID));
         List<String> hyperV = sim.order.stream().filter(s -> s.startsWith("start enable-hyper-v")).toList();
         assertThat(hyperV).containsExactly("start enable-hyper-v/apply@HV01", "start enable-hyper-v/after-reboot@HV01",
                 "start enable-hyper-v/apply@HV02", "start enable-hyper-v/after-reboot@HV02",
                 "start enable-hyper-v/apply@HV03", "start enable-hyper-v/after-reboot@HV03",
                 "start enable-hyper-v/apply@HV04", "start enable-hyper-v/after-reboot@HV04");
-        assertThat(sim.runFinished.summary()).isEqualTo("dry run: 29 step runs written, nothing was contacted");
+        assertThat(sim.runFinished.summary()).isEqualTo("dry run: 33 step runs written, nothing was contacted");
         assertThat(tmp.resolve("HV03").resolve("08b-enable-hyper-v-after-reboot.ps1")).exists();
         assertThat(sim.dc.requireHost("HV01").features).doesNotContainEntry("Hyper-V", "Installed");
     }
