@@ -101,7 +101,7 @@ class WorkflowTest {
                 "start enable-hyper-v/apply@HV03", "start enable-hyper-v/after-reboot@HV03",
                 "start enable-hyper-v/apply@HV04", "start enable-hyper-v/after-reboot@HV04");
         assertThat(sim.runFinished.summary()).isEqualTo("dry run: 33 step runs written, nothing was contacted");
-        assertThat(tmp.resolve("HV03").resolve("08b-enable-hyper-v-after-reboot.ps1")).exists();
+        assertThat(tmp.resolve("HV03").resolve("09b-enable-hyper-v-after-reboot.ps1")).exists();
         assertThat(sim.dc.requireHost("HV01").features).doesNotContainEntry("Hyper-V", "Installed");
     }
 
