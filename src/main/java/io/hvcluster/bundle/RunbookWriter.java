@@ -64,7 +64,15 @@ public final class RunbookWriter {
                 writeRolling(md, step, mine);
             } else {
                 for (RenderedScript s : mine) {
-                    md.append("- [ ] on **").append(s.host()).append("**: `").append(s.relativePath()).append("`\n");
+                    md.append("- [ ] on **").append(s.host()).append("**: `").append(s.relativePath()).append('`');
+                    if (s.phase().rebootsHost()) {
+                        // connect-storage: a restart only when its JSON result says "rebootScheduled": true.
+                        md.append(": when its result says `\"rebootScheduled\":true` it restarts the host; **wait** until ")
+                                .append(s.host()).append(" answers again with a new boot time");
+                    } else if (s.phase().kind() == Phase.Kind.AFTER_REBOOT) {
+                        md.append(": only after that restart");
+                    }
+                    md.append('\n');
                 }
                 md.append('\n');
             }

@@ -55,7 +55,9 @@ final class PasswordOverHttp {
         Pipeline pipeline = StandardPipeline.create();
         Set<String> needing = new TreeSet<>();
         for (StepPlan s : plan.steps()) {
-            boolean needsSecret = pipeline.step(s.stepId()).map(Step::secrets).map(x -> !x.isEmpty()).orElse(false);
+            // connect-storage's CHAP secret is optional; its executor guard below refuses it when the inventory has one.
+            boolean needsSecret = pipeline.step(s.stepId()).map(Step::secrets)
+                    .map(x -> x.contains(io.hvcluster.facts.Delegation.PASSWORD_SECRET)).orElse(false);
             if (needsSecret && !s.inDesiredState()) {
                 needing.add(s.stepId());
             }
@@ -85,8 +87,10 @@ final class PasswordOverHttp {
                 return inner.run(new Script(script.host(), script.stepId(), script.phase(), script.fileName(),
                         script.text(), Map.of()), timeout, sink);
             }
+            String refused = script.secrets().containsKey(io.hvcluster.facts.Delegation.PASSWORD_SECRET) ? REFUSED
+                    : REFUSED.replace("the domain password", "the iSCSI CHAP secret");
             throw new ExecutionException(script.host(), ExecutionException.Kind.PROTOCOL_FAULT,
-                    script.host() + ": " + script.stepId() + " not sent: " + REFUSED);
+                    script.host() + ": " + script.stepId() + " not sent: " + refused);
         }
 
         @Override

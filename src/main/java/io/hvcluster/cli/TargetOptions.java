@@ -44,21 +44,24 @@ public final class TargetOptions {
             Path state = SimulatorStateFolder.of(simulatorState, inventory);
             Optional<Secret> given = PasswordResolver.system().resolveIfGiven(inventory.connection().password(),
                     inventory.connection().username(), passwordStdin);
-            Simulation sim = Simulation.start(inventory, state, simulateFresh, given);
+            Optional<Secret> chap = ChapSecretSource.resolve(inventory, System::getenv, true);
+            Simulation sim = Simulation.start(inventory, state, simulateFresh, given, chap);
             if (!quiet) {
                 err.println("SIMULATED: " + inventory.hosts().size() + " simulated hosts on 127.0.0.1, no real host is contacted (state in "
                         + state + "; " + SimulatedPassword.describe(inventory, given.isPresent(), passwordStdin) + ")");
             }
             sim.stateNotes().forEach(n -> err.println("warning: " + n));
             Optional<Secret> witnessKey = CloudWitnessKey.resolve(inventory, System.getenv(), err);
-            return new Target(sim.executors(), withWitnessKey(domainSecrets(inventory, sim.domainPassword()), witnessKey),
-                    masker(sim.domainPassword(), witnessKey), sim, true);
+            return new Target(sim.executors(), withWitnessKey(withChap(domainSecrets(inventory, sim.domainPassword()), chap), witnessKey),
+                    masker(sim.domainPassword(), chap, witnessKey), sim, true);
         }
         Secret password = PasswordResolver.system().resolve(inventory.connection().password(), inventory.connection().username(), passwordStdin);
+        Optional<Secret> chap = ChapSecretSource.resolve(inventory, System::getenv, false);
         PasswordOverHttp.notice(inventory.connection()).ifPresent(err::println);
         Optional<Secret> witnessKey = CloudWitnessKey.resolve(inventory, System.getenv(), err);
         return new Target(PasswordOverHttp.guard(inventory.connection(), WinRmExecutors.factory(inventory.connection(), password)),
-                withWitnessKey(domainSecrets(inventory, password), witnessKey), masker(password, witnessKey), () -> { }, false);
+                withWitnessKey(withChap(domainSecrets(inventory, password), chap), witnessKey), masker(password, chap, witnessKey),
+                () -> { }, false);
     }
 
     private static Map<String, Secret> withWitnessKey(Map<String, Secret> secrets, Optional<Secret> key) {
@@ -70,8 +73,10 @@ public final class TargetOptions {
         return Map.copyOf(all);
     }
 
-    private static io.hvcluster.secrets.SecretMasker masker(Secret password, Optional<Secret> witnessKey) {
+    /** Every secret a run may send is masked wherever a run writes or prints. */
+    private static io.hvcluster.secrets.SecretMasker masker(Secret password, Optional<Secret> chap, Optional<Secret> witnessKey) {
         java.util.List<Secret> all = new java.util.ArrayList<>(java.util.List.of(password));
+        chap.ifPresent(all::add);
         witnessKey.ifPresent(all::add);
         return new io.hvcluster.secrets.SecretMasker(all);
     }
@@ -82,6 +87,16 @@ public final class TargetOptions {
      */
     static Map<String, Secret> domainSecrets(Inventory inventory, Secret password) {
         return inventory.connection().secondHopMechanism().needsPassword() ? Map.of(Delegation.PASSWORD_SECRET, password) : Map.of();
+    }
+
+    /** The CHAP secret goes to connect-storage's scripts only, through $HvcSecrets like the domain password. */
+    static Map<String, Secret> withChap(Map<String, Secret> secrets, Optional<Secret> chap) {
+        if (chap.isEmpty()) {
+            return secrets;
+        }
+        Map<String, Secret> all = new java.util.LinkedHashMap<>(secrets);
+        all.put(io.hvcluster.steps.ConnectStorageStep.CHAP_SECRET, chap.get());
+        return Map.copyOf(all);
     }
 
     /** The executors to use, the secrets scripts may need, and what to close afterwards. */

@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code pausedByHvcluster}: enable-hyper-v paused this node for a restart and has not resumed it yet.
  * {@code validationMark}: final-validation's record of the last full validation run from this node, or null.
  * {@code hostSettings}: the Defender, Hyper-V host and CSV cache settings host-settings manages, or null if unread.
+ * {@code storage}: the iSCSI initiator and the Microsoft DSM (null when the section could not be read).
  */
 public record HostFacts(
         String probe,
@@ -25,7 +26,24 @@ public record HostFacts(
         HyperV hyperV,
         boolean pausedByHvcluster,
         ValidationMark validationMark,
-        HostSettings hostSettings) {
+        HostSettings hostSettings,
+        Storage storage) {
+
+    /** Facts without the storage section (probes that do not read it). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark, HostSettings hostSettings) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, validationMark, hostSettings, null);
+    }
+
+    /** Facts with the storage section but without final-validation's mark and the host settings. */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster, Storage storage) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, null, null, storage);
+    }
 
     /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
@@ -39,7 +57,7 @@ public record HostFacts(
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV, boolean pausedByHvcluster) {
         this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null, null);
+                pausedByHvcluster, null, null, null);
     }
 
     /** Facts without the host-settings section (every caller from before host-settings). */
@@ -81,6 +99,32 @@ public record HostFacts(
     }
 
     public record SectionError(String section, String message) {
+    }
+
+    /**
+     * The iSCSI initiator and the Microsoft DSM.
+     *
+     * @param iscsiService     MSiSCSI's status ("Running", "Stopped")
+     * @param iscsiStartType   MSiSCSI's start type ("Manual" on a fresh install, "Automatic")
+     * @param msdsmIscsiClaim  Get-MSDSMAutomaticClaimSettings says iSCSI is claimed (false without Multipath-IO)
+     * @param loadBalancePolicy Get-MSDSMGlobalDefaultLoadBalancePolicy ("" without Multipath-IO)
+     * @param portals          Get-IscsiTargetPortal
+     * @param sessions         Get-IscsiSession, each with its connection's portal
+     */
+    public record Storage(String iscsiService, String iscsiStartType, boolean msdsmIscsiClaim, String loadBalancePolicy,
+            List<IscsiPortal> portals, List<IscsiSession> sessions) {
+        public Storage {
+            portals = portals == null ? List.of() : List.copyOf(portals);
+            sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        }
+    }
+
+    /** A target portal: its address and the initiator address it was added with ("" = the default). */
+    public record IscsiPortal(String address, String initiatorAddress) {
+    }
+
+    /** A session to {@code target} from {@code initiatorAddress} to the portal {@code portalAddress}. */
+    public record IscsiSession(String target, String initiatorAddress, String portalAddress, boolean persistent, boolean connected) {
     }
 
     public record Os(int build, String editionId, String installationType, String productName, String lastBootUtc,

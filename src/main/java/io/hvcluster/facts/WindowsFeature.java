@@ -11,7 +11,9 @@ public enum WindowsFeature {
     FAILOVER_CLUSTERING("Failover-Clustering"),
     RSAT_CLUSTERING_POWERSHELL("RSAT-Clustering-PowerShell"),
     HYPER_V("Hyper-V"),
-    HYPER_V_POWERSHELL("Hyper-V-PowerShell");
+    HYPER_V_POWERSHELL("Hyper-V-PowerShell"),
+    /** Multipath I/O with the Microsoft DSM: needed when a host has two or more paths to a LUN. */
+    MULTIPATH_IO("Multipath-IO");
 
     private final String windowsName;
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param hosts     the nodes, in file order; the first is where cluster-wide steps run
  * @param connection how to reach the hosts over WinRM
  * @param capacity  optional sizing data for `hvcluster capacity`
+ * @param hostSettings what host-settings applies (docs/inventory.md)
+ * @param storage   how the hosts reach the shared LUNs; absent: connected outside hvcluster (docs/inventory.md)
  */
 public record Inventory(
         String source,
@@ -21,18 +23,37 @@ public record Inventory(
         List<Host> hosts,
         Connection connection,
         Optional<CapacitySpec> capacity,
-        HostSettingsSpec hostSettings) {
+        HostSettingsSpec hostSettings,
+        Optional<StorageSpec> storage) {
 
     public Inventory {
         networks = List.copyOf(networks);
         hosts = List.copyOf(hosts);
         hostSettings = hostSettings == null ? HostSettingsSpec.DEFAULTS : hostSettings;
+        storage = storage == null ? Optional.empty() : storage;
+    }
+
+    /** An inventory without {@code hostSettings} (its defaults) and without {@code storage} (LUNs connected outside hvcluster). */
+    public Inventory(String source, ClusterSpec cluster, List<Network> networks, List<Host> hosts, Connection connection,
+            Optional<CapacitySpec> capacity) {
+        this(source, cluster, networks, hosts, connection, capacity, HostSettingsSpec.DEFAULTS, Optional.empty());
+    }
+
+    /** An inventory without a {@code storage} section: the LUNs are connected outside hvcluster. */
+    public Inventory(String source, ClusterSpec cluster, List<Network> networks, List<Host> hosts, Connection connection,
+            Optional<CapacitySpec> capacity, HostSettingsSpec hostSettings) {
+        this(source, cluster, networks, hosts, connection, capacity, hostSettings, Optional.empty());
     }
 
     /** An inventory without a {@code hostSettings} section (its defaults). */
     public Inventory(String source, ClusterSpec cluster, List<Network> networks, List<Host> hosts, Connection connection,
-            Optional<CapacitySpec> capacity) {
-        this(source, cluster, networks, hosts, connection, capacity, HostSettingsSpec.DEFAULTS);
+            Optional<CapacitySpec> capacity, Optional<StorageSpec> storage) {
+        this(source, cluster, networks, hosts, connection, capacity, HostSettingsSpec.DEFAULTS, storage);
+    }
+
+    /** The iSCSI storage hvcluster connects, if the inventory describes one. */
+    public Optional<StorageSpec> iscsi() {
+        return storage.filter(s -> s.kind() == StorageKind.ISCSI);
     }
 
     public Optional<Network> network(String name) {

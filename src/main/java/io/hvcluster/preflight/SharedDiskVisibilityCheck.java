@@ -21,12 +21,14 @@ final class SharedDiskVisibilityCheck implements PreflightCheck {
 
     @Override
     public void check(PreflightInput in, Findings out) {
+        in.hostFacts().forEach((Host h, HostFacts f) -> IscsiSessions.notYet(in.inventory(), h, f)
+                .ifPresent(why -> out.skipped(h.name(), "shared disks: " + why)));
         for (DiskSpec spec : SharedDisks.all(in.inventory())) {
             Map<String, String> identities = new TreeMap<>();
             Set<String> uniqueIds = new java.util.HashSet<>();
             Set<String> guids = new java.util.HashSet<>();
             in.hostFacts().forEach((Host h, HostFacts f) -> {
-                if (!SharedDisks.read(f)) {
+                if (!SharedDisks.read(f) || IscsiSessions.notYet(in.inventory(), h, f).isPresent()) {
                     return;
                 }
                 List<HostFacts.Disk> found = SharedDisks.matching(f, spec);

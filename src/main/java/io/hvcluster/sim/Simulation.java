@@ -101,6 +101,12 @@ public final class Simulation implements AutoCloseable {
      *                 it as the account's password). Empty: {@link #DEFAULT_PASSWORD}.
      */
     public static Simulation start(Inventory inventory, Path stateFolder, boolean fresh, Optional<Secret> password) {
+        return start(inventory, stateFolder, fresh, password, Optional.empty());
+    }
+
+    /** @param chapSecret the iSCSI CHAP secret the run supplies; a fresh simulated array expects exactly it */
+    public static Simulation start(Inventory inventory, Path stateFolder, boolean fresh, Optional<Secret> password,
+            Optional<Secret> chapSecret) {
         Latencies latencies = Latencies.fast();
         Secret secret = password.orElse(DEFAULT_PASSWORD);
         DatacenterStore store = new DatacenterStore(stateFolder);
@@ -116,7 +122,9 @@ public final class Simulation implements AutoCloseable {
                 notes.addAll(foreignClusters(saved, inventory, stateFolder));
             }
             if (saved == null) {
-                saved = DatacenterBuilder.fresh(inventory).domainPassword(secret).build();
+                DatacenterBuilder builder = DatacenterBuilder.fresh(inventory).domainPassword(secret);
+                chapSecret.ifPresent(builder::chapSecret);
+                saved = builder.build();
                 saved.setLatencies(latencies);
                 store.save(saved);
             }
@@ -216,6 +224,13 @@ public final class Simulation implements AutoCloseable {
 
     public SecretMasker masker() {
         return new SecretMasker(List.of(password));
+    }
+
+    /** Masks the password and, when the run has one, the CHAP secret. */
+    public SecretMasker masker(Optional<Secret> chapSecret) {
+        List<Secret> all = new ArrayList<>(List.of(password));
+        chapSecret.ifPresent(all::add);
+        return new SecretMasker(all);
     }
 
     /** "HV01 http://127.0.0.1:55985/wsman", one per host. */

@@ -55,7 +55,7 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
         StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
         Optional<HostFacts.Cluster> cluster = facts.cluster();
         for (DiskRef v : parameters(facts.inventory(), host).volumes()) {
-            Optional<HostFacts.DiskResource> res = ClusterDisks.plan(out, facts.of(host.name()), cluster, v);
+            Optional<HostFacts.DiskResource> res = ClusterDisks.plan(out, facts, host, cluster, v);
             String name = res.map(HostFacts.DiskResource::name).orElse(v.label());
             Optional<HostFacts.SharedVolume> csv = cluster.flatMap(c -> c.sharedVolumes().stream().filter(s -> s.name().equals(name)).findFirst());
             if (cluster.map(c -> c.quorumResource().equals(name)).orElse(false)) {

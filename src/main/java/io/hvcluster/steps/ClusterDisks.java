@@ -1,6 +1,8 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.Host;
 import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,21 @@ final class ClusterDisks {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * As {@link #plan(StepPlanBuilder, HostFacts, Optional, DiskRef)}, except that a LUN step connect-storage has yet to
+     * connect on {@code host} is planned as added once it is connected, not as a problem (it is invisible, or shows once
+     * per path, until then).
+     */
+    static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, Host host, Optional<HostFacts.Cluster> cluster,
+            DiskRef ref) {
+        HostFacts node = facts.of(host.name());
+        if (ref.identity().matching(node).size() != 1 && ConnectStorageStep.pendingOn(host, facts)) {
+            out.add("cluster disk '" + ref.label() + "'", "once connect-storage has connected it");
+            return Optional.empty();
+        }
+        return plan(out, node, cluster, ref);
     }
 
     /**

@@ -99,7 +99,7 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
         Params p = parameters(facts.inventory(), host);
         Optional<HostFacts.Cluster> cluster = facts.cluster();
         if (p.witness() != null) {
-            ClusterDisks.plan(out, facts.of(host.name()), cluster, p.witness());
+            ClusterDisks.plan(out, facts, host, cluster, p.witness());
             if (cluster.map(c -> c.sharedVolumes().stream().anyMatch(v -> v.name().equals(p.witness().label()))).orElse(false)) {
                 out.problem("the witness disk '" + p.witness().label() + "' is a Cluster Shared Volume");
             }

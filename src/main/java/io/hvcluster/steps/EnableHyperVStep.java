@@ -96,6 +96,9 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
             out.change("cluster node " + host.name(), "paused by hvcluster for a restart whose check did not finish", "resumed");
         } else if (state.equals("InstallPending")) {
             out.restart(host.name(), "to finish installing Hyper-V");
+        } else if (!state.equals("Installed") && ConnectStorageStep.installsHyperVOn(host, facts)) {
+            // One restart per host: connect-storage installs Hyper-V with Multipath-IO and plans that restart.
+            out.run("feature " + feature, "installed earlier by connect-storage, in the Multipath-IO restart; then checked here");
         } else if (!state.equals("Installed")) {
             out.change("feature " + feature + " (with its management tools)", state, "Installed");
             out.restart(host.name(), drain && f.clusterMember() ? "drained first" : "");

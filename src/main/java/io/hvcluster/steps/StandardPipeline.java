@@ -15,6 +15,7 @@ public final class StandardPipeline {
                 new RenameAdaptersStep(),
                 new ConfigureAddressesStep(),
                 new UnbindProtocolsStep(),
+                new ConnectStorageStep(),
                 new InstallFailoverClusteringStep(),
                 new PrepareSharedDisksStep(),
                 new ValidateClusterStep(),

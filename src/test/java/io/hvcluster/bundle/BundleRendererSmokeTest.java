@@ -22,6 +22,7 @@ class BundleRendererSmokeTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, s.text());
         }
-        assertThat(scripts).hasSize(4 * 5 + 6 + 4 * 2);
+        // per host: 6 single-script steps, enable-hyper-v and connect-storage with two phases each; 7 cluster steps
+        assertThat(scripts).hasSize(4 * 6 + 7 + 4 * 2 + 4 * 2);
     }
 }

@@ -26,7 +26,7 @@ class ApplyOnSimulatorTest {
 
         Run before = hvcluster("plan", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(before.exit()).as(before.err()).isEqualTo(3);
-        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 21 to change, 0 in desired state")
+        assertThat(before.out()).contains("~ name of adapter [", ": Ethernet 2 → Cluster", "Plan: 21 to change, 2 in desired state")
                 .containsPattern("estimate: about \\d+ min.*, 1 restart per host .*; rolling would take about ");
 
         Run apply = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
@@ -35,9 +35,9 @@ class ApplyOnSimulatorTest {
 
         Run again = hvcluster("apply", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--yes");
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("No changes: HV01, HV02 are in the desired state for every step (21 checked).")
+        assertThat(again.out()).contains("No changes: HV01, HV02 are in the desired state for every step (23 checked).")
                 .doesNotContain("rename-adapters", "Plan:", "estimate:");
-        assertThat(again.err()).containsOnlyOnce("0 changed, 21 unchanged, 0 failed, 0 skipped");
+        assertThat(again.err()).containsOnlyOnce("0 changed, 23 unchanged, 0 failed, 0 skipped");
 
         Run after = hvcluster("plan", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--detailed-exitcode");
         assertThat(after.exit()).as(after.err()).isZero();
@@ -117,21 +117,21 @@ class ApplyOnSimulatorTest {
         Run dry = hvcluster("apply", "inventories/lab-4node.yaml", "--dry-run", "--runs-dir", tmp.resolve("auto").toString());
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Dry run: nothing is contacted", "Reboot: rolling (auto, dry run)", "create-cluster",
-                "HV01/07-create-cluster.cluster.ps1", "HV03/09b-enable-hyper-v-after-reboot.ps1");
+                "HV01/08-create-cluster.cluster.ps1", "HV03/10b-enable-hyper-v-after-reboot.ps1", "HV02/04-connect-storage.ps1");
         Path run = onlyRunFolder(tmp.resolve("auto"));
         assertThat(run.resolve("report.html")).exists();
         String report = Files.readString(run.resolve("report.json"));
-        assertThat(report).contains("\"mode\" : \"dry-run\"", "\"planned\" : 35", "\"effective\" : \"rolling\"",
-                "\"scriptFile\" : \"scripts/HV02/09-enable-hyper-v.ps1\"");
+        assertThat(report).contains("\"mode\" : \"dry-run\"", "\"planned\" : 39", "\"effective\" : \"rolling\"",
+                "\"scriptFile\" : \"scripts/HV02/10-enable-hyper-v.ps1\"");
         // Auto knows nothing in a dry run, so it writes the drained, one-at-a-time path that is safe on a running cluster.
-        assertThat(Files.readString(run.resolve("scripts/HV02/09-enable-hyper-v.ps1"))).contains("$Drain = $true");
+        assertThat(Files.readString(run.resolve("scripts/HV02/10-enable-hyper-v.ps1"))).contains("$Drain = $true");
 
         Run parallel = hvcluster("apply", "inventories/lab-4node.yaml", "--dry-run", "--reboot-strategy", "parallel",
                 "--runs-dir", tmp.resolve("parallel").toString());
         assertThat(parallel.exit()).as(parallel.err()).isZero();
         assertThat(parallel.out()).contains("Reboot: parallel, as requested");
         Path p = onlyRunFolder(tmp.resolve("parallel"));
-        assertThat(Files.readString(p.resolve("scripts/HV02/09-enable-hyper-v.ps1"))).contains("$Drain = $false");
+        assertThat(Files.readString(p.resolve("scripts/HV02/10-enable-hyper-v.ps1"))).contains("$Drain = $false");
         assertThat(Files.readString(p.resolve("report.json"))).contains("\"effective\" : \"parallel\"");
     }
 

@@ -51,7 +51,7 @@ class SimulatedRunOutputTest {
                 "--runs-dir", runs.toString(), "--detailed-exitcode");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(3);
         assertThat(plan.err()).contains("SIMULATED: 2 simulated hosts on 127.0.0.1", "(exit 3)").doesNotContain("(exit 0)");
-        assertThat(plan.err()).containsOnlyOnce("18 to change, 0 in desired state").containsOnlyOnce("Done in ");
+        assertThat(plan.err()).containsOnlyOnce("18 to change, 2 in desired state").containsOnlyOnce("Done in ");
         assertThat(plan.err()).doesNotContain("Done in 0.0s");
         assertThat(plan.err()).containsPattern("SIMULATED\\S* \\S*hvcluster plan");
 
@@ -73,7 +73,7 @@ class SimulatedRunOutputTest {
                 "--runs-dir", tmp.resolve("runs").toString());
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).doesNotContain("+ rename", "Preflight");
-        assertThat(plan.err()).containsOnlyOnce("18 to change, 0 in desired state").contains("(exit 0)")
+        assertThat(plan.err()).containsOnlyOnce("18 to change, 2 in desired state").contains("(exit 0)")
                 .doesNotContain("report:", "started", "hvcluster plan: cluster");
         assertThat(plan.err().lines().filter(l -> !l.isBlank()).toList()).hasSizeLessThanOrEqualTo(3);
     }

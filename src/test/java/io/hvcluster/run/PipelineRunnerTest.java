@@ -37,9 +37,9 @@ class PipelineRunnerTest {
         assertThat(sim.runFinished.at()).isEqualTo(sim.time.now());
 
         SimulatedRun.Outcome second = sim.apply();
-        assertThat(second.plan().summary()).isEqualTo("0 to change, 35 in desired state");
+        assertThat(second.plan().summary()).isEqualTo("0 to change, 39 in desired state");
         assertThat(sim.executed).as("change scripts run on a converged cluster").isEmpty();
-        assertThat(second.result().count(StepStatus.UNCHANGED)).isEqualTo(35);
+        assertThat(second.result().count(StepStatus.UNCHANGED)).isEqualTo(39);
     }
 
     @Test

@@ -58,10 +58,10 @@ class WorkflowTest {
             assertThat(out.failed()).isTrue();
             assertThat(out.exitCode()).isEqualTo(1);
         }
-        assertThat(console.shown).containsExactly("preflight", "plan 35 to change, 0 in desired state", "confirm");
+        assertThat(console.shown).containsExactly("preflight", "plan 35 to change, 4 in desired state", "confirm");
         // Only the read-only probes ran (SimulatedRun does not list them); no step's script.
         assertThat(sim.executed).isEmpty();
-        assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (35 to change, 0 in desired state)");
+        assertThat(sim.runFinished.summary()).isEqualTo("not applied: the plan was declined (35 to change, 4 in desired state)");
         assertThat(sim.runFinished.exitCode()).isEqualTo(1);
     }
 
@@ -90,18 +90,18 @@ class WorkflowTest {
             Workflow.Outcome out = new Workflow(runner, true, new ScriptedConsole(true)).run(Workflow.Goal.DRY_RUN);
             assertThat(out.ending()).isEqualTo(Workflow.Ending.WRITTEN);
             assertThat(out.plan().reboot().parallel()).as("auto writes the rolling path when nothing was asked").isFalse();
-            assertThat(out.result().count(StepStatus.PLANNED)).isEqualTo(35);
+            assertThat(out.result().count(StepStatus.PLANNED)).isEqualTo(39);
         }
         // Nothing was probed: the only scripts are the steps' own, each phase once, and the restarts go host by host.
-        assertThat(dry.recorded()).hasSize(39).noneMatch(s -> s.stepId().equals(io.hvcluster.facts.FactsProbe.ID)
+        assertThat(dry.recorded()).hasSize(47).noneMatch(s -> s.stepId().equals(io.hvcluster.facts.FactsProbe.ID)
                 || s.stepId().equals(io.hvcluster.facts.PreflightProbe.ID));
         List<String> hyperV = sim.order.stream().filter(s -> s.startsWith("start enable-hyper-v")).toList();
         assertThat(hyperV).containsExactly("start enable-hyper-v/apply@HV01", "start enable-hyper-v/after-reboot@HV01",
                 "start enable-hyper-v/apply@HV02", "start enable-hyper-v/after-reboot@HV02",
                 "start enable-hyper-v/apply@HV03", "start enable-hyper-v/after-reboot@HV03",
                 "start enable-hyper-v/apply@HV04", "start enable-hyper-v/after-reboot@HV04");
-        assertThat(sim.runFinished.summary()).isEqualTo("dry run: 35 step runs written, nothing was contacted");
-        assertThat(tmp.resolve("HV03").resolve("09b-enable-hyper-v-after-reboot.ps1")).exists();
+        assertThat(sim.runFinished.summary()).isEqualTo("dry run: 39 step runs written, nothing was contacted");
+        assertThat(tmp.resolve("HV03").resolve("10b-enable-hyper-v-after-reboot.ps1")).exists();
         assertThat(sim.dc.requireHost("HV01").features).doesNotContainEntry("Hyper-V", "Installed");
     }
 
@@ -123,7 +123,7 @@ class WorkflowTest {
             assertThat(out.plan().toChange()).isZero();
         }
         // Nothing will change, so there is nothing for the preflight to guard: no preflight, no confirmation.
-        assertThat(again.shown).containsExactly("plan 0 to change, 35 in desired state");
+        assertThat(again.shown).containsExactly("plan 0 to change, 39 in desired state");
         assertThat(probes).containsExactlyInAnyOrder("facts@HV01", "facts@HV02", "facts@HV03", "facts@HV04");
     }
 }

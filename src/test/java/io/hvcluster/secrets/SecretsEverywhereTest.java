@@ -33,6 +33,8 @@ class SecretsEverywhereTest {
     static final String CANARY = "Cnry'Qx\"7\\Zv-41d9-Secret-Canary";
     /** The password of the domain a failing run meets: a different, also secret value. */
     static final String OTHER = "Othr'Dm\"3\\Pw-77a1-Other-Canary";
+    /** The iSCSI CHAP secret every run is given (12 to 16 bytes, as the Microsoft initiator takes): it must not leak either. */
+    static final String CHAP = "Chp'Q\"5\\Canry16";
 
     @Test
     void noCommandLeaksThePasswordInAnyForm(@TempDir Path tmp) throws Exception {
@@ -41,8 +43,12 @@ class SecretsEverywhereTest {
         Path taskInventory = tmp.resolve("lab-2node-task.yaml");
         String example = Files.readString(Path.of("inventories/lab-2node.yaml"));
         assertThat(example).contains("  password: { env: HVCLUSTER_PASSWORD }\n");
+        // And with one-way CHAP, so connect-storage delivers the CHAP secret through $HvcSecrets too.
+        assertThat(example).contains("\nhosts:\n");
         Files.writeString(taskInventory, example.replace("  password: { env: HVCLUSTER_PASSWORD }\n",
-                "  password: { env: HVCLUSTER_PASSWORD }\n  secondHop: task\n"));
+                "  password: { env: HVCLUSTER_PASSWORD }\n  secondHop: task\n")
+                .replace("\nhosts:\n", "\nstorage:\n  kind: iscsi\n  targets: [ { portals: [10.20.1.100] } ]\n"
+                        + "  chap: { username: hvcl01, secret: { env: HVCLUSTER_CHAP_SECRET } }\nhosts:\n"));
         String inv = taskInventory.toString();
         String state = tmp.resolve("sim").toString();
         String runs = tmp.resolve("runs").toString();
@@ -95,6 +101,9 @@ class SecretsEverywhereTest {
         Map<String, String> needles = new LinkedHashMap<>();
         needles.putAll(forms(CANARY));
         needles.putAll(forms(OTHER));
+        forms(CHAP).forEach((form, needle) -> needles.put("CHAP " + form, needle));
+        assertThat(Files.readString(tmp.resolve("07.log"))).as("connect-storage logged on with CHAP")
+                .contains("connect-storage");
         for (Path f : files) {
             String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
             needles.forEach((form, needle) -> assertThat(bytes).as("%s holds the password %s", f, form).doesNotContain(needle));
@@ -166,7 +175,8 @@ class SecretsEverywhereTest {
     private static void run(Path tmp, Map<String, Integer> exits, String password, String... args)
             throws IOException, InterruptedException {
         String n = String.format("%02d", exits.size() + 1);
-        Process p = HvclusterProcess.start(tmp.resolve(n + ".log"), Map.of("HVCLUSTER_PASSWORD", password), args);
+        Process p = HvclusterProcess.start(tmp.resolve(n + ".log"), Map.of("HVCLUSTER_PASSWORD", password,
+                "HVCLUSTER_CHAP_SECRET", CHAP), args);
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("hvcluster %s finished", String.join(" ", args)).isTrue();
         exits.put(n + " " + args[0], p.exitValue());
     }

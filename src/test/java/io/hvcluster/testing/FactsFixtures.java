@@ -249,6 +249,12 @@ public final class FactsFixtures {
                 f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
     }
 
+    /** {@code f} with the iSCSI initiator's state (the storage section). */
+    public static HostFacts withStorage(HostFacts f, HostFacts.Storage storage) {
+        return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), storage);
+    }
+
     public static HostFacts withDisks(HostFacts f, List<HostFacts.Disk> disks) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
                 f.sessionAdapters(), disks, f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());

@@ -83,6 +83,14 @@ public final class InventoryFixtures {
         return new HostNic(network, Optional.of(mac(mac)), Optional.empty(), Optional.ofNullable(ipAddress).map(InventoryFixtures::ip));
     }
 
+    /** {@code inv} with an iSCSI target on one portal per iSCSI subnet (two paths per host, so MPIO). */
+    public static Inventory withIscsi(Inventory inv) {
+        io.hvcluster.inventory.StorageSpec storage = new io.hvcluster.inventory.StorageSpec(io.hvcluster.inventory.StorageKind.ISCSI,
+                List.of(new io.hvcluster.inventory.IscsiTarget(List.of(ip("10.20.1.100"), ip("10.20.2.100")), Optional.empty())),
+                Optional.empty(), io.hvcluster.inventory.MpioMode.AUTO, io.hvcluster.inventory.LoadBalancePolicy.RR);
+        return new Inventory(inv.source(), inv.cluster(), inv.networks(), inv.hosts(), inv.connection(), inv.capacity(), Optional.of(storage));
+    }
+
     /** {@code inv} with cluster.disableUnusedAdapters set. */
     public static Inventory withDisableUnusedAdapters(Inventory inv, boolean on) {
         ClusterSpec c = inv.cluster();

@@ -9,7 +9,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** The root of the file: finds the sections and hands each to its reader. */
 final class DocumentReader {
 
-    private static final List<String> SECTIONS = List.of("cluster", "networks", "hosts", "connection", "capacity", "hostSettings");
+    private static final List<String> SECTIONS = List.of("cluster", "networks", "hosts", "connection", "capacity", "hostSettings", "storage");
 
     private final Problems problems;
 
@@ -36,11 +36,12 @@ final class DocumentReader {
                 .orElse(null);
         CapacityDocument capacity = m.map("capacity").map(new CapacitySectionReader(problems)::read).orElse(null);
         HostSettingsDocument hostSettings = m.map("hostSettings").map(new HostSettingsSectionReader()::read).orElse(null);
+        StorageDocument storage = m.map("storage").map(new StorageSectionReader(problems)::read).orElse(null);
         boolean networksReadable = m.node("networks").filter(n -> n instanceof SequenceNode seq
                 && seq.getValue().stream().allMatch(item -> item instanceof MappingNode)).isPresent();
         return new InventoryDocument(m.at(), cluster, writtenAt(m, "networks"), networks, networksReadable,
                 writtenAt(m, "hosts"),
-                hosts, connection, capacity, hostSettings);
+                hosts, connection, capacity, hostSettings, storage);
     }
 
     /**

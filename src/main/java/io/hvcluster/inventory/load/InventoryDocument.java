@@ -19,5 +19,6 @@ record InventoryDocument(
         List<HostDocument> hosts,
         ConnectionDocument connection,
         CapacityDocument capacity,
-        HostSettingsDocument hostSettings) {
+        HostSettingsDocument hostSettings,
+        StorageDocument storage) {
 }

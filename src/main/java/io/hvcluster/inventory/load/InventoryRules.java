@@ -20,7 +20,8 @@ final class InventoryRules {
             SwitchRules::check,
             ConnectionRules::check,
             CapacityRules::check,
-            HostSettingsRules::check);
+            HostSettingsRules::check,
+            StorageRules::check);
 
     private InventoryRules() {
     }

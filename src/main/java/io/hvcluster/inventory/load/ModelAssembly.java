@@ -10,6 +10,10 @@ import io.hvcluster.inventory.DiskSpec;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
+import io.hvcluster.inventory.IscsiTarget;
+import io.hvcluster.inventory.LoadBalancePolicy;
+import io.hvcluster.inventory.MpioMode;
+import io.hvcluster.inventory.StorageSpec;
 import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.QuorumMode;
 import io.hvcluster.inventory.TargetOs;
@@ -33,13 +37,22 @@ final class ModelAssembly {
         List<Host> hosts = d.hosts().stream().map(h -> host(h, networks)).toList();
         return new Inventory(source, cluster(d.cluster()), networks, hosts, connection(d.connection()),
                 Optional.ofNullable(d.capacity()).map(ModelAssembly::capacity),
-                d.hostSettings() == null ? HostSettingsSpec.DEFAULTS : hostSettings(d.hostSettings()));
+                d.hostSettings() == null ? HostSettingsSpec.DEFAULTS : hostSettings(d.hostSettings()),
+                Optional.ofNullable(d.storage()).map(ModelAssembly::storage));
     }
 
     private static HostSettingsSpec hostSettings(HostSettingsDocument s) {
         return new HostSettingsSpec(Located.valueOr(s.defenderExclusions(), true), value(s.virtualMachinePath()),
                 value(s.virtualHardDiskPath()), value(s.migrationEnabled()), value(s.maximumMigrations()).map(Long::intValue),
                 value(s.performanceOption()), value(s.authentication()), value(s.csvBlockCacheMb()));
+    }
+
+    private static StorageSpec storage(StorageDocument s) {
+        return new StorageSpec(s.kind().value(),
+                s.targets().stream().map(t -> new IscsiTarget(t.portals().stream().map(Located::value).toList(),
+                        value(t.iqn()).map(String::trim))).toList(),
+                Optional.ofNullable(s.chap()).map(c -> new StorageSpec.Chap(c.username().value(), c.secretVariable().value())),
+                Located.valueOr(s.mpio(), MpioMode.AUTO), Located.valueOr(s.loadBalancePolicy(), LoadBalancePolicy.RR));
     }
 
     private static ClusterSpec cluster(ClusterDocument c) {

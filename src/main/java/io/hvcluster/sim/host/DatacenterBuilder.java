@@ -3,6 +3,8 @@ package io.hvcluster.sim.host;
 import io.hvcluster.facts.WindowsFeature;
 
 import io.hvcluster.inventory.DiskSpec;
+import io.hvcluster.inventory.IscsiTarget;
+import io.hvcluster.inventory.StorageSpec;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -46,6 +49,7 @@ public final class DatacenterBuilder {
     private final Map<String, String> diskOnlyOn = new HashMap<>();
     private final Set<String> mbrDisks = new HashSet<>();
     private Consumer<SimulatedDatacenter> datacenterTweaks = dc -> { };
+    private Secret chapSecret = Secret.of("");
 
     private DatacenterBuilder(Inventory inventory) {
         this.inventory = inventory;
@@ -253,6 +257,57 @@ public final class DatacenterBuilder {
                 .orElseThrow(() -> new IllegalArgumentException("no shared disk labelled " + label));
     }
 
+    /** The CHAP secret the simulated array expects (the one the run supplies, unless a test wants them to differ). */
+    public DatacenterBuilder chapSecret(Secret secret) {
+        this.chapSecret = secret;
+        return this;
+    }
+
+    /** The iSCSI portal at {@code address} refuses every connection (its array port is down). */
+    public DatacenterBuilder refusingPortal(String address) {
+        return datacenter(dc -> dc.san.refusingPortals.add(address));
+    }
+
+    /** The array presents no iSCSI LUN to {@code host}'s initiator: its targets log it on and show it nothing. */
+    public DatacenterBuilder iscsiLunsNotMappedTo(String host) {
+        return datacenter(dc -> dc.disks.stream().filter(d -> d.iscsiTarget != null).forEach(d -> d.visibleTo.remove(key(host))));
+    }
+
+    /** The LUN labelled {@code label} has another size than the inventory says. */
+    public DatacenterBuilder lunSize(String label, long bytes) {
+        return datacenter(dc -> dc.disks.stream().filter(d -> d.serial.equals(serialOf(label))).forEach(d -> d.sizeBytes = bytes));
+    }
+
+    /**
+     * Someone connected the iSCSI sessions on {@code host} by hand, every path, without Multipath-IO: each LUN shows
+     * once per path.
+     */
+    public DatacenterBuilder iscsiConnectedWithoutMpio(String host) {
+        return datacenter(dc -> {
+            WindowsHost h = dc.requireHost(host);
+            h.iscsi.startType = "Automatic";
+            h.iscsi.serviceStatus = "Running";
+            Host spec = inventory.host(host).orElseThrow();
+            inventory.iscsi().ifPresent(storage -> {
+                for (int t = 0; t < storage.targets().size(); t++) {
+                    String iqn = dc.san.targets.get(t).iqn;
+                    for (StorageSpec.IscsiPath path : StorageSpec.paths(inventory, spec, storage.targets().get(t))) {
+                        IscsiInitiator.Portal portal = new IscsiInitiator.Portal();
+                        portal.address = path.portal().toString();
+                        portal.initiatorAddress = path.initiator().toString();
+                        h.iscsi.portals.add(portal);
+                        IscsiInitiator.Session session = new IscsiInitiator.Session();
+                        session.target = iqn;
+                        session.initiatorAddress = path.initiator().toString();
+                        session.portalAddress = path.portal().toString();
+                        session.persistent = true;
+                        h.iscsi.sessions.add(session);
+                    }
+                }
+            });
+        });
+    }
+
     /** Hyper-V was installed by someone else and waits for its restart. */
     /** A processor of another architecture (Win32_Processor.Architecture; 9 is x64, 12 is ARM64). */
     public DatacenterBuilder cpuArchitecture(String host, int architecture) {
@@ -328,6 +383,7 @@ public final class DatacenterBuilder {
         }
         inventory.cluster().witness().ifPresent(w -> dc.disks.add(sharedDisk(w, WITNESS_DEFAULT_BYTES)));
         inventory.cluster().sharedVolumes().forEach(v -> dc.disks.add(sharedDisk(v, CSV_DEFAULT_BYTES)));
+        san(dc);
         for (WindowsHost h : dc.hosts.values()) {
             tweaks.getOrDefault(key(h.name), x -> { }).accept(h);
         }
@@ -431,7 +487,7 @@ public final class DatacenterBuilder {
         SimDisk d = new SimDisk();
         d.serial = spec.serial().orElse("SAN-" + spec.label().toUpperCase(Locale.ROOT));
         d.uniqueId = spec.uniqueId().orElse(uniqueId("san/" + spec.label()));
-        d.sizeBytes = spec.sizeBytes().map(s -> Math.max(s, defaultSize)).orElse(defaultSize);
+        d.sizeBytes = spec.sizeBytes().orElse(defaultSize);
         d.busType = inventory.networksWith(NetworkPurpose.ISCSI).isEmpty() ? "SAS" : "iSCSI";
         if (mbrDisks.contains(spec.label())) {
             d.partitionStyle = "MBR";
@@ -447,6 +503,30 @@ public final class DatacenterBuilder {
             inventory.hosts().forEach(h -> d.visibleTo.add(key(h.name())));
         }
         return d;
+    }
+
+    /**
+     * The iSCSI array of an inventory with iSCSI storage: its targets on the inventory's portals, every shared LUN
+     * behind the first target, the CHAP user and secret (as a hash) the targets expect.
+     */
+    private void san(SimulatedDatacenter dc) {
+        Optional<StorageSpec> storage = inventory.iscsi();
+        if (storage.isEmpty()) {
+            return;
+        }
+        List<IscsiTarget> targets = storage.get().targets();
+        for (int i = 0; i < targets.size(); i++) {
+            IscsiSan.Target t = new IscsiSan.Target();
+            t.iqn = targets.get(i).iqn().orElse("iqn.2005-10.org.example.san:" + inventory.cluster().name().toLowerCase(Locale.ROOT) + "-" + (i + 1));
+            targets.get(i).portals().forEach(p -> t.portals.add(p.toString()));
+            dc.san.targets.add(t);
+        }
+        storage.get().chap().ifPresent(c -> {
+            dc.san.chapUser = c.username();
+            dc.san.chapSecretSha256 = IscsiSan.sha256(chapSecret);
+        });
+        String first = dc.san.targets.get(0).iqn;
+        dc.disks.stream().filter(d -> !d.boot).forEach(d -> d.iscsiTarget = first);
     }
 
     private static String uniqueId(String seed) {

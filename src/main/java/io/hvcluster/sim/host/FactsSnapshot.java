@@ -41,10 +41,11 @@ final class FactsSnapshot {
         List<HostFacts.Disk> disks = section("disks", this::disks);
         HostFacts.Cluster cluster = section("cluster", this::cluster);
         HostFacts.HyperV hyperV = section("hyperV", this::hyperV);
+        HostFacts.Storage storage = section("storage", this::storage);
         return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV,
                 host.pausedForHyperVMark, host.validationMark == null ? null : new HostFacts.ValidationMark(host.validationMark.fingerprint,
                         host.validationMark.report, host.validationMark.result, host.validationMark.approved, host.validationMark.at),
-                section("hostSettings", this::hostSettings));
+                section("hostSettings", this::hostSettings), storage);
     }
 
     private HostFacts.HostSettings hostSettings() {
@@ -125,6 +126,17 @@ final class FactsSnapshot {
                     d.sizeBytes, clustered, offline, d.boot, d.busType, d.readOnly, d.partitions, fileSystem, label));
         }
         return out;
+    }
+
+    /** templates/facts/probe.ps1.vm 'storage': the MSDSM cmdlets only with Multipath-IO, sessions only with MSiSCSI running. */
+    private HostFacts.Storage storage() {
+        IscsiInitiator i = host.iscsi;
+        boolean mpio = host.featureInstalled("Multipath-IO");
+        boolean running = "Running".equals(i.serviceStatus);
+        return new HostFacts.Storage(i.serviceStatus, i.startType, mpio && i.msdsmIscsiClaim, mpio ? i.loadBalancePolicy : "",
+                running ? i.portals.stream().map(p -> new HostFacts.IscsiPortal(p.address, p.initiatorAddress)).toList() : List.of(),
+                running ? i.sessions.stream().map(x -> new HostFacts.IscsiSession(x.target, x.initiatorAddress, x.portalAddress,
+                        x.persistent, true)).toList() : List.of());
     }
 
     private HostFacts.Cluster cluster() {

@@ -38,6 +38,8 @@ public final class ScriptRunner {
         register("rename-adapters/apply", new RenameAdaptersEffect());
         register("configure-addresses/apply", new ConfigureAddressesEffect());
         register("unbind-protocols/apply", new UnbindProtocolsEffect());
+        register("connect-storage/apply", new ConnectStorageEffect());
+        register("connect-storage/after-reboot", new AfterStorageRebootEffect());
         register("install-failover-clustering/apply", new InstallFailoverClusteringEffect());
         register("prepare-shared-disks/apply", new PrepareSharedDisksEffect());
         register("validate-cluster/apply", new ValidateClusterEffect());

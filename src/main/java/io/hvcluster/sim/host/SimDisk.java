@@ -26,7 +26,12 @@ public final class SimDisk {
     /** The file system of the first partition's volume, "" when it has none. */
     public String fileSystem = "";
     public String volumeLabel = "";
-    /** Hosts that see the disk (one for a local disk). */
+    /**
+     * The IQN of the iSCSI target that presents this LUN, or null (a local, Fibre Channel or SAS disk): an iSCSI LUN
+     * shows on a host only over its sessions to that target, once per session until the Microsoft DSM claims it.
+     */
+    public String iscsiTarget;
+    /** Hosts that see the disk (one for a local disk); for an iSCSI LUN, the initiators the array presents it to. */
     public Set<String> visibleTo = new LinkedHashSet<>();
     /**
      * Hosts where the disk is online while no cluster holds it: a shared disk starts offline everywhere (SAN policy

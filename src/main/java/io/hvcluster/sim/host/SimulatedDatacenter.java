@@ -36,6 +36,8 @@ public final class SimulatedDatacenter {
     public List<SimulatedCluster> clusters = new ArrayList<>();
     /** The latest time {@link #settle} saw (epoch ms): the "now" of states that change with time. */
     public long clockMillis;
+    /** The iSCSI array, when the inventory's storage is iSCSI. */
+    public IscsiSan san = new IscsiSan();
 
     @JsonIgnore
     private Latencies latencies = Latencies.fast();
@@ -77,8 +79,30 @@ public final class SimulatedDatacenter {
         return clusters.stream().filter(c -> c.name.equalsIgnoreCase(name)).findFirst();
     }
 
+    /**
+     * The disks Get-Disk lists on the host, in order: an iSCSI LUN only over the host's sessions to its target, once
+     * per session until the Microsoft DSM claims it (docs/windows-behaviour.md, "Shared storage").
+     */
     public List<SimDisk> disksVisibleTo(String hostName) {
-        return disks.stream().filter(d -> d.visibleTo.stream().anyMatch(h -> h.equalsIgnoreCase(hostName))).toList();
+        List<SimDisk> out = new ArrayList<>();
+        for (SimDisk d : disks) {
+            if (d.visibleTo.stream().anyMatch(h -> h.equalsIgnoreCase(hostName))) {
+                out.addAll(java.util.Collections.nCopies(copiesOn(hostName, d), d));
+            }
+        }
+        return out;
+    }
+
+    private int copiesOn(String hostName, SimDisk d) {
+        if (d.iscsiTarget == null) {
+            return 1;
+        }
+        WindowsHost h = host(hostName).orElse(null);
+        if (h == null) {
+            return 0;
+        }
+        int paths = (int) h.iscsi.pathsTo(d.iscsiTarget);
+        return paths > 0 && h.iscsi.claimActive ? 1 : paths;
     }
 
     public Optional<SimDisk> diskByGuid(String guid) {
@@ -177,10 +201,12 @@ public final class SimulatedDatacenter {
                 }
                 // Hyper-V finishes its install with a second restart of its own.
                 h.shutdownAtMillis = at + latencies.secondRebootGap().toMillis();
+                h.iscsi.boot(h.featureInstalled("Multipath-IO"));
                 return;
             }
             h.features.replaceAll((f, s) -> s.equals("InstallPending") ? "Installed" : s);
         }
+        h.iscsi.boot(h.featureInstalled("Multipath-IO"));
         if (h.featureInstalled("Hyper-V")) {
             startHypervisor(h, at);
         }

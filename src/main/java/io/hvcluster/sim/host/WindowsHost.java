@@ -97,6 +97,8 @@ public final class WindowsHost {
     public Long upAtMillis;
 
     public HostFaults faults = new HostFaults();
+    /** The iSCSI initiator and the Microsoft DSM (connect-storage). */
+    public IscsiInitiator iscsi = new IscsiInitiator();
 
     public boolean partOfDomain() {
         return domain != null;

@@ -134,6 +134,13 @@ public class InventorySchemaTest {
                 broken("capacity free space 100 %", four, "freeSpacePercent: 20", "freeSpacePercent: 100"),
                 broken("capacity negative failover reserve", four, "failoverReserve: 2", "failoverReserve: -1"),
                 broken("VM group count zero", four, "{ name: web, count: 40,", "{ name: web, count: 0,"),
+                broken("unknown storage kind", four, "  kind: iscsi ", "  kind: nfs "),
+                broken("CHAP secret in the file", four, "  # chap: { username: hvcl03, secret: { env: HVCLUSTER_CHAP_SECRET } }",
+                        "  chap: { username: hvcl03, secret: Sup3rS3cretChap }"),
+                broken("iSCSI portal not an address", four, "[10.20.1.100, 10.20.2.100]", "[10.20.1.100, san-b]"),
+                broken("iSCSI without targets", four, "  targets:\n    - portals: [10.20.1.100, 10.20.2.100]", "  targetz:\n    - portals: [10.20.1.100, 10.20.2.100]"),
+                broken("Fibre Channel with targets", four, "  kind: iscsi ", "  kind: fibreChannel "),
+                broken("unknown load-balance policy", four, "loadBalancePolicy: RR", "loadBalancePolicy: RoundRobin"),
                 broken("VM group missing vcpus", four, "{ name: sql, count: 4, memoryGB: 64, vcpus: 8, diskGB: 500 }", "{ name: sql, count: 4, memoryGB: 64, diskGB: 500 }"));
     }
 

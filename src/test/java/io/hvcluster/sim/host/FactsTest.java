@@ -92,9 +92,11 @@ class FactsTest {
         // A switch shared with the host (so hostVlans has entries) and a failing section (so errors has one).
         Inventory base = InventoryFixtures.fourNodes();
         ClusterSpec c = base.cluster();
-        Inventory inv = new Inventory(base.source(), new ClusterSpec(c.name(), c.address(), c.domain(), c.targetOs(), c.quorum(),
-                c.witness(), c.sharedVolumes(), List.of(new VirtualSwitchSpec("External", "Virtual 1", true, Optional.of(20)))),
-                base.networks(), base.hosts(), base.connection(), base.capacity());
+        // And iSCSI storage, so the storage section lists portals and sessions.
+        Inventory inv = InventoryFixtures.withIscsi(new Inventory(base.source(), new ClusterSpec(c.name(), c.address(), c.domain(),
+                c.targetOs(), c.quorum(), c.witness(), c.sharedVolumes(),
+                List.of(new VirtualSwitchSpec("External", "Virtual 1", true, Optional.of(20)))),
+                base.networks(), base.hosts(), base.connection(), base.capacity()));
         SimulatedBuild build = SimulatedBuild.fresh(inv);
         build.runAll();
         Set<String> emitted = new TreeSet<>();

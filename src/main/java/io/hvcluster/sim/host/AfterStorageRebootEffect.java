@@ -1,0 +1,29 @@
+package io.hvcluster.sim.host;
+
+import io.hvcluster.steps.ConnectStorageStep;
+
+/** templates/connect-storage/after-reboot.ps1.vm: Multipath-IO installed, then the claim before the first session. */
+final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Params> {
+
+    @Override
+    public Class<ConnectStorageStep.Params> paramsType() {
+        return ConnectStorageStep.Params.class;
+    }
+
+    @Override
+    public void apply(StepRun run, ConnectStorageStep.Params p) throws StepFailure {
+        if (!p.iscsi()) {
+            return;
+        }
+        String state = String.valueOf(run.host.featureState(ConnectStorageEffect.MULTIPATH_IO));
+        if (p.mpio() && !state.equals("Installed")) {
+            throw new StepFailure("Multipath-IO is " + state + " after the restart; Windows may need one more restart");
+        }
+        run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
+        ConnectStorageEffect.service(run);
+        if (p.mpio()) {
+            ConnectStorageEffect.msdsm(run, p);
+        }
+        ConnectStorageEffect.connect(run, p);
+    }
+}
