@@ -70,8 +70,8 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
 
     @Override
     public Set<String> dependsOn() {
-        // The disks are reached over the storage networks, addressed by configure-addresses.
-        return Set.of(ConfigureAddressesStep.ID);
+        // The disks are reached over the storage networks, connected by connect-storage (iSCSI) once they are addressed.
+        return Set.of(ConfigureAddressesStep.ID, ConnectStorageStep.ID);
     }
 
     @Override
@@ -88,6 +88,13 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
         HostFacts node = facts.of(host.name());
         for (PreparedDisk d : parameters(facts.inventory(), host).disks()) {
             List<HostFacts.Disk> found = d.ref().identity().matching(node);
+            if (found.size() != 1 && ConnectStorageStep.pendingOn(host, facts)) {
+                // An iSCSI LUN is invisible (or shows once per path) until connect-storage has made the sessions; what
+                // the disk holds is known only then, so the plan says what happens if it is RAW.
+                out.format("disk '" + d.label() + "' (serial " + d.serial() + ", once connect-storage has connected it)",
+                        "if RAW: " + SharedDiskLayout.layout(d) + "; a disk with partitions is left as it is");
+                continue;
+            }
             if (found.size() != 1) {
                 out.problem("disk '" + d.label() + "' (serial '" + d.serial() + "', unique id '" + d.uniqueId()
                         + "'): expected exactly one on " + node.computerName() + ", found " + found.size());

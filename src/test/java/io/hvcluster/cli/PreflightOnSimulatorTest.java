@@ -163,7 +163,7 @@ class PreflightOnSimulatorTest {
 
         Run skipped = hvcluster("plan", INVENTORY, "--simulate", "--simulator-state", state, "--runs-dir", runs, "--skip-preflight");
         assertThat(skipped.exit()).as(skipped.err()).isZero();
-        assertThat(skipped.out()).contains("Plan: 18 to change").doesNotContain("Preflight");
+        assertThat(skipped.out()).contains("Plan: 21 to change").doesNotContain("Preflight");
     }
 
     @Test

@@ -17,7 +17,7 @@ class StandardPipelineTest {
     @Test
     void stepsComeInTheGuidesOrder() {
         assertThat(pipeline.steps()).extracting(Step::id).containsExactly(
-                "rename-adapters", "configure-addresses", "unbind-protocols", "install-failover-clustering",
+                "rename-adapters", "configure-addresses", "unbind-protocols", "connect-storage", "install-failover-clustering",
                 "prepare-shared-disks", "validate-cluster", "create-cluster", "configure-quorum", "enable-hyper-v", "add-shared-volumes",
                 "create-virtual-switches", "configure-cluster-networks", "host-settings", "final-validation");
     }
