@@ -27,6 +27,10 @@ public interface RunListener {
     default void hostNotice(RunEvents.HostNotice e) {
     }
 
+    /** What {@code hvcluster verify} found (and, with --burn-in, every operation it ran so far). */
+    default void verified(RunEvents.Verified e) {
+    }
+
     default void runFinished(RunEvents.RunFinished e) {
     }
 }

@@ -27,6 +27,8 @@ public final class SimulatedCluster {
     public boolean virtualMachineResourceType;
     public String migrationNetworkOrder = "";
     public String migrationExcludeNetworks = "";
+    /** Virtual machines of the cluster's nodes (clustered or not), each on its owner node. */
+    public List<VirtualMachine> virtualMachines = new ArrayList<>();
 
     public Optional<Node> node(String nodeName) {
         return nodes.stream().filter(n -> n.name.equalsIgnoreCase(nodeName)).findFirst();

@@ -52,6 +52,7 @@ final class ValidateClusterEffect implements StepEffect<ValidateClusterStep.Para
                     + "\r\nTest report file path: " + report);
         }
         run.data.put("report", report);
+        run.host.clusterReports.add(report);
         List<String> flags = new ArrayList<>();
         for (String w : testWarnings) {
             if (w.startsWith("Test Result:")) {

@@ -63,6 +63,10 @@ public final class WindowsHost {
     public Long upAtMillis;
 
     public HostFaults faults = new HostFaults();
+    /** Test-Cluster reports under C:\\Windows\\Cluster\\Reports, oldest first (validate-cluster leaves them). */
+    public List<String> clusterReports = new ArrayList<>();
+    /** HKLM:\\SOFTWARE\\hvcluster BurnInDrainedNode: the node a burn-in drained and has not resumed yet. */
+    public String burnInDrainedNode;
 
     public boolean partOfDomain() {
         return domain != null;
