@@ -43,8 +43,6 @@ public final class BurnIn {
     private final Consumer<BurnInOperation> progress;
     private final List<BurnInOperation> ops = new ArrayList<>();
     private final Host first;
-    /** Every CSV's test-VM folder (offline ones too: an earlier run may have used them); the cleanup tests each path. */
-    private List<String> folders = List.of();
 
     /** @param progress told of each operation as it completes (the console prints it) */
     public BurnIn(Inventory inventory, BurnInScripts scripts, HostScripts hosts, Options options, Consumer<BurnInOperation> progress) {
@@ -58,7 +56,6 @@ public final class BurnIn {
 
     /** @param cluster the cluster as the facts probe saw it (its CSVs and roles) */
     public Result run(HostFacts.Cluster cluster) {
-        folders = cluster.sharedVolumes().stream().map(v -> BurnInScripts.folder(v.path())).toList();
         BurnInOperation before = cleanup(true);
         if (!before.ok()) {
             return new Result(ops, "cannot remove what an earlier burn-in left: " + before.error());
@@ -95,9 +92,9 @@ public final class BurnIn {
         List<BurnInScripts.TestVm> vms = new ArrayList<>();
         for (int i = 0; i < volumes.size(); i++) {
             HostFacts.SharedVolume v = volumes.get(i);
-            vms.add(new BurnInScripts.TestVm(BurnInScripts.PREFIX + (i + 1), v.name(), BurnInScripts.folder(v.path())));
+            vms.add(new BurnInScripts.TestVm(BurnInScripts.PREFIX + (i + 1), v.name()));
         }
-        Outcome created = run("prepare", new BurnInScripts.Prepare(BurnInScripts.PREFIX, BurnInScripts.NOTE, vms, options.force()));
+        Outcome created = run("prepare", new BurnInScripts.Prepare(BurnInScripts.PREFIX, BurnInScripts.NOTE, BurnInScripts.FOLDER, vms, options.force()));
         record(new BurnInOperation(BurnInOperation.Kind.CREATE, vms.size() + " test VM(s)", "", "", created.duration,
                 created.error, String.join(", ", vms.stream().map(t -> t.name() + " on " + t.volume()).toList())));
         if (!created.error.isEmpty()) {
@@ -155,7 +152,7 @@ public final class BurnIn {
     }
 
     private BurnInOperation cleanup(boolean before) {
-        Outcome c = run("cleanup", new BurnInScripts.Cleanup(BurnInScripts.PREFIX, BurnInScripts.NOTE, folders));
+        Outcome c = run("cleanup", new BurnInScripts.Cleanup(BurnInScripts.PREFIX, BurnInScripts.NOTE, BurnInScripts.FOLDER));
         List<String> removed = new ArrayList<>();
         c.data.path("removed").forEach(n -> removed.add(n.asText()));
         List<String> alone = new ArrayList<>();

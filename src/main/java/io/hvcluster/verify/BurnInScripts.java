@@ -19,12 +19,12 @@ public final class BurnInScripts {
     /** The folder on each CSV holding the test VMs' files. */
     public static final String FOLDER = "hvcluster-burnin";
 
-    /** @param path the folder the VM's files go in (on its CSV) */
-    public record TestVm(String name, String volume, String path) {
+    /** @param volume the CSV (its cluster resource name) whose {@link #FOLDER} holds the VM's files */
+    public record TestVm(String name, String volume) {
     }
 
-    /** Creates the test VMs (no disk, no guest OS), makes them highly available and starts them. */
-    public record Prepare(String prefix, String note, List<TestVm> vms, boolean force) {
+    /** Creates the test VMs (no disk, no guest OS) in {@code folder} on their CSV, makes them highly available, starts them. */
+    public record Prepare(String prefix, String note, String folder, List<TestVm> vms, boolean force) {
     }
 
     /** One timed live migration of one test VM to a node; {@code pingAddress} "" for no ping. */
@@ -39,8 +39,11 @@ public final class BurnInScripts {
     public record Drain(String node, String pingAddress) {
     }
 
-    /** Removes every VM with the prefix and the note, and their folders; resumes a node an interrupted drain left paused. */
-    public record Cleanup(String prefix, String note, List<String> folders) {
+    /**
+     * Removes every VM with the prefix and the note, and {@code folder} on every CSV; resumes a node an interrupted
+     * drain left paused.
+     */
+    public record Cleanup(String prefix, String note, String folder) {
     }
 
     private final ScriptRenderer renderer;
@@ -54,10 +57,5 @@ public final class BurnInScripts {
     public String render(Inventory inventory, String phase, Record params) {
         Host host = inventory.firstNode();
         return renderer.render(ID + "/" + phase + ".ps1.vm", new ScriptHeader(ID, phase, host.name(), inventory.source(), version, params), params);
-    }
-
-    /** The test VMs' folders: one per CSV path. */
-    public static String folder(String volumePath) {
-        return volumePath + "\\" + FOLDER;
     }
 }

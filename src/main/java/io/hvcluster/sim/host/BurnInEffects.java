@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * templates/burn-in/*.ps1.vm: test VMs, live migration, CSV ownership moves, drain and resume, cleanup. Durations
- * pass on the run's clock (virtual time in tests): a live migration of a small idle VM takes seconds, a drain as long
- * as the migrations of the roles it moves.
+ * pass on the run's clock (virtual time in tests): with {@link Latencies#realistic()} a live migration of a small idle
+ * VM takes seconds and a drain as long as the migrations of the roles it moves; other latencies scale them alike (the
+ * ratio of their feature install to the realistic one), so {@code --simulate} on the wall clock stays quick.
  */
 final class BurnInEffects {
 
@@ -21,6 +22,13 @@ final class BurnInEffects {
     static final Duration REMOVE = Duration.ofSeconds(3);
 
     private BurnInEffects() {
+    }
+
+    /** A realistic figure scaled to the datacenter's latencies. */
+    static Duration scaled(StepRun run, Duration realistic) {
+        long base = Latencies.realistic().featureInstall().toNanos();
+        long now = run.latencies().featureInstall().toNanos();
+        return base == 0 ? realistic : Duration.ofNanos(realistic.toNanos() / base * now + realistic.toNanos() % base * now / base);
     }
 
     static boolean ours(VirtualMachine vm, String prefix, String note) {
@@ -56,11 +64,12 @@ final class BurnInEffects {
                 }
                 VirtualMachine vm = new VirtualMachine(t.name(), run.host.name);
                 vm.notes = p.note();
-                vm.path = t.path();
+                vm.path = c.sharedVolume(t.volume()).map(v -> v.path).orElseThrow(() ->
+                        new StepFailure("The cluster shared volume '" + t.volume() + "' was not found.")) + "\\" + p.folder();
                 vm.clustered = true;
                 vm.state = "Running";
                 c.virtualMachines.add(vm);
-                run.spend(CREATE);
+                run.spend(scaled(run, CREATE));
                 run.change("created test VM '" + t.name() + "' on " + t.volume() + ", highly available, started");
                 made.add(Map.of("name", vm.name, "ownerNode", vm.ownerNode));
             }
@@ -87,10 +96,11 @@ final class BurnInEffects {
             run.data.put("to", p.node());
             upNode(run, c, p.node());
             WindowsHost target = run.dc.requireHost(p.node());
-            run.spend(LIVE_MIGRATION);
-            run.data.put("durationMs", LIVE_MIGRATION.toMillis());
+            Duration took = scaled(run, LIVE_MIGRATION);
+            run.spend(took);
+            run.data.put("durationMs", took.toMillis());
             if (!p.pingAddress().isEmpty()) {
-                run.data.put("pingSent", LIVE_MIGRATION.toSeconds());
+                run.data.put("pingSent", Math.max(1, took.toSeconds()));
                 run.data.put("pingLost", (long) run.host.faults.pingRepliesLostPerMigration);
             }
             if (target.faults.liveMigrationFails) {
@@ -122,8 +132,9 @@ final class BurnInEffects {
             run.data.put("from", r.ownerNode);
             run.data.put("to", p.node());
             upNode(run, c, p.node());
-            run.spend(CSV_MOVE);
-            run.data.put("durationMs", CSV_MOVE.toMillis());
+            Duration took = scaled(run, CSV_MOVE);
+            run.spend(took);
+            run.data.put("durationMs", took.toMillis());
             if (!p.node().equalsIgnoreCase(r.ownerNode)) {
                 r.ownerNode = run.dc.requireHost(p.node()).name;
                 run.change("moved CSV '" + p.volume() + "' to " + r.ownerNode);
@@ -147,7 +158,7 @@ final class BurnInEffects {
             run.host.burnInDrainedNode = node.name;
             node.paused = true;
             List<VirtualMachine> roles = c.virtualMachines.stream().filter(vm -> vm.clustered && vm.ownerNode.equalsIgnoreCase(node.name)).toList();
-            Duration drain = LIVE_MIGRATION.multipliedBy(Math.max(1, roles.size()));
+            Duration drain = scaled(run, LIVE_MIGRATION).multipliedBy(Math.max(1, roles.size()));
             run.spend(drain);
             run.data.put("drainMs", drain.toMillis());
             if (drained.faults.drainFails || (other.isEmpty() && !roles.isEmpty())) {
@@ -170,8 +181,9 @@ final class BurnInEffects {
                     vm.failbackNode = null;
                 }
             }
-            run.spend(RESUME);
-            run.data.put("resumeMs", RESUME.toMillis());
+            Duration resume = scaled(run, RESUME);
+            run.spend(resume);
+            run.data.put("resumeMs", resume.toMillis());
             run.host.burnInDrainedNode = null;
             run.change("resumed " + node.name + " with immediate failback");
             if (drained.faults.drainFails) {
@@ -218,7 +230,7 @@ final class BurnInEffects {
                     continue;
                 }
                 c.virtualMachines.remove(vm);
-                run.spend(REMOVE);
+                run.spend(scaled(run, REMOVE));
                 removed.add(vm.name);
                 run.change("removed test VM '" + vm.name + "' and its files");
             }
