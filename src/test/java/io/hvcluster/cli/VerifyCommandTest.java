@@ -74,6 +74,21 @@ class VerifyCommandTest {
         assertThat(force.err()).contains("--force goes with --burn-in");
     }
 
+    @Test
+    void renderBundlesTheVerifyProbeAndTheBurnInWithTheirRunbookSection(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("bundle");
+        ApplyOnSimulatorTest.Run render = hvcluster("render", "inventories/lab-2node.yaml", "--out", out.toString());
+        assertThat(render.exit()).as(render.err()).isZero();
+        assertThat(render.out()).contains("verify and burn-in scripts");
+        assertThat(out.resolve("verify/HV01-verify.ps1")).exists();
+        assertThat(out.resolve("verify/HV02-verify.ps1")).exists();
+        assertThat(out.resolve("burn-in/01-cleanup.ps1")).exists();
+        assertThat(out.resolve("burn-in/02-prepare.ps1")).exists();
+        assertThat(out.resolve("burn-in/03-migrate-hvcluster-burnin-1-to-HV02.ps1")).exists();
+        assertThat(Files.readString(out.resolve("RUNBOOK.md"))).contains("## After the build: verify and burn-in",
+                "`burn-in/02-prepare.ps1` | HV01", "`verify/HV02-verify.ps1` | HV02");
+    }
+
     private static Path latest(String runs) throws Exception {
         try (Stream<Path> s = Files.list(Path.of(runs))) {
             List<Path> all = s.filter(Files::isDirectory).sorted().toList();

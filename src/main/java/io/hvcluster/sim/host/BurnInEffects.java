@@ -28,7 +28,7 @@ final class BurnInEffects {
     static Duration scaled(StepRun run, Duration realistic) {
         long base = Latencies.realistic().featureInstall().toNanos();
         long now = run.latencies().featureInstall().toNanos();
-        return base == 0 ? realistic : Duration.ofNanos(realistic.toNanos() / base * now + realistic.toNanos() % base * now / base);
+        return base == 0 ? realistic : Duration.ofNanos(Math.round((double) realistic.toNanos() * now / base));
     }
 
     static boolean ours(VirtualMachine vm, String prefix, String note) {
