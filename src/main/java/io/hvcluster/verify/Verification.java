@@ -57,6 +57,9 @@ public final class Verification {
         Plan plan = new Planner().plan(inventory, facts, RebootStrategy.AUTO);
         List<Finding> findings = new ArrayList<>(probeFailures);
         findings.addAll(new ClusterChecks(inventory, command).check(facts, answers, plan));
+        // Host by host in inventory order (a stable sort keeps each host's findings in check order), as preflight reads.
+        List<String> order = inventory.hosts().stream().map(Host::name).toList();
+        findings.sort(java.util.Comparator.comparingInt(f -> order.indexOf(f.host()) < 0 ? order.size() : order.indexOf(f.host())));
         return new VerifyReport(findings, false, List.of(), "");
     }
 }
