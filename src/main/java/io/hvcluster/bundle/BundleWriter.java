@@ -26,6 +26,11 @@ public final class BundleWriter {
      * @param runbook the RUNBOOK.md text
      */
     public void write(Path out, List<RenderedScript> scripts, String runbook) {
+        write(out, scripts, List.of(), runbook);
+    }
+
+    /** As {@link #write(Path, List, String)}, with files beside the step scripts (verify and burn-in). */
+    public void write(Path out, List<RenderedScript> scripts, List<ExtraFile> extras, String runbook) {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         try {
@@ -39,6 +44,14 @@ public final class BundleWriter {
                     Path file = staging.resolve(s.host()).resolve(s.fileName());
                     Files.createDirectories(file.getParent());
                     PowerShellFile.write(file, s.text());
+                }
+                for (ExtraFile x : extras) {
+                    Path file = staging.resolve(x.path()).normalize();
+                    if (!file.startsWith(staging)) {
+                        throw new BundleException("refusing to write " + x.path() + " outside the bundle");
+                    }
+                    Files.createDirectories(file.getParent());
+                    PowerShellFile.write(file, x.text());
                 }
                 Files.writeString(staging.resolve("RUNBOOK.md"), runbook, StandardCharsets.UTF_8);
                 Files.writeString(staging.resolve(MARKER), "written by hvcluster render\n", StandardCharsets.UTF_8);

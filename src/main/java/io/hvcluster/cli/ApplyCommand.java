@@ -6,6 +6,7 @@ import io.hvcluster.plan.Plan;
 import io.hvcluster.run.RunOptions;
 import io.hvcluster.run.Workflow;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import io.hvcluster.plan.PlanFile;
 import java.util.concurrent.Callable;
@@ -79,6 +80,14 @@ final class ApplyCommand implements Callable<Integer> {
                 for (Script s : session.dryRun.recorded()) {
                     out.println(String.format("  %-28s on %-6s %s/%s", s.stepId(), s.host(), s.host(), s.fileName()));
                 }
+                List<io.hvcluster.bundle.ExtraFile> extras = new io.hvcluster.verify.VerifyBundle(templates.renderer(), Versions.current()).render(inv);
+                for (io.hvcluster.bundle.ExtraFile x : extras) {
+                    java.nio.file.Path file = session.dryRun.folder().resolve(x.path());
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    io.hvcluster.render.PowerShellFile.write(file, x.text());
+                }
+                out.println("After the build, hvcluster verify runs " + extras.size() + " verify and burn-in scripts, written to "
+                        + session.dryRun.folder().resolve("verify") + " and " + session.dryRun.folder().resolve("burn-in"));
                 out.println("scripts: " + session.dryRun.folder() + " (hvcluster render writes the same bundle with its RUNBOOK.md)");
                 err.println(outcome.summary() + ". report: " + session.folder.reportHtml());
                 return session.exitCode(outcome, err);

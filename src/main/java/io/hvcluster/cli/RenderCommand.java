@@ -49,9 +49,12 @@ final class RenderCommand implements Callable<Integer> {
         Pipeline pipeline = StandardPipeline.create();
         try {
             List<RenderedScript> scripts = new BundleRenderer(templates.renderer(), version).render(inv, pipeline);
-            String runbook = new RunbookWriter().write(inv, pipeline, scripts, version);
-            new BundleWriter().write(out, scripts, runbook);
-            spec.commandLine().getOut().println("wrote " + scripts.size() + " scripts for " + inv.hosts().size() + " hosts to "
+            io.hvcluster.verify.VerifyBundle verify = new io.hvcluster.verify.VerifyBundle(templates.renderer(), version);
+            List<io.hvcluster.bundle.ExtraFile> extras = verify.render(inv);
+            String runbook = new RunbookWriter().write(inv, pipeline, scripts, version) + verify.runbookSection(inv, extras);
+            new BundleWriter().write(out, scripts, extras, runbook);
+            spec.commandLine().getOut().println("wrote " + scripts.size() + " scripts for " + inv.hosts().size() + " hosts and "
+                    + extras.size() + " verify and burn-in scripts to "
                     + out + " (start with " + out.resolve("RUNBOOK.md") + ")");
             return ExitCode.OK.code();
         } catch (TemplateRenderException | BundleWriter.BundleException | UncheckedIOException e) {

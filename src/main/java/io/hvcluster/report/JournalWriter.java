@@ -59,6 +59,16 @@ public final class JournalWriter implements RunListener, AutoCloseable {
         });
     }
 
+    /** Each update of verify's report, whole: its findings and the burn-in operations so far. */
+    @Override
+    public void verified(RunEvents.Verified e) {
+        write("verified", () -> {
+            ObjectNode n = EventJson.MAPPER.createObjectNode();
+            VerifyJson.add(n, e.report(), masker);
+            return n;
+        });
+    }
+
     @Override
     public void planComputed(RunEvents.PlanComputed e) {
         write("plan-computed", () -> {

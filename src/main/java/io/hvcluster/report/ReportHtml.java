@@ -105,6 +105,9 @@ final class ReportHtml {
         facts(r);
         changeRecord(r);
         preflight(r.preflight());
+        if (r.verify() != null) {
+            raw(VerifyHtml.section(r.verify(), masker));
+        }
         attention(r);
         reboot(r.reboot());
         matrix(r);

@@ -103,6 +103,9 @@ final class ReportJson {
             r.preflight().skipped().forEach(s -> skipped.addObject().put("host", s.host()).put("check", s.check())
                     .put("why", masker.mask(s.why())));
         }
+        if (r.verify() != null) {
+            VerifyJson.add(n.putObject("verify"), r.verify(), masker);
+        }
         ArrayNode notices = n.putArray("notices");
         r.notices().forEach(e -> notices.add(EventJson.hostNotice(e)));
         ArrayNode validations = n.putArray("validations");

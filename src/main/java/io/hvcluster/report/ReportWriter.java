@@ -63,6 +63,11 @@ public final class ReportWriter implements RunListener {
     }
 
     @Override
+    public void verified(RunEvents.Verified e) {
+        recorder.verified(e.report());
+    }
+
+    @Override
     public void hostNotice(RunEvents.HostNotice e) {
         recorder.notice(e);
     }

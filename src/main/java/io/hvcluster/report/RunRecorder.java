@@ -25,6 +25,7 @@ final class RunRecorder {
     private final Map<String, String> reportCopies = new java.util.HashMap<>();
     private io.hvcluster.preflight.PreflightReport preflight;
     private String inventorySha256 = "";
+    private io.hvcluster.verify.VerifyReport verify;
 
     RunRecorder(StepTitles titles) {
         this.titles = titles;
@@ -57,6 +58,10 @@ final class RunRecorder {
 
     synchronized void preflight(io.hvcluster.preflight.PreflightReport report) {
         preflight = report;
+    }
+
+    synchronized void verified(io.hvcluster.verify.VerifyReport report) {
+        verify = report;
     }
 
     synchronized void notice(RunEvents.HostNotice e) {
@@ -104,7 +109,7 @@ final class RunRecorder {
                 end.exitCode(), end.summary(), plan == null ? null : plan.reboot(),
                 plan == null ? "" : plan.summary(), rows, notices, validations, counts, preflight,
                 started != null && started.simulated(),
-                new RunReport.ChangeRecord(origin, inventorySha256, scripts, plannedRestarts()));
+                new RunReport.ChangeRecord(origin, inventorySha256, scripts, plannedRestarts()), verify);
     }
 
     /*

@@ -20,12 +20,23 @@ import java.util.Map;
  * @param counts      how many cells ended in each status, by status key; every key present
  * @param simulated   the hosts were the built-in simulator's: the report says so at the top
  * @param change      what a change board asks: who ran it, from where, with what, and which hosts restart
+ * @param verify      what {@code hvcluster verify} found and its burn-in did, or null for other commands
  */
 public record RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
         Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
         RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
         List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight,
-        boolean simulated, ChangeRecord change) {
+        boolean simulated, ChangeRecord change, io.hvcluster.verify.VerifyReport verify) {
+
+    /** A run that is not a verify. */
+    public RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,
+            Instant startedAt, Instant finishedAt, Duration duration, int exitCode, String summary,
+            RebootDecision reboot, String planSummary, List<StepRow> steps, List<RunEvents.HostNotice> notices,
+            List<Validation> validations, Map<String, Integer> counts, io.hvcluster.preflight.PreflightReport preflight,
+            boolean simulated, ChangeRecord change) {
+        this(runId, inventory, cluster, hosts, mode, startedAt, finishedAt, duration, exitCode, summary, reboot, planSummary, steps,
+                notices, validations, counts, preflight, simulated, change, null);
+    }
 
     /** A run with no change record (nothing known about who ran it). */
     public RunReport(String runId, String inventory, String cluster, List<String> hosts, String mode,

@@ -279,6 +279,19 @@ public final class PipelineRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one script on a host over the run's executor for it, outside any step (verify's probe and the burn-in
+     * scripts): the caller reads the result.
+     */
+    public io.hvcluster.exec.ScriptResult runScript(Host host, io.hvcluster.exec.Script script, Duration timeout) {
+        return ctx.executor(host).run(script, timeout, io.hvcluster.exec.OutputSink.discard());
+    }
+
+    /** The run's listeners: verify reports its findings and burn-in operations to them. */
+    public RunListener listener() {
+        return ctx.listener;
+    }
+
     /** The run's end, for the listeners (the report is written then). */
     public void finish(int exit, String summary) {
         finished = true;

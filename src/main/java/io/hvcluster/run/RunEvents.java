@@ -94,4 +94,11 @@ public final class RunEvents {
      */
     public record RunFinished(int exitCode, String summary, Duration duration, Instant at) {
     }
+
+    /**
+     * The checks of {@code hvcluster verify} and, with --burn-in, its operations; sent again as operations complete,
+     * each time with everything so far.
+     */
+    public record Verified(io.hvcluster.verify.VerifyReport report) {
+    }
 }

@@ -30,6 +30,10 @@ public interface RunListener {
     default void progress(RunEvents.Progress e) {
     }
 
+    /** What {@code hvcluster verify} found (and, with --burn-in, every operation it ran so far). */
+    default void verified(RunEvents.Verified e) {
+    }
+
     default void runFinished(RunEvents.RunFinished e) {
     }
 }

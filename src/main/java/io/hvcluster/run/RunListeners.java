@@ -22,6 +22,11 @@ public final class RunListeners implements RunListener {
     }
 
     @Override
+    public void verified(RunEvents.Verified e) {
+        listeners.forEach(l -> l.verified(e));
+    }
+
+    @Override
     public void planComputed(RunEvents.PlanComputed e) {
         listeners.forEach(l -> l.planComputed(e));
     }

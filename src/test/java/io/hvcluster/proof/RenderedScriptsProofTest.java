@@ -77,6 +77,12 @@ class RenderedScriptsProofTest {
             // The first node's preflight asks AD and DNS too: every host renders it, so both variants are checked.
             files.add(write(dir.resolve(h.name()).resolve("00-preflight.ps1"), probe.preflightProbe().render(inv, h)));
         }
+        // hvcluster verify's probe (00-verify.ps1 on every node) and the burn-in scripts, as render bundles them.
+        for (io.hvcluster.bundle.ExtraFile x : new io.hvcluster.verify.VerifyBundle(RENDERER, "proof").render(inv)) {
+            String path = x.path().startsWith("verify/")
+                    ? x.path().substring("verify/".length(), x.path().length() - "-verify.ps1".length()) + "/00-verify.ps1" : x.path();
+            files.add(write(dir.resolve(path), x.text()));
+        }
         return files;
     }
 

@@ -125,7 +125,7 @@ class ShouldProcessProofTest {
 
     private static boolean isProbe(Path p) {
         String name = p.getFileName().toString();
-        return name.equals("00-facts.ps1") || name.equals("00-preflight.ps1");
+        return name.equals("00-facts.ps1") || name.equals("00-preflight.ps1") || name.equals("00-verify.ps1");
     }
 
     private static Path write(Path dir, String name, String text) throws Exception {

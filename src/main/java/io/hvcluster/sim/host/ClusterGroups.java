@@ -3,7 +3,11 @@ package io.hvcluster.sim.host;
 import io.hvcluster.facts.HostFacts;
 import java.util.List;
 
-/** Get-ClusterGroup: the core group, Available Storage and each clustered role, owned by the first node that is up. */
+/**
+ * Get-ClusterGroup: the core group and Available Storage, owned by the first node that is up, then each clustered
+ * role, and one group per highly available VM (GroupType VirtualMachine, the group named as the VM, owned by the node
+ * that runs it).
+ */
 final class ClusterGroups {
 
     private ClusterGroups() {
@@ -15,6 +19,8 @@ final class ClusterGroups {
         List<HostFacts.Group> groups = new java.util.ArrayList<>(List.of(new HostFacts.Group("Cluster Group", "Cluster", state, owner),
                 new HostFacts.Group("Available Storage", "AvailableStorage", state, owner)));
         c.roles.forEach(r -> groups.add(new HostFacts.Group(r, "VirtualMachine", state, owner)));
+        c.virtualMachines.stream().filter(vm -> vm.clustered)
+                .forEach(vm -> groups.add(new HostFacts.Group(vm.name, "VirtualMachine", vm.state.equals("Running") ? "Online" : "Offline", vm.ownerNode)));
         return List.copyOf(groups);
     }
 }

@@ -30,4 +30,12 @@ public final class HostFaults {
     public boolean hypervisorLaunchTypeOff;
     /** A driver fails at the first of Hyper-V's two restarts: a System log error the second boot no longer covers. */
     public boolean errorBetweenHyperVRestarts;
+    /** CSV names this node reaches only in redirected access (Get-ClusterSharedVolumeState: FileSystemRedirected). */
+    public java.util.List<String> redirectedVolumes = new java.util.ArrayList<>();
+    /** CSV names this node cannot reach under C:\\ClusterStorage (Test-Path is false). */
+    public java.util.List<String> unreachableVolumes = new java.util.ArrayList<>();
+    /** A live migration to this node fails (Move-ClusterVirtualMachineRole throws; the VM stays where it was). */
+    public boolean liveMigrationFails;
+    /** Replies lost per live migration when this node pings an address during one (the guide's continuous ping). */
+    public int pingRepliesLostPerMigration;
 }

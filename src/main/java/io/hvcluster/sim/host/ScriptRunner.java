@@ -9,6 +9,8 @@ import io.hvcluster.facts.FactsProbe;
 import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.render.ScriptHeader;
 import io.hvcluster.secrets.Secret;
+import io.hvcluster.verify.BurnInScripts;
+import io.hvcluster.verify.VerifyProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,6 +54,11 @@ public final class ScriptRunner {
         register("configure-cluster-networks/apply", new ConfigureClusterNetworksEffect());
         register("host-settings/apply", new HostSettingsEffect());
         register("final-validation/apply", new FinalValidationEffect());
+        register(BurnInScripts.ID + "/prepare", new BurnInEffects.Prepare());
+        register(BurnInScripts.ID + "/migrate", new BurnInEffects.Migrate());
+        register(BurnInScripts.ID + "/move-volume", new BurnInEffects.MoveVolume());
+        register(BurnInScripts.ID + "/drain", new BurnInEffects.Drain());
+        register(BurnInScripts.ID + "/cleanup", new BurnInEffects.Cleanup());
     }
 
     private void register(String key, StepEffect<?> effect) {
@@ -96,6 +103,9 @@ public final class ScriptRunner {
                 StepRun probeRun = new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now);
                 probeRun.logon = logon;
                 return preflight(probeRun, h, start);
+            }
+            if (h.stepId().equals(VerifyProbe.ID) && h.phase().equals("probe")) {
+                return verify(host, h, start);
             }
             StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
             if (effect == null) {
@@ -157,6 +167,17 @@ public final class ScriptRunner {
         }
         String json = asciiJson(new FactsSnapshot(dc, host).json(params));
         return new ScriptOutcome(0, json + "\r\n", "", start, Optional.empty());
+    }
+
+    private ScriptOutcome verify(WindowsHost host, ScriptHeader.Parsed h, Duration start) {
+        VerifyProbe.Params params;
+        try {
+            params = PARAMS.treeToValue(h.params(), VerifyProbe.Params.class);
+            return new ScriptOutcome(0, asciiJson(RESULT_JSON.writeValueAsString(VerifySnapshot.of(dc, host, params.validationReportPrefix()))) + "\r\n",
+                    "", start, Optional.empty());
+        } catch (JsonProcessingException e) {
+            return ScriptOutcome.failure(unknown("the verify probe's parameters do not match VerifyProbe.Params: " + e.getOriginalMessage()), start);
+        }
     }
 
     private ScriptOutcome preflight(StepRun run, ScriptHeader.Parsed h, Duration start) {

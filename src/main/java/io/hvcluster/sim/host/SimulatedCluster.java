@@ -47,6 +47,8 @@ public final class SimulatedCluster {
         witnessAccountName = accountName;
         diskResources.stream().filter(r -> r.name.equals(resource)).forEach(r -> r.ownerGroup = "Cluster Group");
     }
+    /** Virtual machines of the cluster's nodes (clustered or not), each on its owner node. */
+    public List<VirtualMachine> virtualMachines = new ArrayList<>();
 
     public Optional<Node> node(String nodeName) {
         return nodes.stream().filter(n -> n.name.equalsIgnoreCase(nodeName)).findFirst();

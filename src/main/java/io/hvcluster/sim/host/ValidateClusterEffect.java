@@ -48,6 +48,7 @@ final class ValidateClusterEffect implements StepEffect<ValidateClusterStep.Para
         ValidationReportModel model = new ValidationReportModel();
         model.unselectedTests();
         findings(run, params.nodes(), params.categories(), model);
+        run.host.clusterReports.add(report);
         ValidationReportModel.readOutcome(run, model.warnings(run.host.uiCulture, report), params.acceptedFlags(), report,
                 model.report("Validate the configuration", params.nodes()));
     }

@@ -99,6 +99,10 @@ public final class WindowsHost {
     public HostFaults faults = new HostFaults();
     /** The iSCSI initiator and the Microsoft DSM (connect-storage). */
     public IscsiInitiator iscsi = new IscsiInitiator();
+    /** Test-Cluster reports under C:\\Windows\\Cluster\\Reports, oldest first (validate-cluster leaves them). */
+    public List<String> clusterReports = new ArrayList<>();
+    /** HKLM:\\SOFTWARE\\hvcluster BurnInDrainedNode: the node a burn-in drained and has not resumed yet. */
+    public String burnInDrainedNode;
 
     public boolean partOfDomain() {
         return domain != null;
