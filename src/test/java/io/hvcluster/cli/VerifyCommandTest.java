@@ -1,10 +1,12 @@
 package io.hvcluster.cli;
 
+import static io.hvcluster.testing.InProcessCli.hvcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.sim.host.DatacenterStore;
 import io.hvcluster.sim.host.Latencies;
 import io.hvcluster.sim.host.SimulatedDatacenter;
+import io.hvcluster.testing.InProcessCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyCommandTest {
 
-    private static ApplyOnSimulatorTest.Run hvcluster(String... args) {
-        return ApplyOnSimulatorTest.hvcluster(args);
-    }
-
     @Test
     void applyThenVerifyThenDriftThenBurnIn(@TempDir Path tmp) throws Exception {
         String state = tmp.resolve("sim").toString();
         String runs = tmp.resolve("runs").toString();
         String inv = "inventories/lab-2node.yaml";
-        ApplyOnSimulatorTest.Run apply = hvcluster("apply", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--yes");
+        Run apply = hvcluster("apply", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--yes");
         assertThat(apply.exit()).as(apply.err()).isZero();
 
-        ApplyOnSimulatorTest.Run ok = hvcluster("verify", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        Run ok = hvcluster("verify", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs);
         assertThat(ok.exit()).as(ok.err() + ok.out()).isZero();
         assertThat(ok.out()).contains("Verify: 0 errors, 1 warning", "validation", "fix: open the report on HV01");
         assertThat(ok.err()).contains("verify: 0 errors, 1 warning", "report: ").doesNotContain("Exception");
@@ -43,7 +41,7 @@ class VerifyCommandTest {
         SimulatedDatacenter dc = store.load(Latencies.fast()).orElseThrow();
         dc.requireHost("HV02").switches.get(0).name = "Renamed By Hand";
         store.save(dc);
-        ApplyOnSimulatorTest.Run drift = hvcluster("verify", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        Run drift = hvcluster("verify", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs);
         assertThat(drift.exit()).as(drift.err()).isEqualTo(1);
         assertThat(drift.out()).containsPattern("error +HV02 +switches +no switch '")
                 .contains("fix: give the switch its inventory name on every node (Rename-VMSwitch)");
@@ -51,7 +49,7 @@ class VerifyCommandTest {
         dc.requireHost("HV02").switches.get(0).name = "External";
         dc.requireHost("HV02").switches.get(0).name = dc.requireHost("HV01").switches.get(0).name;
         store.save(dc);
-        ApplyOnSimulatorTest.Run burn = hvcluster("verify", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs,
+        Run burn = hvcluster("verify", inv, "--simulate", "--simulator-state", state, "--runs-dir", runs,
                 "--burn-in", "--ping", "10.0.0.200");
         assertThat(burn.exit()).as(burn.err() + burn.out()).isZero();
         assertThat(burn.out()).contains("Burn-in on HV01").containsPattern("live migration +hvcluster-burnin-1 +HV01 -> HV02 .* ok")
@@ -66,10 +64,10 @@ class VerifyCommandTest {
     void aBadInventoryOrALoneForceExitsTwo(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "cluster: [\n");
-        ApplyOnSimulatorTest.Run broken = hvcluster("verify", bad.toString(), "--simulate", "--runs-dir", tmp.resolve("runs").toString());
+        Run broken = hvcluster("verify", bad.toString(), "--simulate", "--runs-dir", tmp.resolve("runs").toString());
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.err()).contains(bad.toString()).doesNotContain("\tat ");
-        ApplyOnSimulatorTest.Run force = hvcluster("verify", "inventories/lab-2node.yaml", "--force");
+        Run force = hvcluster("verify", "inventories/lab-2node.yaml", "--force");
         assertThat(force.exit()).isEqualTo(2);
         assertThat(force.err()).contains("--force goes with --burn-in");
     }
@@ -77,7 +75,7 @@ class VerifyCommandTest {
     @Test
     void renderBundlesTheVerifyProbeAndTheBurnInWithTheirRunbookSection(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("bundle");
-        ApplyOnSimulatorTest.Run render = hvcluster("render", "inventories/lab-2node.yaml", "--out", out.toString());
+        Run render = hvcluster("render", "inventories/lab-2node.yaml", "--out", out.toString());
         assertThat(render.exit()).as(render.err()).isZero();
         assertThat(render.out()).contains("verify and burn-in scripts");
         assertThat(out.resolve("verify/HV01-verify.ps1")).exists();
