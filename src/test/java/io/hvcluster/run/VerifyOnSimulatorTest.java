@@ -70,10 +70,28 @@ class VerifyOnSimulatorTest {
         VerifyReport r = verify();
         assertThat(errors(r)).isEmpty();
         assertThat(r.passed()).isTrue();
-        // validate-cluster left a report; nothing records its outcome yet, so verify says to read it.
+        // final-validation recorded an approved result on the first node, so nothing is left to read by hand.
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void withoutFinalValidationsMarkTheNewestReportIsToBeReadByHand() throws Exception {
+        sim.dc.requireHost("HV01").validationMark = null;
+        VerifyReport r = verify();
+        assertThat(errors(r)).isEmpty();
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("validation");
             assertThat(f.found()).contains("C:\\Windows\\Cluster\\Reports\\hvcluster-validate-");
+        });
+    }
+
+    @Test
+    void aFinalValidationThatFailedIsAnError() throws Exception {
+        sim.dc.requireHost("HV01").validationMark.approved = false;
+        VerifyReport r = verify();
+        assertThat(errors(r)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("validation");
+            assertThat(f.found()).startsWith("the last validation failed");
         });
     }
 
@@ -131,7 +149,7 @@ class VerifyOnSimulatorTest {
             assertThat(f.found()).isEqualTo("node Paused");
             assertThat(f.fix()).isEqualTo("Resume-ClusterNode -Name HV04 -Failback Immediate");
         });
-        assertThat(r.warnings()).isEqualTo(2);
+        assertThat(r.warnings()).isEqualTo(1);
         assertThat(r.findings()).anySatisfy(f -> {
             assertThat(f.host()).isEqualTo("HV02");
             assertThat(f.check()).isEqualTo("linux-mac");
