@@ -96,7 +96,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes ? CommandConsole.YES : confirmation, httpGuard);
             // The plan shown (or saved) is what runs: the runner keeps to it and stops a host that changed meanwhile.
-            Workflow workflow = new Workflow(session.runner, !preflight.skip, console);
+            Workflow workflow = new Workflow(session.runner, !preflight.skip, console).lockAs(session.lockMark());
             if (saved != null) {
                 workflow.savedPlan(saved.plan());
             }

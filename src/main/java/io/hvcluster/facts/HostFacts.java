@@ -7,6 +7,7 @@ import java.util.Optional;
  * What the read-only probe found on one host (templates/facts/probe.ps1.vm). Field names are the JSON keys
  * the probe writes, one to one. A section the probe could not read is null and named in {@link #errors()}.
  * {@code pausedByHvcluster}: enable-hyper-v paused this node for a restart and has not resumed it yet.
+ * {@code runLock}: the run lock the host holds ({@code apply} takes it), or null.
  */
 public record HostFacts(
         String probe,
@@ -21,13 +22,21 @@ public record HostFacts(
         List<Disk> disks,
         Cluster cluster,
         HyperV hyperV,
-        boolean pausedByHvcluster) {
+        boolean pausedByHvcluster,
+        RunLockMark runLock) {
+
+    /** Facts of a host that holds no run lock (every caller from before the lock). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV, pausedByHvcluster, null);
+    }
 
     /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV, false);
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV, false, null);
     }
 
     public HostFacts {

@@ -42,7 +42,7 @@ final class FactsSnapshot {
         HostFacts.Cluster cluster = section("cluster", this::cluster);
         HostFacts.HyperV hyperV = section("hyperV", this::hyperV);
         return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV,
-                host.pausedForHyperVMark);
+                host.pausedForHyperVMark, host.runLock);
     }
 
     private <T> T section(String name, Supplier<T> read) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hvcluster.bundle.RunLockScripts;
 import io.hvcluster.facts.FactsProbe;
 import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.render.ScriptHeader;
@@ -91,6 +92,9 @@ public final class ScriptRunner {
                 StepRun probeRun = new StepRun(dc, host, h.stepId(), h.phase(), script, Map.copyOf(secrets), now);
                 probeRun.logon = logon;
                 return preflight(probeRun, h, start);
+            }
+            if (h.stepId().equals(RunLockScripts.ID)) {
+                return new RunLockFile(host).run(h, start);
             }
             StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
             if (effect == null) {

@@ -49,6 +49,8 @@ public final class WindowsHost {
     public boolean otherRebootPending;
     /** HKLM:\SOFTWARE\hvcluster PausedForHyperV. */
     public boolean pausedForHyperVMark;
+    /** %ProgramData%\hvcluster\run-lock.json: the run lock an apply holds, or null (templates/run-lock). */
+    public io.hvcluster.facts.RunLockMark runLock;
 
     public List<NetAdapter> adapters = new ArrayList<>();
     public List<VirtualSwitch> switches = new ArrayList<>();
