@@ -1,14 +1,17 @@
 package io.hvcluster.facts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
  * The run lock a host holds (templates/_lib/run-lock.ps1.vm): which run took it, who ran it, from which machine, and
- * when (ISO-8601 UTC). Field names are the JSON keys of the lock file and of the facts probe's {@code runLock}.
+ * when (ISO-8601 UTC). Field names are the JSON keys of the lock file and of the facts probe's {@code runLock}; named
+ * explicitly so that the simulator's state file (public fields only) keeps them too.
  */
-public record RunLockMark(String runId, String operator, String machine, String since) {
+public record RunLockMark(@JsonProperty("runId") String runId, @JsonProperty("operator") String operator,
+        @JsonProperty("machine") String machine, @JsonProperty("since") String since) {
 
     public RunLockMark {
         runId = runId == null ? "" : runId;

@@ -117,7 +117,17 @@ final class HostStepRun {
                 ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.LOG_ERRORS,
                         out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), ctx.time.now()));
             }
-            StepStatus status = confirm(step, host, changed);
+            StepStatus status;
+            try {
+                status = confirm(step, host, changed);
+            } catch (ExecutionException | FactsParser.FactsException e) {
+                // The script finished, but the host could not be read to confirm it (it went away right after): the
+                // step is not known to have converged; a re-run reads the host and does only what is left.
+                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(),
+                        "the step ran, but the host could not be read afterwards to confirm it: " + ctx.masker.mask(e.getMessage()),
+                        took, file, out.data());
+                return StepStatus.FAILED;
+            }
             String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
             finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
             if (status != StepStatus.CHANGED && status != StepStatus.UNCHANGED) {

@@ -129,4 +129,13 @@ class RunLockTest {
         assertThat(sim.executed).contains("run-lock/acquire@HV04", "run-lock/release@HV04");
         assertThat(sim.dc.hosts.values()).allMatch(h -> h.runLock == null);
     }
+
+    @Test
+    void theSimulatedHostsKeepTheLockInTheirSavedState(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
+        sim.dc.requireHost("HV02").runLock = ALICE;
+        io.hvcluster.sim.host.DatacenterStore store = new io.hvcluster.sim.host.DatacenterStore(tmp);
+        store.save(sim.dc);
+        assertThat(store.load(io.hvcluster.sim.host.Latencies.fast()).orElseThrow().requireHost("HV02").runLock).isEqualTo(ALICE);
+    }
 }
