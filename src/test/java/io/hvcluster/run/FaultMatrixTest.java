@@ -86,7 +86,11 @@ class FaultMatrixTest {
     }
 
     private static Workflow.Outcome apply(SimulatedRun sim, String runId) throws InterruptedException {
-        try (PipelineRunner runner = sim.runner(RebootStrategy.AUTO, Duration.ofMinutes(30), false, null)) {
+        return apply(sim, runId, RebootStrategy.AUTO);
+    }
+
+    private static Workflow.Outcome apply(SimulatedRun sim, String runId, RebootStrategy strategy) throws InterruptedException {
+        try (PipelineRunner runner = sim.runner(strategy, Duration.ofMinutes(30), false, null)) {
             RunLockMark mark = new RunLockMark(runId, "CORP\\alice", "ADMIN01", sim.time.now().toString());
             return new Workflow(runner, true, YES).lockAs(mark).run(Workflow.Goal.APPLY);
         }
@@ -131,8 +135,9 @@ class FaultMatrixTest {
         Workflow.Outcome third = apply(sim, "run-3");
         assertThat(third.plan().toChange()).as("converged after the re-run").isZero();
         assertThat(sim.dc.hosts.values()).as("no run lock left").allMatch(h -> h.runLock == null);
-        return new String[] {"completes (" + again.result().summary() + ")",
-            "yes: repeats none of the " + finishedBefore.size() + " change(s) finished before; converged; no lock left"};
+        // No counts: which parallel work finished before a failure stopped the run depends on thread order at one
+        // virtual instant, and the table must be the same on every run.
+        return new String[] {"completes the build", "yes: repeats no change the first run finished; converged; no lock left"};
     }
 
     private Row scenario(String fault, String against, Fault injected, Runnable fix) throws InterruptedException {
@@ -198,11 +203,13 @@ class FaultMatrixTest {
         rows.add(neverReturns());
         rows.add(wrongPassword());
         rows.add(killMinusNine("after the lock was taken, as the first change starts", "rename-adapters on HV01",
-                s -> is(s, "HV01", "rename-adapters"), false));
-        rows.add(killMinusNine("while a host restarts for Hyper-V", "enable-hyper-v on HV02",
-                s -> is(s, "HV02", "enable-hyper-v"), true));
+                s -> is(s, "HV01", "rename-adapters"), false, RebootStrategy.AUTO));
+        // Rolling: the nodes restart one after the other, so the instant of the kill does not depend on which of two
+        // parallel restarts a thread reaches first.
+        rows.add(killMinusNine("while a host restarts for Hyper-V (rolling)", "enable-hyper-v on HV02",
+                s -> is(s, "HV02", "enable-hyper-v") && s.phase().equals("apply"), true, RebootStrategy.ROLLING));
         rows.add(killMinusNine("while the cluster is being created", "create-cluster on HV01",
-                s -> is(s, "HV01", "create-cluster"), true));
+                s -> is(s, "HV01", "create-cluster"), true, RebootStrategy.AUTO));
 
         String table = table(rows);
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
@@ -326,15 +333,15 @@ class FaultMatrixTest {
         Workflow.Outcome first = apply(sim, "run-1");
         assertThat(first.ending()).isEqualTo(Workflow.Ending.FACTS_MISSING);
         assertThat(logons.get()).as("one failed logon per run").isEqualTo(1);
-        String shown = "stops: " + first.summary() + ": " + String.join("; ", first.unreachable().entrySet().stream()
+        String shown = "stops: " + first.summary() + ": " + String.join("; ", new java.util.TreeMap<>(first.unreachable()).entrySet().stream()
                 .map(en -> en.getKey() + ": " + en.getValue()).toList()) + " (1 failed logon)";
         String[] after = rerun(sim, Set.of());
         return new Row("a wrong password", "the facts probe (before any change)", shown, after[0], after[1]);
     }
 
     /** kill -9: the hosts' state at the instant of the kill is all the re-run gets. */
-    private Row killMinusNine(String when, String against, java.util.function.Predicate<Script> at, boolean afterTheScript)
-            throws Exception {
+    private Row killMinusNine(String when, String against, java.util.function.Predicate<Script> at, boolean afterTheScript,
+            RebootStrategy strategy) throws Exception {
         SimulatedRun sim = new SimulatedRun(inventory());
         AtomicBoolean dead = new AtomicBoolean();
         AtomicReference<SimulatedDatacenter> image = new AtomicReference<>();
@@ -360,7 +367,7 @@ class FaultMatrixTest {
             }
             return inner.run(s, t, sink);
         });
-        apply(sim, "run-1");
+        apply(sim, "run-1", strategy);
         assertThat(dead.get()).as("the kill point was reached").isTrue();
         image.set(store.load(Latencies.realistic()).orElseThrow());
 
@@ -388,7 +395,8 @@ class FaultMatrixTest {
     }
 
     private static String cell(String s) {
-        String one = s.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
+        // The age of a lock depends on the instant of the kill to the second; the doc shows its form, not its value.
+        String one = s.replace("\r", " ").replace("\n", " ").replace("|", "\\|").replaceAll("taken \\d+m\\d+s ago", "taken <age> ago");
         return one.length() <= 400 ? one : one.substring(0, 397) + "...";
     }
 }
