@@ -26,6 +26,11 @@ public final class BundleRenderer {
         this.version = version;
     }
 
+    /** The run lock's scripts, rendered with the same templates and version. */
+    public RunLockScripts runLockScripts() {
+        return new RunLockScripts(renderer, version);
+    }
+
     public List<RenderedScript> render(Inventory inventory, Pipeline pipeline) {
         List<RenderedScript> out = new ArrayList<>();
         for (Step<?> step : pipeline.steps()) {

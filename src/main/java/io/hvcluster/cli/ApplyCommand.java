@@ -106,7 +106,8 @@ final class ApplyCommand implements Callable<Integer> {
             }
             CommandConsole console = new CommandConsole(session, inv.hosts().size(), out, err, yes ? CommandConsole.YES : confirmation, httpGuard);
             // The plan shown (or saved) is what runs: the runner keeps to it and stops a host that changed meanwhile.
-            Workflow workflow = new Workflow(session.runner, !preflight.skip, console).exitCodes(ExceptionMapping::exitCodeOf);
+            Workflow workflow = new Workflow(session.runner, !preflight.skip, console).exitCodes(ExceptionMapping::exitCodeOf)
+                    .lockAs(session.lockMark());
             if (saved != null) {
                 workflow.savedPlan(saved.plan());
             }

@@ -65,6 +65,9 @@ final class FactsCommand implements Callable<Integer> {
             });
             spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ordered));
             facts.failures().forEach((h, why) -> spec.commandLine().getErr().println("error: " + h + ": " + why));
+            // facts never takes the run lock; it says when an apply holds it (its changes may overtake these facts).
+            io.hvcluster.run.RunLock.heldByOthers(inv.hosts(), facts.facts(), "").forEach((h, mark) -> spec.commandLine().getErr()
+                    .println("note: " + h + " is " + io.hvcluster.run.RunLock.describe(mark, runner.time().now())));
             return facts.complete() ? ExitCode.OK.code() : ExitCode.STEP_FAILED.code();
         }
     }

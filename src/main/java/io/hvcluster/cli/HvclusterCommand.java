@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Builds a Hyper-V failover cluster from a YAML inventory over WinRM.",
         subcommands = {InitCommand.class, ValidateCommand.class, RenderCommand.class, FactsCommand.class, PlanCommand.class,
-            ApplyCommand.class, VerifyCommand.class, SimulateCommand.class, CapacityCommand.class, CommandLine.HelpCommand.class, VersionCommand.class,
+            ApplyCommand.class, VerifyCommand.class, UnlockCommand.class, SimulateCommand.class, CapacityCommand.class, CommandLine.HelpCommand.class, VersionCommand.class,
             CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

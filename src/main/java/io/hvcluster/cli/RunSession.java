@@ -45,6 +45,8 @@ final class RunSession implements AutoCloseable {
     private final JournalWriter journal;
     private final TargetOptions.Target target;
     private final boolean quiet;
+    /** Who runs this, from where: what the run lock records. */
+    final RunOrigin origin;
 
     RunSession(Inventory inventory, TargetOptions.Target target, RunOptions options, Path runsDir, LoggingOptions logging,
             ScriptRenderer renderer, PrintWriter err, String mode) {
@@ -72,7 +74,7 @@ final class RunSession implements AutoCloseable {
         this.journal = new JournalWriter(folder.journal(), target.masker());
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
         String version = Versions.current();
-        RunOrigin origin = RunOrigin.current(version, inventory.connection() == null ? "" : inventory.connection().username());
+        this.origin = RunOrigin.current(version, inventory.connection() == null ? "" : inventory.connection().username());
         this.listener = new RunListeners(List.of(journal, new ReportWriter(folder, titles, target.masker(), origin),
                 new ConsoleReporter(err, new ConsoleReporter.Options(ConsoleReporter.Verbosity.of(logging.quiet(), logging.verbose()),
                         color, false), titles)));
@@ -84,6 +86,12 @@ final class RunSession implements AutoCloseable {
                 target.executors(), options, listener, recorder, target.masker());
         listener.runStarted(new RunEvents.RunStarted(folder.runId(), inventory.source(), inventory.cluster().name(),
                 inventory.hosts().stream().map(Host::name).toList(), mode, runner.time().now(), target.simulated()));
+    }
+
+    /** This run as the run lock records it: its id, who runs it, from which machine, since now. */
+    io.hvcluster.facts.RunLockMark lockMark() {
+        return new io.hvcluster.facts.RunLockMark(folder.runId(), origin.osUser(), origin.machine(),
+                runner.time().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
 
     boolean quiet() {
@@ -112,6 +120,7 @@ final class RunSession implements AutoCloseable {
                 outcome.unreachable().forEach((h, why) -> err.println("error: " + h + ": " + why));
                 throw new UserException(ExitCode.STEP_FAILED, outcome.summary());
             }
+            case LOCKED -> throw new UserException(ExitCode.STEP_FAILED, outcome.summary());
             case PREFLIGHT_FAILED -> {
                 // On simulated hosts the usual cause is state saved by an earlier run: a fresh start is the fix, not a skip.
                 String next = simulated()

@@ -23,17 +23,38 @@ public class ExecutionException extends RuntimeException {
 
     private final String host;
     private final Kind kind;
+    private final boolean transientFault;
+    private final boolean notStarted;
 
     public ExecutionException(String host, Kind kind, String message) {
-        super(message);
-        this.host = host;
-        this.kind = kind;
+        this(host, kind, message, null, false, false);
     }
 
     public ExecutionException(String host, Kind kind, String message, Throwable cause) {
+        this(host, kind, message, cause, false, false);
+    }
+
+    /**
+     * @param transientFault the host or the network refused this one exchange in a way that passes (a WS-Management
+     *                       fault answered with HTTP 500, a reset connection): asking again may well work
+     * @param notStarted     the command provably did not start on the host (refused before it was created)
+     */
+    public ExecutionException(String host, Kind kind, String message, Throwable cause, boolean transientFault, boolean notStarted) {
         super(message, cause);
         this.host = host;
         this.kind = kind;
+        this.transientFault = transientFault;
+        this.notStarted = notStarted;
+    }
+
+    /** Asking again may work: the fault was one exchange's, not the host's state (see the constructor). */
+    public boolean transientFault() {
+        return transientFault;
+    }
+
+    /** The command provably did not start, so running it again cannot run it twice. */
+    public boolean notStarted() {
+        return notStarted;
     }
 
     public String host() {

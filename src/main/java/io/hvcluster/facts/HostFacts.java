@@ -10,6 +10,7 @@ import java.util.Optional;
  * {@code validationMark}: final-validation's record of the last full validation run from this node, or null.
  * {@code hostSettings}: the Defender, Hyper-V host and CSV cache settings host-settings manages, or null if unread.
  * {@code storage}: the iSCSI initiator and the Microsoft DSM (null when the section could not be read).
+ * {@code runLock}: the run lock the host holds ({@code apply} takes it), or null.
  */
 public record HostFacts(
         String probe,
@@ -27,22 +28,39 @@ public record HostFacts(
         boolean pausedByHvcluster,
         ValidationMark validationMark,
         HostSettings hostSettings,
-        Storage storage) {
+        Storage storage,
+        RunLockMark runLock) {
+
+    /** Facts of a host that holds no run lock (every caller from before the lock). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark, HostSettings hostSettings, Storage storage) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, validationMark, hostSettings, storage, null);
+    }
 
     /** Facts without the storage section (probes that do not read it). */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark, HostSettings hostSettings) {
         this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, validationMark, hostSettings, null);
+                pausedByHvcluster, validationMark, hostSettings, null, null);
     }
 
-    /** Facts with the storage section but without final-validation's mark and the host settings. */
+    /** Facts with the storage section but without final-validation's mark, the host settings and a lock. */
     public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV, boolean pausedByHvcluster, Storage storage) {
         this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null, null, storage);
+                pausedByHvcluster, null, null, storage, null);
+    }
+
+    /** Facts with a run lock only (the lock's tests). */
+    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
+            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
+            HyperV hyperV, boolean pausedByHvcluster, RunLockMark runLock) {
+        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
+                pausedByHvcluster, null, null, null, runLock);
     }
 
     /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
@@ -57,7 +75,7 @@ public record HostFacts(
             List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
             HyperV hyperV, boolean pausedByHvcluster) {
         this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null, null, null);
+                pausedByHvcluster, null, null, null, null);
     }
 
     /** Facts without the host-settings section (every caller from before host-settings). */

@@ -90,7 +90,7 @@ final class HostStepRun {
             Instant started = ctx.time.now();
             ctx.listener.stepStarted(new RunEvents.StepStarted(step.id(), host.name(), phase.name(), started));
             RenderedScript rs = ctx.bundle.renderOne(ctx.inventory, step, position, phase, host);
-            StepOutcome out = execute(step, host, rs);
+            StepOutcome out = execute(step, host, rs, started);
             Duration took = Duration.between(started, ctx.time.now());
             String file = ctx.recorder.save(host.name(), position, step.id(), phase.name(), rs.text(),
                     new ScriptResult(out.exitCode(), out.stdout(), out.stderr(), took));
@@ -118,7 +118,17 @@ final class HostStepRun {
                 ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.LOG_ERRORS,
                         out.warnings().size() + " warning(s) after the restart: " + out.warnings().get(0), ctx.time.now()));
             }
-            StepStatus status = confirm(step, host, changed);
+            StepStatus status;
+            try {
+                status = confirm(step, host, changed);
+            } catch (ExecutionException | FactsParser.FactsException e) {
+                // The script finished, but the host could not be read to confirm it (it went away right after): the
+                // step is not known to have converged; a re-run reads the host and does only what is left.
+                finished(step, host, phase.name(), StepStatus.FAILED, out.exitCode(), out.changes(), out.warnings(),
+                        "the step ran, but the host could not be read afterwards to confirm it: " + ctx.masker.mask(e.getMessage()),
+                        took, file, out.data());
+                return StepStatus.FAILED;
+            }
             String error = status == StepStatus.NOT_CONVERGED ? stillDifferent(step, host) : "";
             finished(step, host, phase.name(), status, out.exitCode(), out.changes(), out.warnings(), error, took, file, out.data());
             if (status != StepStatus.CHANGED && status != StepStatus.UNCHANGED) {
@@ -148,7 +158,7 @@ final class HostStepRun {
         return "the step reported success but the host still differs: " + String.join("; ", all);
     }
 
-    private StepOutcome execute(Step<?> step, Host host, RenderedScript rs) throws InterruptedException {
+    private StepOutcome execute(Step<?> step, Host host, RenderedScript rs, Instant started) throws InterruptedException {
         Map<String, Secret> secrets = new LinkedHashMap<>();
         for (String name : step.secrets()) {
             Secret s = ctx.options.secrets().get(name);
@@ -176,12 +186,11 @@ final class HostStepRun {
             if (e.kind() != ExecutionException.Kind.CONNECTION_LOST) {
                 return failure(ctx.masker.mask(e.getMessage()));
             }
-            // A blip (a switch taking over a NIC) or a restart: wait until the host answers, then let the facts
-            // decide. The scripts are idempotent, so running one again is safe.
-            ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), NoticeKind.RECONNECTED,
-                    "connection lost during " + step.id() + "; reconnecting", ctx.time.now()));
-            if (!awaitReachable(host, step)) {
-                return failure(host.name() + " did not answer again within " + RebootWait.human(ctx.options.rebootTimeout()));
+            // A blip (a switch taking over a NIC) or a restart: wait until the host answers, within the step's own
+            // timeout, then let the facts decide. The scripts are idempotent, so running one again is safe.
+            Optional<String> gone = awaitReachable(host, step, e, started);
+            if (gone.isPresent()) {
+                return failure(gone.get());
             }
             StepPlan now = ctx.planner.recheck(ctx.inventory, ctx.facts(), step, host);
             if (now.inDesiredState()) {
@@ -196,20 +205,59 @@ final class HostStepRun {
         }
     }
 
-    private boolean awaitReachable(Host host, Step<?> step) throws InterruptedException {
-        Instant deadline = ctx.time.now().plus(ctx.options.rebootTimeout());
-        ProgressTicker reconnecting = new ProgressTicker(ctx.time, ctx.listener, host.name(), step.id(), "reconnecting", ctx.options.rebootTimeout());
-        while (ctx.time.now().isBefore(deadline)) {
-            ctx.time.sleep(ctx.options.pollInterval());
-            reconnecting.tick();
+    /** The longest wait between two tries while a host does not answer after a lost connection. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** How often a wait says it is still waiting. */
+    static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * After a connection was lost mid-step: asks the host again with backoff (2 s, doubling, at most a minute) until it
+     * answers, within the step's own timeout (and at most --reboot-timeout), saying what it waits for about once a minute.
+     *
+     * @return empty once the host answered (its facts read again), else the failure to report
+     */
+    private Optional<String> awaitReachable(Host host, Step<?> step, ExecutionException lost, Instant started) throws InterruptedException {
+        Instant now = ctx.time.now();
+        Instant stepEnds = started.plus(ctx.options.stepTimeout());
+        Instant rebootEnds = now.plus(ctx.options.rebootTimeout());
+        Instant deadline = stepEnds.isBefore(rebootEnds) ? stepEnds : rebootEnds;
+        String bound = RebootWait.human(Duration.between(now, deadline)) + (stepEnds.isBefore(rebootEnds)
+                ? " (what is left of the step's timeout, --step-timeout)" : " (--reboot-timeout)");
+        notice(host, NoticeKind.RECONNECTED, "connection lost during " + step.id() + " (" + ctx.masker.mask(lost.getMessage())
+                + "); waiting for " + host.name() + " to answer WinRM again, for up to " + bound);
+        Duration wait = Duration.ofSeconds(2);
+        Instant nextProgress = now.plus(PROGRESS_EVERY);
+        String last = ctx.masker.mask(lost.getMessage());
+        while (true) {
+            Duration left = Duration.between(ctx.time.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            ctx.time.sleep(wait.compareTo(left) < 0 ? wait : left);
             try {
                 ctx.reprobe(host);
-                return true;
+                notice(host, NoticeKind.BACK_ONLINE, "answers again after " + RebootWait.human(Duration.between(now, ctx.time.now()))
+                        + "; reading its state to see whether " + step.id() + " finished");
+                return Optional.empty();
             } catch (RuntimeException e) {
-                LOG.debug("{} not back yet: {}", host.name(), ctx.masker.mask(e.getMessage()));
+                last = ctx.masker.mask(e.getMessage());
+                LOG.debug("{} not back yet: {}", host.name(), last);
             }
+            if (!ctx.time.now().isBefore(nextProgress)) {
+                notice(host, NoticeKind.WAITING, "still waiting for " + host.name() + " to answer WinRM after the connection was lost during "
+                        + step.id() + ": " + RebootWait.human(Duration.between(now, ctx.time.now())) + " of " + RebootWait.human(Duration.between(now, deadline))
+                        + " (last: " + last + ")");
+                nextProgress = ctx.time.now().plus(PROGRESS_EVERY);
+            }
+            wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
         }
-        return false;
+        return Optional.of(host.name() + " did not answer WinRM again within " + bound + " after the connection was lost during "
+                + step.id() + " (last: " + last + ") — check that the host is up and reachable on its management address; whether "
+                + step.id() + " finished is unknown: a re-run reads the host and does only what is left");
+    }
+
+    private void notice(Host host, NoticeKind kind, String message) {
+        ctx.listener.hostNotice(new RunEvents.HostNotice(host.name(), kind, message, ctx.time.now()));
     }
 
     private StepOutcome outcome(ScriptResult r) {

@@ -17,7 +17,9 @@ public enum NoticeKind {
     /** A node hvcluster had paused for a restart is back in service. */
     RESUMED,
     /** The host did not answer the facts probe. */
-    UNREACHABLE;
+    UNREACHABLE,
+    /** The run lock: held by another run, or not released. */
+    RUN_LOCK;
 
     /** The kebab-case name the journal and report.json use ("reboot-requested"). */
     public String id() {
@@ -26,6 +28,6 @@ public enum NoticeKind {
 
     /** Whether the console shows it even when quiet, and the report marks it. */
     public boolean alarming() {
-        return this == LOG_ERRORS || this == UNREACHABLE;
+        return this == LOG_ERRORS || this == UNREACHABLE || this == RUN_LOCK;
     }
 }

@@ -69,6 +69,11 @@ public final class PipelineRunner implements AutoCloseable {
         this.started = time.now();
     }
 
+    /** The inventory the run works on. */
+    public Inventory inventory() {
+        return ctx.inventory;
+    }
+
     /** What the run reads the time from. */
     public TimeSource time() {
         return ctx.time;
@@ -305,12 +310,20 @@ public final class PipelineRunner implements AutoCloseable {
                 List.of(), "skipped: " + why, Duration.ZERO, "", ScriptData.NONE));
     }
 
+    /**
+     * The run lock of the run {@code mine} describes, on this runner's hosts: {@link RunLock#acquire()} before the
+     * first change, {@link RunLock#release()} in a finally (apply does this in {@link Workflow}; verify --burn-in can).
+     */
+    public RunLock runLock(io.hvcluster.facts.RunLockMark mine) {
+        return new RunLock(ctx, this, mine);
+    }
+
     @FunctionalInterface
-    private interface HostTask {
+    interface HostTask {
         void run(Host host) throws InterruptedException;
     }
 
-    private void forEachHost(List<Host> hosts, HostTask task) throws InterruptedException {
+    void forEachHost(List<Host> hosts, HostTask task) throws InterruptedException {
         pool.submitting(() -> {
             for (Host h : hosts) {
                 pool.submit(() -> {

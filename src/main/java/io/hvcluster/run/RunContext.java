@@ -56,7 +56,8 @@ final class RunContext implements AutoCloseable {
     }
 
     ScriptExecutor executor(Host host) {
-        return executors.computeIfAbsent(host.name(), n -> factory.open(host));
+        return executors.computeIfAbsent(host.name(), n -> new RetryingExecutor(factory.open(host), n, time,
+                (h, message) -> listener.hostNotice(new RunEvents.HostNotice(h, NoticeKind.RECONNECTED, masker.mask(message), time.now()))));
     }
 
     HostFacts reprobe(Host host) {

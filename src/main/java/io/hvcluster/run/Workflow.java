@@ -49,7 +49,9 @@ public final class Workflow {
         /** The dry run wrote its scripts. */
         WRITTEN,
         /** Ctrl-C: running steps were stopped, nothing new started; the report says what had happened. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** Another run holds the run lock (or it could not be taken); nothing changed. */
+        LOCKED
     }
 
     /** What the workflow shows a person and asks them (the terminal in the CLI). */
@@ -96,7 +98,7 @@ public final class Workflow {
         /** Whether the command should exit with "a step failed": the hosts, the preflight, the plan or a step. */
         public boolean failed() {
             return switch (ending) {
-                case FACTS_MISSING, PREFLIGHT_FAILED -> true;
+                case FACTS_MISSING, PREFLIGHT_FAILED, LOCKED -> true;
                 case PLANNED -> plan.hasProblems();
                 // Terraform's convention: a declined apply is not a success (a script must not go on as if it ran).
                 case NOT_CONFIRMED, INTERRUPTED -> true;
@@ -116,6 +118,7 @@ public final class Workflow {
     private ToIntFunction<RuntimeException> exitCodeOf = e -> 4;
     /** The plan once there is one (an interrupted run still reports it). */
     private Plan shown;
+    private io.hvcluster.facts.RunLockMark lockAs;
 
     /** @param preflight whether to run the preflight checks before planning */
     public Workflow(PipelineRunner runner, boolean preflight, Console console) {
@@ -136,6 +139,16 @@ public final class Workflow {
      */
     public Workflow savedPlan(Plan plan) {
         this.saved = plan;
+        return this;
+    }
+
+    /**
+     * Apply under the run lock, as the run {@code mine} describes (docs/reliability.md, "Run lock"): a host another run
+     * has locked stops the apply before it plans, and the lock is taken on every host before the first change and
+     * released at the end, whatever the ending (a finally: a failure, or Ctrl-C unwinding the run).
+     */
+    public Workflow lockAs(io.hvcluster.facts.RunLockMark mine) {
+        this.lockAs = mine;
         return this;
     }
 
@@ -182,6 +195,19 @@ public final class Workflow {
             return new Outcome(Ending.FACTS_MISSING, summary, facts.failures(), null, null);
         }
         Map<String, HostFacts> known = facts.facts();
+        // plan and facts never take the lock, but say when another run holds it: its changes may overtake this plan.
+        Map<String, io.hvcluster.facts.RunLockMark> held = RunLock.heldByOthers(runner.inventory().hosts(), known,
+                lockAs == null ? "" : lockAs.runId());
+        held.forEach((h, mark) -> runner.notice(h, NoticeKind.RUN_LOCK, RunLock.describe(mark, runner.time().now())
+                + (goal == Goal.APPLY && lockAs != null ? "" : "; an apply may be changing it now")));
+        if (goal == Goal.APPLY && lockAs != null && !held.isEmpty()) {
+            Map.Entry<String, io.hvcluster.facts.RunLockMark> first = held.entrySet().iterator().next();
+            String summary = "cannot apply: " + first.getKey() + " is " + RunLock.describe(first.getValue(), runner.time().now())
+                    + ". If no run is active any more: hvcluster unlock " + runner.inventory().source() + " --run " + first.getValue().runId()
+                    + "; nothing was changed";
+            runner.finish(1, summary);
+            return new Outcome(Ending.LOCKED, summary, Map.of(), null, null);
+        }
         // The plan is pure; computed first so that a converged build skips the preflight: nothing will change, so
         // there is nothing for it to guard, and a re-run costs one probe per host (docs/performance.md).
         Plan plan = saved == null ? runner.plan(known) : runner.adopt(saved);
@@ -207,7 +233,22 @@ public final class Workflow {
             runner.finish(1, "not applied: the plan was declined (" + plan.summary() + ")");
             return new Outcome(Ending.NOT_CONFIRMED, "not applied: the plan was declined", Map.of(), plan, null);
         }
-        PipelineRunner.RunResult result = runner.apply(plan);
-        return new Outcome(Ending.APPLIED, result.summary(), Map.of(), plan, result);
+        if (lockAs == null || plan.toChange() == 0) {
+            PipelineRunner.RunResult result = runner.apply(plan);
+            return new Outcome(Ending.APPLIED, result.summary(), Map.of(), plan, result);
+        }
+        RunLock lock = runner.runLock(lockAs);
+        try {
+            lock.acquire();
+        } catch (RunLock.LockedException e) {
+            runner.finish(1, e.getMessage());
+            return new Outcome(Ending.LOCKED, e.getMessage(), Map.of(), plan, null);
+        }
+        try {
+            PipelineRunner.RunResult result = runner.apply(plan);
+            return new Outcome(Ending.APPLIED, result.summary(), Map.of(), plan, result);
+        } finally {
+            lock.release();
+        }
     }
 }

@@ -72,7 +72,12 @@ class RenderedScriptsProofTest {
             }
         }
         FactsProbe probe = new FactsProbe(RENDERER, "proof");
+        io.hvcluster.bundle.RunLockScripts lock = new BundleRenderer(RENDERER, "proof").runLockScripts();
+        io.hvcluster.facts.RunLockMark mark = new io.hvcluster.facts.RunLockMark("20260302-080000-1a2b", "CORP\\alice", "ADMIN01",
+                "2026-03-02T08:00:00Z");
         for (Host h : inv.hosts()) {
+            files.add(write(dir.resolve(h.name()).resolve("00-run-lock-acquire.ps1"), lock.acquire(inv, h, mark)));
+            files.add(write(dir.resolve(h.name()).resolve("99-run-lock-release.ps1"), lock.release(inv, h, mark.runId())));
             files.add(write(dir.resolve(h.name()).resolve("00-facts.ps1"), probe.render(inv, h)));
             // The first node's preflight asks AD and DNS too: every host renders it, so both variants are checked.
             files.add(write(dir.resolve(h.name()).resolve("00-preflight.ps1"), probe.preflightProbe().render(inv, h)));

@@ -47,7 +47,7 @@ final class SimulatedRun {
     /** The last run's end, as the runner reported it. */
     RunEvents.RunFinished runFinished;
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-    final VirtualTime time = new VirtualTime(START);
+    final VirtualTime time;
     /** The preflight of the last {@link #apply}, run on the facts the plan came from. */
     io.hvcluster.preflight.PreflightReport preflight;
     /** Wraps each host's executor, to inject transport behaviour a test needs. */
@@ -55,7 +55,16 @@ final class SimulatedRun {
 
     SimulatedRun(Inventory inventory) {
         this.inventory = inventory;
+        this.time = new VirtualTime(START);
         this.dc = DatacenterBuilder.fresh(inventory).domainPassword(PASSWORD).bootedAt(START.minus(Duration.ofHours(1))).build();
+        dc.setLatencies(Latencies.realistic());
+    }
+
+    /** The hosts as {@code dc} has them (a crash image), on virtual time from {@code start}. */
+    SimulatedRun(Inventory inventory, SimulatedDatacenter dc, Instant start) {
+        this.inventory = inventory;
+        this.time = new VirtualTime(start);
+        this.dc = dc;
         dc.setLatencies(Latencies.realistic());
     }
 

@@ -50,11 +50,24 @@ class SimulatorCrashTest {
         Set<String> doneByFirst = changedSteps(runs);
         assertThat(doneByFirst).contains("rename-adapters/HV01", "rename-adapters/HV02", "configure-addresses/HV01");
 
+        // kill -9 runs no finally: the run lock stays on the hosts, and the next apply is refused with its holder.
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "apply", inv, "--simulate",
                 "--simulator-state", state.toString(), "--runs-dir", runs.toString(), "--yes");
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot apply: HV01 is locked by ", "hvcluster unlock " + inv + " --run ");
+        Path refusedRun = latestRun(runs);
+        code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "unlock", inv, "--simulate",
+                "--simulator-state", state.toString(), "--yes");
         assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("removed the run lock on HV01", "removed the run lock on HV02");
+
+        err = new StringWriter();
+        code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "apply", inv, "--simulate",
+                "--simulator-state", state.toString(), "--runs-dir", runs.toString(), "--yes");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(latestRun(runs)).isNotEqualTo(refusedRun);
         Set<String> doneBySecond = changedSteps(latestRun(runs));
         assertThat(doneBySecond).as("the re-run changed again what the killed run had finished")
                 .doesNotContainAnyElementsOf(doneByFirst);

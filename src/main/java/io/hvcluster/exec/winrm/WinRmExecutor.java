@@ -94,7 +94,7 @@ public final class WinRmExecutor implements ScriptExecutor {
         try {
             process = connection.startProcess(bootstrap.cmdLine());
         } catch (RuntimeException e) {
-            throw failures.classify(e, "starting " + what, masker);
+            throw failures.classify(e, "starting " + what, masker, true);
         }
 
         Map<String, String> mdc = MDC.getCopyOfContextMap();

@@ -48,8 +48,37 @@ final class WinRmFailureClassifier {
     }
 
     ExecutionException classify(Throwable failure, String activity, SecretMasker masker) {
+        return classify(failure, activity, masker, false);
+    }
+
+    /**
+     * @param starting the failure came from starting the command (shell and command creation), not from reading it
+     */
+    ExecutionException classify(Throwable failure, String activity, SecretMasker masker, boolean starting) {
         Classified c = decide(failure, activity);
-        return new ExecutionException(settings.hostName(), c.kind(), masker.mask(c.message()), SanitizedCause.of(failure, masker));
+        boolean faultAnswer = c.kind() == Kind.PROTOCOL_FAULT && c.message().contains("(HTTP 500)");
+        boolean reset = c.kind() == Kind.CONNECTION_LOST;
+        // Not started, provably: nothing was connected to; or the host answered the start with a fault (WinRM creates
+        // no command when it faults the request); or the connection broke while the shell was being created, before
+        // the command request was sent (OverThere creates the shell, then the command, in startProcess).
+        boolean notStarted = starting && (c.kind() == Kind.UNREACHABLE || faultAnswer || (reset && inShellCreation(failure)));
+        return new ExecutionException(settings.hostName(), c.kind(), masker.mask(c.message()), SanitizedCause.of(failure, masker),
+                faultAnswer || reset, notStarted);
+    }
+
+    private static boolean inShellCreation(Throwable failure) {
+        boolean shell = false;
+        for (Throwable t : chain(failure)) {
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getClassName().endsWith("WinRmClient")) {
+                    if (e.getMethodName().equals("executeCommand")) {
+                        return false;
+                    }
+                    shell |= e.getMethodName().equals("createShell");
+                }
+            }
+        }
+        return shell;
     }
 
     private record Classified(Kind kind, String message) {
@@ -141,11 +170,12 @@ final class WinRmFailureClassifier {
                     + "; domain accounts need Kerberos with user@REALM over HTTPS");
         }
         if (status == 500) {
-            return new Classified(Kind.PROTOCOL_FAULT, host + " answered a WS-Management fault (HTTP 500) — OverThere"
-                    + " 5.3.2 does not retry w:TimedOut, so a command that prints nothing for longer than the operation"
-                    + " timeout (" + seconds(settings.operationTimeout().toMillis()) + ") fails like this; otherwise check"
-                    + " the WinRM quotas (MaxShellsPerUser, MaxConcurrentOperationsPerUser) and the host's event log"
-                    + " (Microsoft-Windows-WinRM/Operational)");
+            // OverThere 5.3.2 keeps only the status, not the fault's code, so the hint names where the code is. Not the
+            // operation timeout: every hvcluster command writes heartbeats well within it (docs/transport.md).
+            return new Classified(Kind.PROTOCOL_FAULT, host + " answered a WS-Management fault (HTTP 500)"
+                    + " — the WinRM service refused the request: it is restarting or busy, or a quota is reached"
+                    + " (MaxShellsPerUser, MaxConcurrentOperationsPerUser, MaxMemoryPerShellMB); the fault's code is in the"
+                    + " host's Microsoft-Windows-WinRM/Operational event log");
         }
         if (status == 413) {
             return new Classified(Kind.PROTOCOL_FAULT, host + " refused a request as too large (HTTP 413) — raise"

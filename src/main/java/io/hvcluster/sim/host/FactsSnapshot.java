@@ -45,7 +45,7 @@ final class FactsSnapshot {
         return new HostFacts("facts", host.name, errors, os, cpu, system, features, adapters, session, disks, cluster, hyperV,
                 host.pausedForHyperVMark, host.validationMark == null ? null : new HostFacts.ValidationMark(host.validationMark.fingerprint,
                         host.validationMark.report, host.validationMark.result, host.validationMark.approved, host.validationMark.at),
-                section("hostSettings", this::hostSettings), storage);
+                section("hostSettings", this::hostSettings), storage, host.runLock);
     }
 
     private HostFacts.HostSettings hostSettings() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hvcluster.bundle.RunLockScripts;
 import io.hvcluster.facts.FactsProbe;
 import io.hvcluster.facts.PreflightProbe;
 import io.hvcluster.render.ScriptHeader;
@@ -106,6 +107,9 @@ public final class ScriptRunner {
             }
             if (h.stepId().equals(VerifyProbe.ID) && h.phase().equals("probe")) {
                 return verify(host, h, start);
+            }
+            if (h.stepId().equals(RunLockScripts.ID)) {
+                return new RunLockFile(host).run(h, start);
             }
             StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
             if (effect == null) {

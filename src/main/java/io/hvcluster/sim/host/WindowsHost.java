@@ -83,6 +83,8 @@ public final class WindowsHost {
     public Long hyperVRestartRequestedMillis;
     /** When vmms (an automatic service) reaches Running after the last boot: some time after WinRM answers. */
     public long vmmsRunningAtMillis;
+    /** %ProgramData%\hvcluster\run-lock.json: the run lock an apply holds, or null (templates/run-lock). */
+    public io.hvcluster.facts.RunLockMark runLock;
 
     public List<NetAdapter> adapters = new ArrayList<>();
     public List<VirtualSwitch> switches = new ArrayList<>();

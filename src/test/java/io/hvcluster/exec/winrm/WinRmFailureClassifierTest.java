@@ -111,13 +111,16 @@ class WinRmFailureClassifierTest {
     }
 
     @Test
-    void http500IsAProtocolFaultThatExplainsTheMissingTimedOutRetry() throws Exception {
+    void http500IsATransientProtocolFaultWhoseHintNamesTheRealCause() throws Exception {
         HttpServer server = answering(500);
         try {
             ExecutionException e = runAgainst(settings(server.getAddress().getPort(), false));
 
             assertThat(e.kind()).isEqualTo(Kind.PROTOCOL_FAULT);
-            assertThat(e.getMessage()).contains("HTTP 500").contains("does not retry w:TimedOut").contains("10 s");
+            assertThat(e.getMessage()).contains("HTTP 500").contains("MaxShellsPerUser").contains("WinRM/Operational")
+                    .doesNotContain("TimedOut");
+            assertThat(e.transientFault()).isTrue();
+            assertThat(e.notStarted()).as("the shell was refused with a fault: nothing started").isTrue();
         } finally {
             server.stop(0);
         }

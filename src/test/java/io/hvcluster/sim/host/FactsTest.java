@@ -87,6 +87,8 @@ class FactsTest {
     @Test
     void theKeysTheProbeTemplateWritesAreExactlyTheKeysTheSimulatorEmitsAndTheFactsModelHolds() throws IOException {
         Set<String> templateKeys = new TreeSet<>(TemplateHashtableKeys.of(Files.readString(Path.of("templates/facts/probe.ps1.vm"))));
+        // The run lock's keys are written by Read-HvcRunLock, which the probe includes.
+        templateKeys.addAll(TemplateHashtableKeys.of(Files.readString(Path.of("templates/_lib/run-lock.ps1.vm"))));
 
         assertThat(templateKeys).hasSizeGreaterThan(80).contains("virtualizationFirmwareEnabled", "accessVlanId", "diskIdGuid", "section");
         // A switch shared with the host (so hostVlans has entries) and a failing section (so errors has one).
@@ -102,6 +104,7 @@ class FactsTest {
         Set<String> emitted = new TreeSet<>();
         collectKeys(JSON.readTree(build.probe("HV01")), emitted);
         build.dc.requireHost("HV02").faults.failingFactsSections.put("disks", "Access denied");
+        build.dc.requireHost("HV02").runLock = new io.hvcluster.facts.RunLockMark("run-1", "CORP\\alice", "ADMIN01", "2026-03-02T08:00:00Z");
         collectKeys(JSON.readTree(build.probe("HV02")), emitted);
 
         assertThat(emitted).isEqualTo(templateKeys);

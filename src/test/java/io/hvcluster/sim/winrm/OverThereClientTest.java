@@ -215,7 +215,6 @@ class OverThereClientTest {
         try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(host(false).powerShellHost(ps).build())) {
             OverThereRunner ot = OverThereRunner.against(endpoint);
             ot.run("hostname");
-            long plain = timeMillis(() -> ot.run("hostname"));
 
             endpoint.faults().requestLatency(Duration.ofMillis(150));
             long slowRequests = timeMillis(() -> ot.run("hostname"));
@@ -223,8 +222,9 @@ class OverThereClientTest {
             long slowPowerShell = timeMillis(() -> ot.run(BootstrapCommand.commandLine(),
                     new BootstrapPayload("Get-Date", Map.of()).encode()));
 
-            // 4 authenticated operations (Create, Command, Receive, Delete) wait 150 ms each.
-            assertThat(slowRequests - plain).isGreaterThanOrEqualTo(4 * 150 - 50);
+            // 4 authenticated operations (Create, Command, Receive, Delete) wait 150 ms each. Lower bounds only: a sleep
+            // never ends early, while a difference to an unhurried run (as before) failed on a loaded machine.
+            assertThat(slowRequests).isGreaterThanOrEqualTo(4 * 150);
             assertThat(slowPowerShell).isGreaterThanOrEqualTo(1200);
         }
     }
