@@ -6,6 +6,7 @@ import io.hvcluster.report.VerifyPrinter;
 import io.hvcluster.run.FactsCollection;
 import io.hvcluster.run.RunEvents;
 import io.hvcluster.run.RunOptions;
+import io.hvcluster.run.RunLock;
 import io.hvcluster.verify.BurnIn;
 import io.hvcluster.verify.BurnInOperation;
 import io.hvcluster.verify.BurnInScripts;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,19 +110,38 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private VerifyReport burnIn(Inventory inv, RunSession session, FactsCollection facts, VerifyReport checked, VerifyPrinter printer,
-            PrintWriter out, String version) {
+            PrintWriter out, String version) throws InterruptedException {
         HostFacts.Cluster cluster = facts.facts().get(inv.firstNode().name()).cluster();
         if (cluster == null || !cluster.member()) {
             return checked.withOperations(List.of(), inv.firstNode().name() + " is not a member of a running cluster");
         }
+        // The burn-in changes the cluster (test VMs, CSV owners, drains), so it holds the run lock like apply does:
+        // no apply and no second burn-in may run while it does (docs/reliability.md, "Run lock").
+        RunLock lock = session.runner.runLock(session.lockMark());
+        Map<String, io.hvcluster.facts.RunLockMark> held = RunLock.heldByOthers(inv.hosts(), facts.facts(), lock.mine().runId());
+        if (!held.isEmpty()) {
+            String host = held.keySet().iterator().next();
+            return notStarted(checked, host + " is " + RunLock.describe(held.get(host), session.runner.time().now())
+                    + "; if that run is gone: hvcluster unlock " + inventory.file(), out);
+        }
+        try {
+            lock.acquire();
+        } catch (RunLock.LockedException e) {
+            return notStarted(checked, e.getMessage(), out);
+        }
         out.println("Burn-in on " + inv.firstNode().name() + " (test VMs are named " + BurnInScripts.PREFIX + "N and removed at the end):");
         List<BurnInOperation> so = new ArrayList<>();
-        BurnIn.Result result = new BurnIn(inv, new BurnInScripts(templates.renderer(), version), session.runner::runScript,
-                new BurnIn.Options(force, ping), op -> {
-                    so.add(op);
-                    printer.operation(op, out);
-                    session.runner.listener().verified(new RunEvents.Verified(checked.withOperations(so, "")));
-                }).run(cluster);
+        BurnIn.Result result;
+        try {
+            result = new BurnIn(inv, new BurnInScripts(templates.renderer(), version), session.runner::runScript,
+                    new BurnIn.Options(force, ping), op -> {
+                        so.add(op);
+                        printer.operation(op, out);
+                        session.runner.listener().verified(new RunEvents.Verified(checked.withOperations(so, "")));
+                    }).run(cluster);
+        } finally {
+            lock.release();
+        }
         if (!result.error().isEmpty()) {
             out.println("burn-in: " + result.error());
         }
@@ -128,5 +149,12 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyReport done = checked.withOperations(result.operations(), result.error());
         session.runner.listener().verified(new RunEvents.Verified(done));
         return done;
+    }
+
+    private static VerifyReport notStarted(VerifyReport checked, String why, PrintWriter out) {
+        String error = "not started: " + why;
+        out.println("burn-in: " + error);
+        out.println();
+        return checked.withOperations(List.of(), error);
     }
 }

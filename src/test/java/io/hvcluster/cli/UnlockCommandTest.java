@@ -60,4 +60,31 @@ class UnlockCommandTest {
         assertThat(apply.exit()).as(apply.err()).isZero();
         assertThat(store.load(Latencies.fast()).orElseThrow().hosts.values()).allMatch(h -> h.runLock == null);
     }
+
+    @Test
+    void aBurnInDoesNotStartWhileAnotherRunHoldsTheLockAndReleasesItsOwn(@TempDir Path tmp) {
+        String state = tmp.resolve("sim").toString();
+        String runs = tmp.resolve("runs").toString();
+        String inv = "inventories/lab-2node.yaml";
+        Run apply = hvcluster("apply", inv, "--simulate-fresh", "--simulator-state", state, "--runs-dir", runs, "--yes");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        DatacenterStore store = new DatacenterStore(Path.of(state));
+        SimulatedDatacenter dc = store.load(Latencies.fast()).orElseThrow();
+        dc.requireHost("HV02").runLock = LEFT;
+        store.save(dc);
+
+        Run refused = hvcluster("verify", inv, "--burn-in", "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(1);
+        assertThat(refused.out()).contains("not started: HV02 is locked by CORP\\carol on ADMIN03", "hvcluster unlock " + inv)
+                .doesNotContain("Burn-in on HV01");
+
+        dc = store.load(Latencies.fast()).orElseThrow();
+        dc.requireHost("HV02").runLock = null;
+        store.save(dc);
+        Run ran = hvcluster("verify", inv, "--burn-in", "--simulate", "--simulator-state", state, "--runs-dir", runs);
+        assertThat(ran.exit()).as(ran.err() + ran.out()).isZero();
+        assertThat(ran.out()).contains("Burn-in on HV01");
+        dc = store.load(Latencies.fast()).orElseThrow();
+        assertThat(dc.hosts.values()).as("the burn-in released its lock").allMatch(h -> h.runLock == null);
+    }
 }
