@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: final-validation (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage","Hyper-V Configuration","Cluster Configuration"],"disks":["Witness","CSV1"],"fingerprint":"6b40503572679debd0ce132683993517","reportName":"hvcluster-final-validation","acceptedFlags":["ClusterApproved","ClusterConditionallyApproved","HadUnselectedTests"],"approvals":["ClusterApproved","ClusterConditionallyApproved"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
+# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage","Hyper-V Configuration","Cluster Configuration"],"disks":["Witness","CSV1"],"fingerprint":"8f01e5c5de66c4e4eb57b203244a9d5b","reportName":"hvcluster-final-validation","acceptedFlags":["ClusterApproved","ClusterConditionallyApproved","HadUnselectedTests"],"approvals":["ClusterApproved","ClusterConditionallyApproved"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -296,7 +296,7 @@ $ClusterName = 'HVCL01'
 $Nodes = @('HV01', 'HV02')
 $Categories = @('Inventory', 'Network', 'System Configuration', 'Storage', 'Hyper-V Configuration', 'Cluster Configuration')
 $DiskNames = @('Witness', 'CSV1')
-$Fingerprint = '6b40503572679debd0ce132683993517'
+$Fingerprint = '8f01e5c5de66c4e4eb57b203244a9d5b'
 $ReportName = 'hvcluster-final-validation'
 $AcceptedFlags = @('ClusterApproved', 'ClusterConditionallyApproved', 'HadUnselectedTests')
 $Approvals = @('ClusterApproved', 'ClusterConditionallyApproved')
