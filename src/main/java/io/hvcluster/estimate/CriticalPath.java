@@ -8,6 +8,8 @@ import io.hvcluster.pipeline.Phase;
 import io.hvcluster.pipeline.Pipeline;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.steps.ConnectStorageStep;
+import io.hvcluster.steps.EnableHyperVStep;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class CriticalPath {
                 for (Host h : inventory.hosts()) {
                     ready = max(ready, readyOn(step, h.name(), hostReady, finished));
                 }
-                Duration took = todo.contains(step.id() + "@" + first) ? cost(step, first, parallel, withRunnerProbes) : Duration.ZERO;
+                Duration took = todo.contains(step.id() + "@" + first) ? cost(step, first, todo, parallel, withRunnerProbes) : Duration.ZERO;
                 Duration done = ready.plus(took);
                 for (Host h : inventory.hosts()) {
                     finished.put(step.id() + "@" + h.name(), done);
@@ -80,7 +82,7 @@ public final class CriticalPath {
                 if (oneAtATime && does) {
                     ready = max(ready, rollingFree);
                 }
-                Duration done = does ? ready.plus(cost(step, h.name(), parallel, withRunnerProbes)) : ready;
+                Duration done = does ? ready.plus(cost(step, h.name(), todo, parallel, withRunnerProbes)) : ready;
                 if (oneAtATime && does) {
                     rollingFree = done;
                 }
@@ -96,10 +98,31 @@ public final class CriticalPath {
         int n = 0;
         for (Step<?> step : pipeline.steps()) {
             if (todo.contains(step.id() + "@" + host)) {
-                n += (int) step.phases().stream().filter(Phase::rebootsHost).count() * work.hyperVRestarts();
+                n += (int) step.phases().stream().filter(Phase::rebootsHost).count() * restartsOf(step, todo, host);
             }
         }
         return n;
+    }
+
+    /**
+     * How many restarts one restarting phase of {@code step} causes on {@code host}. On a new build connect-storage
+     * installs Hyper-V together with Multipath-IO, so that one restart is Hyper-V's (with its second one) and
+     * enable-hyper-v then restarts nothing; without Hyper-V, Multipath-IO's restart is one restart.
+     */
+    private int restartsOf(Step<?> step, Set<String> todo, String host) {
+        boolean together = hyperVWithStorage(todo, host);
+        if (step.id().equals(EnableHyperVStep.ID)) {
+            return together ? 0 : work.hyperVRestarts();
+        }
+        if (step.id().equals(ConnectStorageStep.ID)) {
+            return together ? work.hyperVRestarts() : 1;
+        }
+        return work.hyperVRestarts();
+    }
+
+    /** A new build: connect-storage installs Hyper-V with Multipath-IO, in one restart (ConnectStorageStep). */
+    private static boolean hyperVWithStorage(Set<String> todo, String host) {
+        return todo.contains(ConnectStorageStep.ID + "@" + host) && todo.contains(EnableHyperVStep.ID + "@" + host);
     }
 
     private Duration readyOn(Step<?> step, String host, Map<String, Duration> hostReady, Map<String, Duration> finished) {
@@ -111,15 +134,24 @@ public final class CriticalPath {
     }
 
     /** Every phase of the step on the host; a phase that restarts the host adds the restart(s) it causes. */
-    private Duration cost(Step<?> step, String host, boolean parallel, boolean withRunnerProbes) {
+    private Duration cost(Step<?> step, String host, Set<String> todo, boolean parallel, boolean withRunnerProbes) {
         boolean drain = !parallel;
         Duration total = Duration.ZERO;
         List<Phase> phases = step.phases();
+        boolean together = hyperVWithStorage(todo, host);
+        if (together && step.id().equals(EnableHyperVStep.ID)) {
+            // Hyper-V came with connect-storage's restart: the script only confirms it (no install, no restart).
+            return total.plus(work.script(step.id(), "after-reboot", host, false));
+        }
         for (Phase phase : phases) {
             total = total.plus(work.script(step.id(), phase.name(), host, drain));
-            if (phase.rebootsHost()) {
+            if (together && step.id().equals(ConnectStorageStep.ID) && phase.rebootsHost()) {
+                total = total.plus(work.script(EnableHyperVStep.ID, "apply", host, false));
+            }
+            int restarts = phase.rebootsHost() ? restartsOf(step, todo, host) : 0;
+            if (restarts > 0) {
                 total = total.plus(restartDelay).plus(work.restart(host, 1, true));
-                if (work.hyperVRestarts() > 1) {
+                if (restarts > 1) {
                     total = total.plus(work.secondRestartGap()).plus(work.restart(host, 2, false));
                 }
             }

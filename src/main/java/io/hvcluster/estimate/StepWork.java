@@ -34,7 +34,8 @@ public final class StepWork {
     private static final Set<String> KNOWN = Set.of(FactsProbe.ID, PreflightProbe.ID, RenameAdaptersStep.ID, ConfigureAddressesStep.ID,
             UnbindProtocolsStep.ID, InstallFailoverClusteringStep.ID, ValidateClusterStep.ID, CreateClusterStep.ID,
             ConfigureQuorumStep.ID, EnableHyperVStep.ID, AddSharedVolumesStep.ID, CreateVirtualSwitchesStep.ID,
-            ConfigureClusterNetworksStep.ID, io.hvcluster.steps.PrepareSharedDisksStep.ID);
+            ConfigureClusterNetworksStep.ID, io.hvcluster.steps.PrepareSharedDisksStep.ID, io.hvcluster.steps.ConnectStorageStep.ID,
+            io.hvcluster.steps.HostSettingsStep.ID, io.hvcluster.steps.FinalValidationStep.ID);
 
     private final HardwareProfile profile;
     private final Spread spread;
@@ -85,14 +86,19 @@ public final class StepWork {
             case RenameAdaptersStep.ID, UnbindProtocolsStep.ID -> pick(profile.adapterScript(), key);
             case ConfigureAddressesStep.ID -> pick(profile.addressScript(), key);
             case InstallFailoverClusteringStep.ID -> pick(profile.installFailoverClustering(), key);
-            case ValidateClusterStep.ID -> pick(profile.testClusterBase(), key).plus(pick(profile.testClusterPerNode(), key).multipliedBy(nodes));
+            // Installing Multipath-IO (and on a new build Hyper-V with it) costs what a feature install costs; after
+            // the restart, sessions and the LUN check are an ordinary script.
+            case io.hvcluster.steps.ConnectStorageStep.ID -> phase.equals("apply")
+                    ? pick(profile.installFailoverClustering(), key) : pick(profile.afterRestartScript(), key);
+            case ValidateClusterStep.ID, io.hvcluster.steps.FinalValidationStep.ID -> pick(profile.testClusterBase(), key).plus(pick(profile.testClusterPerNode(), key).multipliedBy(nodes));
             case CreateClusterStep.ID -> pick(profile.newClusterBase(), key).plus(pick(profile.newClusterPerNode(), key).multipliedBy(nodes));
             case EnableHyperVStep.ID -> phase.equals("apply")
                     ? pick(profile.installHyperV(), key).plus(drain ? pick(profile.drain(), key) : Duration.ZERO)
                     : pick(profile.afterRestartScript(), key);
             case AddSharedVolumesStep.ID -> pick(profile.sharedVolumeScript(), key).multipliedBy(Math.max(1, sharedVolumes));
             case CreateVirtualSwitchesStep.ID -> pick(profile.virtualSwitchScript(), key).multipliedBy(Math.max(1, virtualSwitches));
-            // configure-quorum, configure-cluster-networks, prepare-shared-disks (a quick format takes seconds), and any
+            // configure-quorum, configure-cluster-networks, prepare-shared-disks (a quick format takes seconds),
+            // host-settings (Defender and Set-VMHost settings), and any
             // step added later until it is described here
             default -> pick(profile.clusterScript(), key);
         };

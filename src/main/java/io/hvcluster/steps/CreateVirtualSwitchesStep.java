@@ -168,6 +168,7 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
     @Override
     public List<String> checks() {
         return List.of("Get-VMSwitch shows each switch, External, on the right NIC, with the same name on every host.",
-                "Get-NetIPAddress -InterfaceAlias 'vEthernet (<switch>)' shows no address; Get-DnsClient shows it does not register.");
+                "For a switch shared with the host: Get-NetIPAddress -InterfaceAlias 'vEthernet (*' shows no address on its host "
+                        + "adapter, and Get-DnsClient -InterfaceAlias 'vEthernet (*' shows RegisterThisConnectionsAddress False.");
     }
 }
