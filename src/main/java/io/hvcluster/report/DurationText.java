@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Durations as an admin reads them: "0.4s", "12.3s", "1m12s", "2h05m". Locale-free. */
-final class DurationText {
+public final class DurationText {
 
     private DurationText() {
     }
 
-    static String of(Duration d) {
+    public static String of(Duration d) {
         long ms = Math.max(0, d.toMillis());
         if (ms < 60_000) {
             return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
