@@ -80,8 +80,11 @@ public record BuildEstimate(Duration duration, Duration upTo, Duration rolling, 
             if (windowsRestarts > 1) {
                 b.append(" (Hyper-V then restarts once more by itself)");
             }
-            if (parallel) {
+            if (parallel && rolling.minus(duration).toMinutes() >= 1) {
                 b.append("; rolling would take ").append(about(rolling));
+            } else if (parallel) {
+                // A new build restarts before the cluster exists (Hyper-V with Multipath-IO): nothing to drain, no choice.
+                b.append("; before the cluster exists, so rolling would take no longer");
             } else {
                 b.append(", one host at a time");
             }

@@ -133,12 +133,13 @@ class SimulatedRunOutputTest {
                 "--runs-dir", runs.toString(), "--yes");
         assertThat(apply.exit()).as(apply.err()).isZero();
         assertThat(apply.err()).containsOnlyOnce("0 failed, 0 skipped").containsOnlyOnce("Done in ").containsOnlyOnce("report: ");
-        Matcher done = Pattern.compile("Done in (\\d+)\\.(\\d)s").matcher(apply.err());
+        Matcher done = Pattern.compile("Done in (\\S+): ").matcher(apply.err());
         assertThat(done.find()).as(apply.err()).isTrue();
         JsonNode report = JSON.readTree(onlyRunFolder(runs).resolve("report.json").toFile());
-        // The console and the report show the same duration: the whole run, from its start.
+        // The console and the report show the same duration: the whole run, from its start (seconds with a tenth under a
+        // minute, "1m07s" above: a loaded machine can take that long).
         long ms = report.get("durationMs").asLong();
-        assertThat(done.group(1) + "." + done.group(2)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0));
+        assertThat(done.group(1)).isEqualTo(io.hvcluster.report.DurationText.of(java.time.Duration.ofMillis(ms)));
         assertThat(ms).isGreaterThan(100);
     }
 

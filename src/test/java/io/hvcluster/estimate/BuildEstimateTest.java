@@ -23,6 +23,13 @@ class BuildEstimateTest {
     }
 
     @Test
+    void aNewIscsiBuildRestartsBeforeTheClusterExistsSoRollingCostsNothingMore() {
+        BuildEstimate e = BuildEstimate.of(four, CriticalPathTest.everything(four), true, HardwareProfile.rackServer());
+        assertThat(e.line()).contains("1 restart per host", "before the cluster exists, so rolling would take no longer")
+                .doesNotContain("rolling would take about");
+    }
+
+    @Test
     void aRollingBuildSaysOneHostAtATime() {
         BuildEstimate e = BuildEstimate.of(four, CriticalPathTest.everything(four), false, HardwareProfile.rackServer());
         assertThat(e.rolling()).isEqualTo(e.duration());

@@ -75,6 +75,10 @@ class SecretsEverywhereTest {
         run(tmp, exits, CANARY, "apply", inv, "--simulate-fresh", "--simulator-state", tmp.resolve("sim-vv").toString(), "--runs-dir", runs,
                 "--yes", "-vv");
         run(tmp, exits, CANARY, "facts", inv, "--simulate", "--simulator-state", tmp.resolve("sim-vv").toString(), "-vv");
+        // The commands added since: verify (its probe and report), unlock (its scripts), init (its probe, the file).
+        run(tmp, exits, CANARY, "verify", inv, "--simulate", "--simulator-state", tmp.resolve("sim-vv").toString(), "--runs-dir", runs, "-v");
+        run(tmp, exits, CANARY, "unlock", inv, "--simulate", "--simulator-state", tmp.resolve("sim-vv").toString(), "--yes", "-v");
+        run(tmp, exits, CANARY, "init", "--simulate", "--hosts", "HV01,HV02", "--out", tmp.resolve("init.yaml").toString(), "-v");
 
         assertThat(exits).as("exit codes").containsEntry("07 apply", 0).containsEntry("06 plan", 0)
                 .containsEntry("12 simulate", 0);
@@ -84,6 +88,8 @@ class SecretsEverywhereTest {
                 .contains("The user name or password is incorrect");
         assertThat(Files.readString(tmp.resolve("07.log"))).contains("the hosts accept the password from HVCLUSTER_PASSWORD");
         assertThat(exits).containsEntry("16 apply", 0).containsEntry("17 facts", 0);
+        assertThat(exits).as("verify, unlock and init ran").containsEntry("18 verify", 0).containsEntry("19 unlock", 0)
+                .containsEntry("20 init", 0);
         assertThat(Files.readString(tmp.resolve("16.log"))).as("-vv shows the traffic, credentials masked")
                 .contains(">> POST /wsman HTTP/1.1", "Authorization: Basic ****");
 
