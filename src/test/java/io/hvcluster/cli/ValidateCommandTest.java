@@ -46,7 +46,7 @@ class ValidateCommandTest {
         Files.writeString(file, Files.readString(Path.of("inventories/lab-4node.yaml"))
                 .replace("  port: 5986", "  port: 5985"));
         assertThat(run("validate", file.toString())).isZero();
-        assertThat(errLines()).containsExactly(file + ":90:9: warning: connection.port: 5985 is WinRM's HTTP port; "
+        assertThat(errLines()).containsExactly(file + ":100:9: warning: connection.port: 5985 is WinRM's HTTP port; "
                 + "with https: true the listener is normally 5986");
         assertThat(out.toString().strip()).isEqualTo(file + ": valid (4 hosts, 6 networks), 1 warning");
     }
@@ -61,10 +61,10 @@ class ValidateCommandTest {
                 .replace("  port: 5986", "  port: abc"));
         assertThat(run("validate", file.toString())).isEqualTo(2);
         assertThat(errLines()).containsExactly(
-                file + ":14:12: error: cluster.address: 10.0.1.50 is not in the management subnet 10.0.0.0/24",
-                file + ":65:53: error: hosts[1].nics.Cluster.ip: 10.10.1.11 is already used by hosts[0].nics.Cluster.ip",
-                file + ":90:9: error: connection.port: expected a whole number, found 'abc'",
-                file + ":94:13: error: connection.password: must not hold the password itself; use { env: VARIABLE }, "
+                file + ":15:12: error: cluster.address: 10.0.1.50 is not in the management subnet 10.0.0.0/24",
+                file + ":66:53: error: hosts[1].nics.Cluster.ip: 10.10.1.11 is already used by hosts[0].nics.Cluster.ip",
+                file + ":100:9: error: connection.port: expected a whole number, found 'abc'",
+                file + ":104:13: error: connection.password: must not hold the password itself; use { env: VARIABLE }, "
                         + "{ stdin: true } or { prompt: true }");
         assertThat(out.toString().strip()).isEqualTo(file + ": 4 errors, 0 warnings");
         assertThat(err.toString() + out).doesNotContain("S3cret-value");

@@ -78,8 +78,9 @@ class VerifyOnSimulatorTest {
     void withoutFinalValidationsMarkTheNewestReportIsToBeReadByHand() throws Exception {
         sim.dc.requireHost("HV01").validationMark = null;
         VerifyReport r = verify();
-        assertThat(errors(r)).isEmpty();
-        assertThat(r.findings()).singleElement().satisfies(f -> {
+        // Without its mark, final-validation would run again (drift), and the last report is to be read by hand.
+        assertThat(errors(r)).singleElement().satisfies(f -> assertThat(f.check()).isEqualTo("final-validation"));
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("validation")).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("validation");
             assertThat(f.found()).contains("C:\\Windows\\Cluster\\Reports\\hvcluster-validate-");
         });
@@ -89,7 +90,7 @@ class VerifyOnSimulatorTest {
     void aFinalValidationThatFailedIsAnError() throws Exception {
         sim.dc.requireHost("HV01").validationMark.approved = false;
         VerifyReport r = verify();
-        assertThat(errors(r)).singleElement().satisfies(f -> {
+        assertThat(errors(r)).filteredOn(f -> f.check().equals("validation")).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("validation");
             assertThat(f.found()).startsWith("the last validation failed");
         });

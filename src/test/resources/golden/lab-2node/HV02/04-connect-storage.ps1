@@ -204,13 +204,14 @@ function Test-HvcLuns {
     $sessions = @(Get-IscsiSession)
     $pathCount = [ordered]@{}
     foreach ($s in $sessions) {
-        if (@(Get-Disk -iSCSISession $s).Count -eq 0) {
+        if (@(Get-Disk -iSCSISession $s | Where-Object { $null -ne $_.Number }).Count -eq 0) {
             $portal = [string](@(Get-IscsiConnection -IscsiSession $s | Select-Object -First 1).TargetAddress)
             throw ('target ' + [string]$s.TargetNodeAddress + ' on portal ' + $portal + ' presents no LUNs to ' + $env:COMPUTERNAME + ': map the LUNs to initiator ' + $initiator + ' on the array')
         }
     }
     foreach ($lun in $Luns) {
-        $found = @(Get-Disk | Where-Object {
+        # On a cluster node Get-Disk also lists the other nodes' disks, without a Number (docs/windows-behaviour.md).
+        $found = @(Get-Disk | Where-Object { $null -ne $_.Number } | Where-Object {
             (-not $lun.serial -or ([string]$_.SerialNumber).Trim() -eq $lun.serial) -and
             (-not $lun.uniqueId -or [string]$_.UniqueId -eq $lun.uniqueId)
         })
@@ -225,7 +226,7 @@ function Test-HvcLuns {
         if ($lun.sizeBytes -gt 0 -and [math]::Abs($size - [int64]$lun.sizeBytes) -gt ([int64]$lun.sizeBytes / 100)) {
             throw ($name + ' is ' + $size + ' bytes on ' + $env:COMPUTERNAME + ', the inventory says ' + $lun.sizeBytes + ': the array presents another LUN under this serial, or the inventory''s size is wrong')
         }
-        $over = @($sessions | Where-Object { @(Get-Disk -iSCSISession $_ | Where-Object { ([string]$_.SerialNumber).Trim() -eq ([string]$found[0].SerialNumber).Trim() }).Count -gt 0 })
+        $over = @($sessions | Where-Object { @(Get-Disk -iSCSISession $_ | Where-Object { $null -ne $_.Number } | Where-Object { ([string]$_.SerialNumber).Trim() -eq ([string]$found[0].SerialNumber).Trim() }).Count -gt 0 })
         $targets = @($over | ForEach-Object { [string]$_.TargetNodeAddress } | Select-Object -Unique)
         $expected = @($sessions | Where-Object { $targets -contains [string]$_.TargetNodeAddress }).Count
         $pathCount[$lun.label] = $over.Count
