@@ -50,6 +50,12 @@ class ApplyOnSimulatorTest {
         Path build = folders.get(1);
         assertThat(build.resolve("report.html")).exists();
         assertThat(Files.readString(build.resolve("report.json"))).contains("\"create-cluster\"");
+        // The evidence the guide says to keep: the pre-creation validation, New-Cluster's report, the final validation.
+        try (Stream<Path> reports = Files.list(build.resolve("validation").resolve("HV01"))) {
+            assertThat(reports.map(f -> f.getFileName().toString()).toList())
+                    .anyMatch(n -> n.startsWith("validate-cluster-")).anyMatch(n -> n.startsWith("create-cluster-Create_Cluster_Wizard"))
+                    .anyMatch(n -> n.startsWith("final-validation-"));
+        }
         assertThat(Files.readAllLines(build.resolve("journal.jsonl"))).hasSizeGreaterThan(40);
         try (Stream<Path> files = Files.walk(build)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -225,6 +225,73 @@ function Get-HvcSecondHopHint {
     return $Message
 }
 
+
+# Test-Cluster has no pass/fail property: it returns the report file (a FileInfo) and writes one warning per
+# test with findings, then a summary warning. That summary's words ('Test Result:', 'Testing has completed...')
+# are translated on a localized Windows, but its result line is the value of a [Flags] enum, which .NET writes
+# as the member names joined with ', ' (FlagsAttribute docs) and never translates: 'HadUnselectedTests,
+# ClusterConditionallyApproved'. So the result is read from that line alone, whatever the UI language:
+# a line made only of comma-separated identifiers, one of them a validation flag (docs/windows-behaviour.md).
+function Get-HvcValidationFlags {
+    param([string]$Text)
+    foreach ($line in ($Text -split '\r?\n')) {
+        $tokens = @($line.Split(',') | ForEach-Object { $_.Trim() })
+        $words = @($tokens | Where-Object { $_ -match '^[A-Za-z]+$' })
+        $flags = @($tokens | Where-Object { $_ -cmatch '^(Cluster[A-Za-z]+|HadUnselectedTests)$' })
+        if ($tokens.Count -gt 0 -and $words.Count -eq $tokens.Count -and $flags.Count -gt 0) {
+            return ,$tokens
+        }
+    }
+    return ,@()
+}
+
+# Reads Test-Cluster's warnings: the summary gives the flags (in $HvcResult.data.flags), every other warning
+# is passed on. Fails closed: warnings without a readable summary, or any flag not accepted, stop the step.
+function Assert-HvcValidationResult {
+    param($Warnings, [string[]]$AcceptedFlags, [string]$Report)
+    $flags = @()
+    foreach ($w in @($Warnings)) {
+        $found = Get-HvcValidationFlags -Text ([string]$w)
+        if ($found.Count -gt 0) {
+            $flags = $found
+        } else {
+            Add-HvcWarning ([string]$w)
+        }
+    }
+    $HvcResult.data.flags = $flags
+    if (@($Warnings).Count -gt 0 -and $flags.Count -eq 0) {
+        throw ('Test-Cluster gave warnings but no result summary; read the report: ' + $Report)
+    }
+    $failed = @($flags | Where-Object { $AcceptedFlags -notcontains $_ })
+    if ($failed.Count -gt 0) {
+        throw ('validation did not pass (' + ($failed -join ', ') + '); read the report: ' + $Report)
+    }
+}
+
+# The evidence: the report's bytes travel back in the result line (base64) and hvcluster writes them into the
+# run folder (docs/run-folder.md). Real reports are well under a megabyte; a larger one stays on the node.
+# create-cluster keeps New-Cluster's report the same way: Add-HvcReportContent -Path $HvcResult.data.reportPath.
+$HvcReportCopyLimit = 8388608  # 8 MiB
+function Add-HvcReportContent {
+    param([string]$Path)
+    $item = Get-Item -LiteralPath $Path -ErrorAction SilentlyContinue
+    if (-not $item) {
+        Add-HvcWarning ('the validation report is not on ' + $env:COMPUTERNAME + ': ' + $Path)
+        return
+    }
+    if ($item.Length -gt $HvcReportCopyLimit) {
+        Add-HvcWarning ('the validation report is ' + [math]::Round($item.Length / 1048576, 1) + ' MB, too large to copy into the run folder; it stays on ' + $env:COMPUTERNAME + ': ' + $Path)
+        return
+    }
+    $HvcResult.data.reportContent = [Convert]::ToBase64String([IO.File]::ReadAllBytes($item.FullName))
+}
+
+function Add-HvcValidationReport {
+    param([string]$Path)
+    $HvcResult.data.report = $Path
+    Add-HvcReportContent -Path $Path
+}
+
 $ClusterName = 'HVCL01'
 $StaticAddress = '10.0.0.50'
 $Nodes = @('HV01', 'HV02')
@@ -350,6 +417,10 @@ try {
             }
         }
         $HvcResult.data.reportPath = $reportPath
+        if ($reportPath) {
+            # Kept as evidence in the run folder, like the validation reports (docs/run-folder.md).
+            Add-HvcReportContent -Path $reportPath
+        }
         $HvcResult.data.newClusterWarnings = @($newClusterWarnings)
         Wait-HvcNodesUp -Names $Nodes
         Add-HvcChange ('created cluster ' + $ClusterName + ' (' + $StaticAddress + ') with ' + ($Nodes -join ', '))

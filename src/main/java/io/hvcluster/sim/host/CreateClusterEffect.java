@@ -66,6 +66,11 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
             run.warning("New-Cluster: " + w);
         }
         run.data.put("reportPath", report);
+        // The script sends the report back for the run folder (Add-HvcReportContent).
+        String html = "<html><head><title>Create Cluster Wizard</title></head><body>\r\n<h1>Create Cluster " + c.name
+                + "</h1>\r\n<p>Nodes: " + String.join(", ", params.nodes()) + "</p>\r\n<ul>\r\n<li>" + NO_WITNESS_WARNING
+                + "</li>\r\n</ul>\r\n</body></html>\r\n";
+        run.data.put("reportContent", java.util.Base64.getEncoder().encodeToString(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         run.data.put("newClusterWarnings", warnings);
         waitUntilUp(run, c, params.nodes(), params);
         run.change("created cluster " + params.name() + " (" + params.staticAddress() + ") with " + String.join(", ", params.nodes()));
