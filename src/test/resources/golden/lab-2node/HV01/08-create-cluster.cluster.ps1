@@ -358,8 +358,10 @@ try {
             $HvcResult.data.joinReportPath = [string]$outcome.report
             $flags = @()
             foreach ($w in $outcome.warnings) {
-                if ([string]$w -match 'Test Result:\s*\r?\n\s*([^\r\n]+)') {
-                    $flags = @($Matches[1].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+                # The result line, not the translated 'Test Result:' label (_lib/validation.ps1.vm, docs/windows-behaviour.md).
+                $joinFlags = Get-HvcValidationFlags -Text ([string]$w)
+                if ($joinFlags.Count -gt 0) {
+                    $flags = $joinFlags
                 } else {
                     Add-HvcWarning ('Test-Cluster: ' + [string]$w)
                 }

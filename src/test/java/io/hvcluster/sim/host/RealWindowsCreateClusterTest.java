@@ -56,7 +56,8 @@ class RealWindowsCreateClusterTest {
     void theScriptCapturesWarningsWaitsForUpAndValidatesBeforeAddClusterNode() {
         CreateClusterStep step = new CreateClusterStep();
         String text = SimulatedBuild.render(build.inventory, step, step.phases().get(0), build.inventory.firstNode());
-        assertThat(text).contains("New-Cluster @NewClusterParameters -WarningVariable nw").contains("$HvcResult.data.reportPath = $reportPath");
+        assertThat(text).contains("New-Cluster @NewClusterParameters -WarningVariable nw").contains("$HvcResult.data.reportPath = $reportPath")
+                .contains("$joinFlags = Get-HvcValidationFlags -Text ([string]$w)");
         assertThat(text.indexOf("Test-Cluster -Node $Nodes")).isPositive().isLessThan(text.indexOf("Add-ClusterNode -Name $n"));
         assertThat(text.indexOf("Wait-HvcNodesUp -Names $Nodes")).isLessThan(text.indexOf("Add-HvcChange ('created cluster "));
     }
