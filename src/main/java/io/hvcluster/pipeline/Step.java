@@ -41,12 +41,36 @@ public interface Step<P extends Record> {
     P parameters(Inventory inventory, Host host);
 
     /**
-     * What the step would change on {@code host}, given the facts: the single Java copy of the decisions its
-     * script makes (the script keeps its own guards, for bundles run by hand). Pure: no I/O.
+     * What the step would change on {@code host}, given its parameters and the facts: the single Java copy of the
+     * decisions its script makes (the script keeps its own guards, for bundles run by hand). The planner calls it with
+     * the parameters the inventory gives; the simulator calls it with the parameters a script's header carries, and
+     * applies each change's {@link io.hvcluster.windows.WindowsOp} to its model of Windows, so the simulator never
+     * decides a second time what a step does. Pure: no I/O.
      *
-     * @param host the host the step runs on (the first node for {@link Scope#CLUSTER} steps)
+     * @param host   the host the step runs on (the first node for {@link Scope#CLUSTER} steps)
+     * @param params what {@link #parameters} gives for that host
+     * @param facts  the facts; the simulator's view holds only the host the script runs on (see {@link FactsView#ofHost})
      */
-    StepPlan diff(Host host, FactsView facts);
+    default StepPlan plan(String host, P params, FactsView facts) {
+        throw new UnsupportedOperationException(id() + " has no plan(host, params, facts) yet");
+    }
+
+    /** {@link #plan} with the parameters the inventory gives {@code host}. */
+    default StepPlan diff(Host host, FactsView facts) {
+        return plan(host.name(), parameters(facts.inventory(), host), facts);
+    }
+
+    /** The record {@link #parameters} returns: a script header's parameters are read back into it. */
+    @SuppressWarnings("unchecked")
+    default Class<P> paramsType() {
+        // parameters() is pure, but needs an inventory; the type argument is what every implementation declares.
+        for (java.lang.reflect.Type t : getClass().getGenericInterfaces()) {
+            if (t instanceof java.lang.reflect.ParameterizedType pt && pt.getRawType() == Step.class) {
+                return (Class<P>) pt.getActualTypeArguments()[0];
+            }
+        }
+        throw new IllegalStateException(getClass().getName() + " does not implement Step<P> directly");
+    }
 
     /**
      * Whether a host that restarted during this step is back for it: the runner waits until the same new boot

@@ -1,5 +1,6 @@
 package io.hvcluster.pipeline;
 
+import io.hvcluster.windows.WindowsOp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,18 @@ public final class StepPlanBuilder {
 
     private StepPlanBuilder with(Action action, String object, String before, String after) {
         changes.add(new Change(action, host, object, before, after));
+        return this;
+    }
+
+    /**
+     * Names the operation that makes the change added last (see {@link Change#op()}): {@code out.change(...).by(op)}.
+     */
+    public StepPlanBuilder by(WindowsOp op) {
+        if (changes.isEmpty()) {
+            throw new IllegalStateException("by(op) follows the change it makes");
+        }
+        Change last = changes.remove(changes.size() - 1);
+        changes.add(new Change(last.action(), last.host(), last.object(), last.before(), last.after(), op));
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.hvcluster.steps;
 
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.SessionGuarded;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
@@ -30,7 +31,7 @@ public final class ConfigureAddressesStep implements Step<ConfigureAddressesStep
      * @param winrmPorts     ports whose TCP connections mark the session's adapter as untouchable
      * @param connectAddress the address the tool connects to (protects its adapter too)
      */
-    public record Params(List<StaticAddress> addresses, List<Integer> winrmPorts, String connectAddress) {
+    public record Params(List<StaticAddress> addresses, List<Integer> winrmPorts, String connectAddress) implements SessionGuarded {
     }
 
     /** @param adapter the (renamed) adapter; @param ipAddress dotted IPv4; @param prefixLength CIDR length */

@@ -1,6 +1,7 @@
 package io.hvcluster.steps;
 
 import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.SessionGuarded;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
@@ -29,7 +30,7 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
      * @param winrmPorts     ports whose TCP connections mark the session's adapter as untouchable
      * @param connectAddress the address the tool connects to (protects its adapter too)
      */
-    public record Params(List<Switch> switches, List<Integer> winrmPorts, String connectAddress) {
+    public record Params(List<Switch> switches, List<Integer> winrmPorts, String connectAddress) implements SessionGuarded {
     }
 
     /** @param vlanId the host vNIC's access VLAN, 0 for none */

@@ -1,15 +1,16 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.AdapterLookup;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
-import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.MacAddress;
 import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.RenameNetAdapter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,11 +60,11 @@ public final class RenameAdaptersStep implements Step<RenameAdaptersStep.Params>
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts f = facts.of(host.name());
-        for (HostNic nic : host.nics()) {
-            FactsView.AdapterMatch m = facts.adapter(host, nic);
+    public StepPlan plan(String host, Params params, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts f = facts.of(host);
+        for (Adapter want : params.adapters()) {
+            FactsView.AdapterMatch m = facts.adapter(host, new AdapterLookup(want.mac(), want.currentName(), want.name()));
             if (m.adapter().isEmpty()) {
                 out.problem(m.problem());
                 continue;
@@ -71,14 +72,14 @@ public final class RenameAdaptersStep implements Step<RenameAdaptersStep.Params>
             HostFacts.Adapter a = m.adapter().get();
             // -eq is case-insensitive: 'cluster' is held by the adapter named 'Cluster'.
             Optional<HostFacts.Adapter> holder = f.adapters().stream()
-                    .filter(o -> o.name().equalsIgnoreCase(nic.network()) && o.ifIndex() != a.ifIndex())
+                    .filter(o -> o.name().equalsIgnoreCase(want.name()) && o.ifIndex() != a.ifIndex())
                     .findFirst();
             if (holder.isPresent()) {
-                out.problem("the name '" + nic.network() + "' already belongs to " + holder.get().description()
+                out.problem("the name '" + want.name() + "' already belongs to " + holder.get().description()
                         + " [" + holder.get().mac() + "]");
-            } else if (!a.name().equals(nic.network())) {
+            } else if (!a.name().equals(want.name())) {
                 // -cne in the script: a case-only difference is renamed too.
-                out.change("name of adapter [" + a.mac() + "]", a.name(), nic.network());
+                out.change("name of adapter [" + a.mac() + "]", a.name(), want.name()).by(new RenameNetAdapter(a.ifIndex(), want.name()));
             }
         }
         return out.build();
@@ -87,9 +88,5 @@ public final class RenameAdaptersStep implements Step<RenameAdaptersStep.Params>
     @Override
     public List<String> checks() {
         return List.of("Get-NetAdapter shows every role name on the NIC with the inventory's MAC address.");
-    }
-
-    static String label(HostNic nic) {
-        return nic.mac().map(MacAddress::value).orElseGet(() -> "'" + nic.currentName().orElse("?") + "'");
     }
 }

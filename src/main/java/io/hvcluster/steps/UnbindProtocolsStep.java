@@ -2,6 +2,7 @@ package io.hvcluster.steps;
 
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
+import io.hvcluster.facts.SessionGuarded;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
@@ -38,7 +39,7 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
      * @param namedAdapters   the role names and current names the inventory uses for this host (kept enabled)
      */
     public record Params(List<String> adapters, List<String> componentIds, List<Integer> winrmPorts, String connectAddress,
-            boolean disableUnused, List<String> namedMacs, List<String> namedAdapters) {
+            boolean disableUnused, List<String> namedMacs, List<String> namedAdapters) implements SessionGuarded {
     }
 
     @Override

@@ -14,6 +14,25 @@ import io.hvcluster.verify.BurnInScripts;
 import io.hvcluster.verify.VerifyProbe;
 import java.time.Duration;
 import java.time.Instant;
+import io.hvcluster.pipeline.Phase;
+import io.hvcluster.pipeline.Pipeline;
+import io.hvcluster.pipeline.Step;
+import io.hvcluster.steps.AddSharedVolumesStep;
+import io.hvcluster.steps.ConfigureAddressesStep;
+import io.hvcluster.steps.ConfigureClusterNetworksStep;
+import io.hvcluster.steps.ConfigureQuorumStep;
+import io.hvcluster.steps.ConnectStorageStep;
+import io.hvcluster.steps.CreateClusterStep;
+import io.hvcluster.steps.CreateVirtualSwitchesStep;
+import io.hvcluster.steps.EnableHyperVStep;
+import io.hvcluster.steps.FinalValidationStep;
+import io.hvcluster.steps.HostSettingsStep;
+import io.hvcluster.steps.InstallFailoverClusteringStep;
+import io.hvcluster.steps.PrepareSharedDisksStep;
+import io.hvcluster.steps.StandardPipeline;
+import io.hvcluster.steps.UnbindProtocolsStep;
+import io.hvcluster.steps.ValidateClusterStep;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,41 +53,71 @@ public final class ScriptRunner {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final SimulatedDatacenter dc;
-    private final Map<String, StepEffect<?>> effects = new LinkedHashMap<>();
+    /** The steps whose scripts the simulator runs: the pipeline is the registry. */
+    private final Pipeline pipeline = StandardPipeline.create();
+    /**
+     * Scripts that do more than their plan's operations: a restart and the wait for it, a validation run and its
+     * report, a cluster formed across nodes. Every other phase is a {@link PlannedEffect}.
+     */
+    private final Map<EffectKey, StepEffect<?>> custom = new HashMap<>();
+    /** hvcluster verify --burn-in's scripts, by phase (not pipeline steps). */
+    private final Map<String, StepEffect<?>> burnIn = new HashMap<>();
+
+    private record EffectKey(Class<?> step, Phase.Kind kind) {
+    }
 
     public ScriptRunner(SimulatedDatacenter dc) {
         this.dc = dc;
-        register("rename-adapters/apply", new RenameAdaptersEffect());
-        register("configure-addresses/apply", new ConfigureAddressesEffect());
-        register("unbind-protocols/apply", new UnbindProtocolsEffect());
-        register("connect-storage/apply", new ConnectStorageEffect());
-        register("connect-storage/after-reboot", new AfterStorageRebootEffect());
-        register("install-failover-clustering/apply", new InstallFailoverClusteringEffect());
-        register("prepare-shared-disks/apply", new PrepareSharedDisksEffect());
-        register("validate-cluster/apply", new ValidateClusterEffect());
-        register("create-cluster/apply", new CreateClusterEffect());
-        register("configure-quorum/apply", new ConfigureQuorumEffect());
-        register("enable-hyper-v/apply", new EnableHyperVEffect());
-        register("enable-hyper-v/after-reboot", new AfterHyperVRebootEffect());
-        register("add-shared-volumes/apply", new AddSharedVolumesEffect());
-        register("create-virtual-switches/apply", new CreateVirtualSwitchesEffect());
-        register("configure-cluster-networks/apply", new ConfigureClusterNetworksEffect());
-        register("host-settings/apply", new HostSettingsEffect());
-        register("final-validation/apply", new FinalValidationEffect());
-        register(BurnInScripts.ID + "/prepare", new BurnInEffects.Prepare());
-        register(BurnInScripts.ID + "/migrate", new BurnInEffects.Migrate());
-        register(BurnInScripts.ID + "/move-volume", new BurnInEffects.MoveVolume());
-        register(BurnInScripts.ID + "/drain", new BurnInEffects.Drain());
-        register(BurnInScripts.ID + "/cleanup", new BurnInEffects.Cleanup());
+        custom(ConfigureAddressesStep.class, Phase.Kind.APPLY, new ConfigureAddressesEffect());
+        custom(UnbindProtocolsStep.class, Phase.Kind.APPLY, new UnbindProtocolsEffect());
+        custom(ConnectStorageStep.class, Phase.Kind.APPLY, new ConnectStorageEffect());
+        custom(ConnectStorageStep.class, Phase.Kind.AFTER_REBOOT, new AfterStorageRebootEffect());
+        custom(InstallFailoverClusteringStep.class, Phase.Kind.APPLY, new InstallFailoverClusteringEffect());
+        custom(PrepareSharedDisksStep.class, Phase.Kind.APPLY, new PrepareSharedDisksEffect());
+        custom(ValidateClusterStep.class, Phase.Kind.APPLY, new ValidateClusterEffect());
+        custom(CreateClusterStep.class, Phase.Kind.APPLY, new CreateClusterEffect());
+        custom(ConfigureQuorumStep.class, Phase.Kind.APPLY, new ConfigureQuorumEffect());
+        custom(EnableHyperVStep.class, Phase.Kind.APPLY, new EnableHyperVEffect());
+        custom(EnableHyperVStep.class, Phase.Kind.AFTER_REBOOT, new AfterHyperVRebootEffect());
+        custom(AddSharedVolumesStep.class, Phase.Kind.APPLY, new AddSharedVolumesEffect());
+        custom(CreateVirtualSwitchesStep.class, Phase.Kind.APPLY, new CreateVirtualSwitchesEffect());
+        custom(ConfigureClusterNetworksStep.class, Phase.Kind.APPLY, new ConfigureClusterNetworksEffect());
+        custom(HostSettingsStep.class, Phase.Kind.APPLY, new HostSettingsEffect());
+        custom(FinalValidationStep.class, Phase.Kind.APPLY, new FinalValidationEffect());
+        burnIn.put("prepare", new BurnInEffects.Prepare());
+        burnIn.put("migrate", new BurnInEffects.Migrate());
+        burnIn.put("move-volume", new BurnInEffects.MoveVolume());
+        burnIn.put("drain", new BurnInEffects.Drain());
+        burnIn.put("cleanup", new BurnInEffects.Cleanup());
     }
 
-    private void register(String key, StepEffect<?> effect) {
-        effects.put(key, effect);
+    private void custom(Class<? extends Step<?>> step, Phase.Kind kind, StepEffect<?> effect) {
+        custom.put(new EffectKey(step, kind), effect);
     }
 
     /** Whether the simulator models the script of this step's phase (PipelineCompletenessTest walks the pipeline with it). */
     public boolean models(String stepId, String phase) {
-        return effects.containsKey(stepId + "/" + phase);
+        return effect(stepId, phase).isPresent();
+    }
+
+    private Optional<StepEffect<?>> effect(String stepId, String phase) {
+        if (stepId.equals(BurnInScripts.ID)) {
+            return Optional.ofNullable(burnIn.get(phase));
+        }
+        Optional<Step<?>> step = pipeline.step(stepId);
+        Optional<Phase> ph = step.flatMap(s -> s.phases().stream().filter(p -> p.name().equals(phase)).findFirst());
+        if (ph.isEmpty()) {
+            return Optional.empty();
+        }
+        StepEffect<?> own = custom.get(new EffectKey(step.get().getClass(), ph.get().kind()));
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return ph.get().kind() == Phase.Kind.APPLY ? Optional.of(planned(step.get())) : Optional.empty();
+    }
+
+    private static <P extends Record> StepEffect<P> planned(Step<P> step) {
+        return new PlannedEffect<>(step);
     }
 
     public SimulatedDatacenter datacenter() {
@@ -111,7 +160,7 @@ public final class ScriptRunner {
             if (h.stepId().equals(RunLockScripts.ID)) {
                 return new RunLockFile(host).run(h, start);
             }
-            StepEffect<?> effect = effects.get(h.stepId() + "/" + h.phase());
+            StepEffect<?> effect = effect(h.stepId(), h.phase()).orElse(null);
             if (effect == null) {
                 return ScriptOutcome.failure(unknown("the simulator has no effect for step '" + h.stepId() + "' phase '" + h.phase() + "'"), start);
             }

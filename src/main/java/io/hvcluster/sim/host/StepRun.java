@@ -1,5 +1,8 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.facts.FactsProbe;
+import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.SessionGuarded;
 import io.hvcluster.secrets.Secret;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +82,27 @@ final class StepRun {
         }
         spend(Duration.ofMillis(left));
         return true;
+    }
+
+    /**
+     * The host's facts as templates/facts/probe.ps1.vm reads them now. For a script that protects its session's
+     * adapter, found with the script's own WinRM ports and connect address (and its "cannot resolve" warning).
+     */
+    HostFacts facts(Record params) {
+        String connect = host.sessionAddress;
+        List<Integer> ports = List.of(5985, 5986);
+        if (params instanceof SessionGuarded g) {
+            connect = g.connectAddress();
+            ports = g.winrmPorts();
+            SessionAdapters.find(dc, host, connect, this::warningOnce);
+        }
+        return new FactsSnapshot(dc, host).facts(new FactsProbe.Params(FactsProbe.FEATURES, ports, connect));
+    }
+
+    private void warningOnce(String text) {
+        if (!warnings.contains(text)) {
+            warning(text);
+        }
     }
 
     Latencies latencies() {

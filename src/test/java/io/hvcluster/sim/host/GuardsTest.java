@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each guard a template has fails in the simulator with the message the script prints. */
+/**
+ * Each guard a template has fails in the simulator. Where the simulator runs a step from its plan ({@code PlannedEffect}), the
+ * message is the plan's problem, the sentence the admin saw in the plan; the template throws its own words for it.
+ */
 class GuardsTest {
 
     private final SimulatedBuild build = SimulatedBuild.fresh(InventoryFixtures.fourNodes());
@@ -45,28 +48,28 @@ class GuardsTest {
     void renameRefusesAMacFoundOnNoAdapter() {
         SimulatedBuild b = new SimulatedBuild(build.inventory, DatacenterBuilder.fresh(build.inventory).missingNic("HV02", "Cluster").build());
         assertThat(error(b.run("rename-adapters", "HV02")))
-                .isEqualTo("role 'Cluster': expected exactly one physical adapter with MAC 00-15-5D-0A-02-02, found 0");
+                .isEqualTo("no physical adapter with MAC 00-15-5D-0A-02-02 for 'Cluster'");
     }
 
     @Test
     void renameRefusesAMacOnTwoPhysicalAdapters() {
         build.dc.requireHost("HV01").adapter("Ethernet 3").orElseThrow().mac = "00-15-5D-0A-01-02";
         assertThat(error(build.run("rename-adapters", "HV01")))
-                .isEqualTo("role 'Cluster': expected exactly one physical adapter with MAC 00-15-5D-0A-01-02, found 2");
+                .isEqualTo("2 physical adapters with MAC 00-15-5D-0A-01-02 for 'Cluster'");
     }
 
     @Test
     void renameRefusesANameHeldByAnotherAdapterEvenAHiddenOne() {
         build.dc.requireHost("HV01").adapters.get(0).name = "Live Migration";
         assertThat(error(build.run("rename-adapters", "HV01")))
-                .isEqualTo("role 'Live Migration': that name already belongs to Microsoft Kernel Debug Network Adapter []");
+                .isEqualTo("the name 'Live Migration' already belongs to Microsoft Kernel Debug Network Adapter []");
     }
 
     @Test
     void renameByNameRefusesWhenNeitherNameExists() {
         var p = new RenameAdaptersStep.Params(List.of(new RenameAdaptersStep.Adapter("Cluster", "", "SLOT 9")));
         assertThat(error(build.runWith("rename-adapters", "apply", "HV01", p)))
-                .isEqualTo("role 'Cluster': no adapter named 'SLOT 9' or 'Cluster'");
+                .isEqualTo("no adapter named 'SLOT 9' or 'Cluster'");
     }
 
     @Test
