@@ -6,25 +6,21 @@ import java.util.function.Function;
 
 /**
  * A step whose script finds its adapters by their role names (Get-HvcAdapter in templates/_lib/session-adapters.ps1.vm)
- * and then does what the step's plan says ({@link PlannedEffect#applyPlan}). The plan finds an adapter as
+ * and then does what the step's plan says ({@link PlannedEffect}). The plan finds an adapter as
  * rename-adapters does (by MAC), because the planner plans every step before any has run; the script insists on the
  * role's name, so on a host where rename-adapters has not run it stops before changing anything, with its own words.
  * That check is the script's precondition, not a decision of the step.
  */
-final class RoleNamedAdaptersEffect<P extends Record> implements StepEffect<P> {
-
-    private final Step<P> step;
-    private final Function<P, List<String>> roleNames;
+record RoleNamedAdaptersEffect<P extends Record>(PlannedEffect<P> byPlan, Function<P, List<String>> roleNames) implements StepEffect<P> {
 
     /** @param roleNames the role names the script looks its adapters up by, from its parameters */
-    RoleNamedAdaptersEffect(Step<P> step, Function<P, List<String>> roleNames) {
-        this.step = step;
-        this.roleNames = roleNames;
+    static <P extends Record> RoleNamedAdaptersEffect<P> of(Step<P> step, Function<P, List<String>> roleNames) {
+        return new RoleNamedAdaptersEffect<>(new PlannedEffect<>(step), roleNames);
     }
 
     @Override
     public Class<P> paramsType() {
-        return step.paramsType();
+        return byPlan.paramsType();
     }
 
     @Override
@@ -32,6 +28,6 @@ final class RoleNamedAdaptersEffect<P extends Record> implements StepEffect<P> {
         for (String name : roleNames.apply(params)) {
             SessionAdapters.adapter(run.host, name);
         }
-        PlannedEffect.applyPlan(step, run, params);
+        byPlan.apply(run, params);
     }
 }
