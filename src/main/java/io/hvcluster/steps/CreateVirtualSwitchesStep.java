@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.AdapterLookup;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.SessionGuarded;
 import io.hvcluster.facts.HostFacts;
@@ -10,6 +11,12 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.NewVMSwitch;
+import io.hvcluster.windows.RemoveNetIPAddress;
+import io.hvcluster.windows.SetDnsClient;
+import io.hvcluster.windows.SetNetIPInterface;
+import io.hvcluster.windows.SetVMNetworkAdapterVlan;
+import io.hvcluster.windows.SetVMSwitch;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +40,28 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
     public record Params(List<Switch> switches, List<Integer> winrmPorts, String connectAddress) implements SessionGuarded {
     }
 
-    /** @param vlanId the host vNIC's access VLAN, 0 for none */
-    public record Switch(String name, String adapter, boolean allowManagementOs, int vlanId) {
+    /**
+     * @param adapter     the uplink's role name, which it carries once renamed (the template finds it by that name)
+     * @param vlanId      the host vNIC's access VLAN, 0 for none
+     * @param mac         the uplink's MAC as the inventory gives it, "" when the inventory names the NIC instead
+     * @param currentName the uplink's name before rename-adapters ran, "" when the inventory gives a MAC
+     */
+    public record Switch(String name, String adapter, boolean allowManagementOs, int vlanId, String mac, String currentName) {
+
+        public Switch {
+            mac = mac == null ? "" : mac;
+            currentName = currentName == null ? "" : currentName;
+        }
+
+        /** A switch on an uplink that already carries its role name. */
+        public Switch(String name, String adapter, boolean allowManagementOs, int vlanId) {
+            this(name, adapter, allowManagementOs, vlanId, "", "");
+        }
+
+        /** How the plan finds the uplink: as rename-adapters does, so a plan made before the rename finds it too. */
+        AdapterLookup uplink() {
+            return new AdapterLookup(mac, currentName, adapter);
+        }
     }
 
     @Override
@@ -60,18 +87,19 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
     @Override
     public Params parameters(Inventory inventory, Host host) {
         SessionGuard session = SessionGuard.of(inventory, host);
-        return new Params(inventory.cluster().virtualSwitches().stream()
-                .map(s -> new Switch(s.name(), s.network(), s.allowManagementOs(), s.vlanId().orElse(0)))
-                .toList(), session.winrmPorts(), session.connectAddress());
+        return new Params(inventory.cluster().virtualSwitches().stream().map(s -> {
+            AdapterLookup uplink = AdapterLookup.of(host.nic(s.network()).orElseThrow());
+            return new Switch(s.name(), s.network(), s.allowManagementOs(), s.vlanId().orElse(0), uplink.mac(), uplink.currentName());
+        }).toList(), session.winrmPorts(), session.connectAddress());
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts f = facts.of(host.name());
+    public StepPlan plan(String host, Params params, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts f = facts.of(host);
         List<HostFacts.Switch> switches = f.hyperV() == null ? List.of() : f.hyperV().switches();
-        for (Switch want : parameters(facts.inventory(), host).switches()) {
-            FactsView.AdapterMatch m = facts.adapter(host, host.nic(want.adapter()).orElseThrow());
+        for (Switch want : params.switches()) {
+            FactsView.AdapterMatch m = facts.adapter(host, want.uplink());
             if (m.adapter().isEmpty()) {
                 out.problem(m.problem());
                 continue;
@@ -87,27 +115,30 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
                 continue;
             }
             if (sw.isEmpty()) {
-                Optional<HostFacts.Switch> taken = switches.stream().filter(s -> s.adapterDescription().equals(uplink.description())).findFirst();
+                // -eq compares descriptions case-insensitively.
+                Optional<HostFacts.Switch> taken = switches.stream()
+                        .filter(s -> s.adapterDescription().equalsIgnoreCase(uplink.description())).findFirst();
                 if (taken.isPresent()) {
                     out.problem("'" + want.adapter() + "' is already the uplink of switch '" + taken.get().name() + "'");
                     continue;
                 }
                 out.add("external switch '" + want.name() + "'", "on '" + want.adapter() + "'"
-                        + (want.allowManagementOs() ? ", shared with the host" : ""));
+                        + (want.allowManagementOs() ? ", shared with the host" : ""))
+                        .by(new NewVMSwitch(want.name(), uplink.description(), want.allowManagementOs()));
             } else {
                 HostFacts.Switch s = sw.get();
                 if (!"External".equals(s.switchType())) {
                     out.problem("switch '" + want.name() + "' is " + s.switchType() + ", not External");
                     continue;
                 }
-                if (!s.adapterDescription().equals(uplink.description())) {
+                if (!s.adapterDescription().equalsIgnoreCase(uplink.description())) {
                     out.problem("switch '" + want.name() + "' is bound to '" + s.adapterDescription() + "', not to '"
                             + want.adapter() + "' (hvcluster never re-creates a switch: that disconnects its VMs)");
                     continue;
                 }
                 if (s.allowManagementOs() != want.allowManagementOs()) {
                     out.change("AllowManagementOS of switch '" + want.name() + "'", String.valueOf(s.allowManagementOs()),
-                            String.valueOf(want.allowManagementOs()));
+                            String.valueOf(want.allowManagementOs())).by(new SetVMSwitch(s.name(), want.allowManagementOs()));
                 }
             }
             if (want.allowManagementOs()) {
@@ -120,7 +151,7 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
                 if (!ok) {
                     out.change("VLAN of the host adapter of switch '" + want.name() + "'",
                             vlan.map(v -> "Access".equals(v.mode()) ? "access " + v.accessVlanId() : v.mode()).orElse(""),
-                            "access " + want.vlanId());
+                            "access " + want.vlanId()).by(new SetVMNetworkAdapterVlan(want.name(), want.vlanId()));
                 }
             }
         }
@@ -135,18 +166,25 @@ public final class CreateVirtualSwitchesStep implements Step<CreateVirtualSwitch
             return;
         }
         if (vnic.isEmpty()) {
+            // No operation of its own: New-VMSwitch or Set-VMSwitch creates the adapter, and the script then reads it
+            // (ifIndex and all) and makes the changes below on it.
             out.change("host adapter '" + name + "'", "", "no address, no DHCP, no DNS registration");
             return;
         }
         HostFacts.Adapter v = vnic.get();
         if (v.dhcp()) {
-            out.change("DHCP on '" + name + "'", "enabled", "disabled");
+            out.change("DHCP on '" + name + "'", "enabled", "disabled").by(new SetNetIPInterface(v.ifIndex(), false));
         }
         for (HostFacts.IpAddress ip : v.ipv4()) {
-            out.remove("address on '" + name + "'", ip.address() + "/" + ip.prefixLength() + " (" + ip.origin() + ")");
+            if (v.dhcp() && "WellKnown".equals(ip.origin())) {
+                // APIPA is the DHCP client's fallback: Windows drops it when DHCP goes off, the script then finds none.
+                continue;
+            }
+            out.remove("address on '" + name + "'", ip.address() + "/" + ip.prefixLength() + " (" + ip.origin() + ")")
+                    .by(new RemoveNetIPAddress(v.ifIndex(), ip.address(), ip.prefixLength()));
         }
         if (v.registerDns()) {
-            out.change("DNS registration of '" + name + "'", "on", "off");
+            out.change("DNS registration of '" + name + "'", "on", "off").by(new SetDnsClient(v.ifIndex(), false));
         }
     }
 

@@ -1,12 +1,12 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.AdapterLookup;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.SessionGuarded;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.facts.SessionGuard;
 import io.hvcluster.inventory.Host;
-import io.hvcluster.inventory.HostNic;
 import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.Network;
 import io.hvcluster.inventory.NetworkPurpose;
@@ -14,6 +14,8 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.DisableNetAdapter;
+import io.hvcluster.windows.DisableNetAdapterBinding;
 import java.util.List;
 import java.util.Set;
 
@@ -37,9 +39,19 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
      * @param disableUnused   also disable every physical NIC the inventory does not name (cluster.disableUnusedAdapters)
      * @param namedMacs       the MACs the inventory names for this host (kept enabled)
      * @param namedAdapters   the role names and current names the inventory uses for this host (kept enabled)
+     * @param uplinks         how the plan finds each uplink, as rename-adapters does (so a plan made before the rename
+     *                        finds it too); the template finds it by its role name in {@code adapters}
      */
     public record Params(List<String> adapters, List<String> componentIds, List<Integer> winrmPorts, String connectAddress,
-            boolean disableUnused, List<String> namedMacs, List<String> namedAdapters) implements SessionGuarded {
+            boolean disableUnused, List<String> namedMacs, List<String> namedAdapters, List<AdapterLookup> uplinks)
+            implements SessionGuarded {
+
+        /** Parameters for uplinks that already carry their role names. */
+        public Params(List<String> adapters, List<String> componentIds, List<Integer> winrmPorts, String connectAddress,
+                boolean disableUnused, List<String> namedMacs, List<String> namedAdapters) {
+            this(adapters, componentIds, winrmPorts, connectAddress, disableUnused, namedMacs, namedAdapters,
+                    adapters.stream().map(a -> new AdapterLookup("", "", a)).toList());
+        }
     }
 
     @Override
@@ -72,30 +84,32 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
             names.add(n.network());
             n.currentName().ifPresent(names::add);
         });
+        List<AdapterLookup> lookups = uplinks.stream().map(u -> AdapterLookup.of(host.nic(u).orElseThrow())).toList();
         return new Params(uplinks, UPLINK_UNBOUND, session.winrmPorts(), session.connectAddress(),
-                inventory.cluster().disableUnusedAdapters(), macs, names);
+                inventory.cluster().disableUnusedAdapters(), macs, names, lookups);
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts f = facts.of(host.name());
-        Params p = parameters(facts.inventory(), host);
-        for (String uplink : p.adapters()) {
-            HostNic nic = host.nic(uplink).orElseThrow();
-            FactsView.AdapterMatch m = facts.adapter(host, nic);
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts f = facts.of(host);
+        for (AdapterLookup uplink : p.uplinks()) {
+            FactsView.AdapterMatch m = facts.adapter(host, uplink);
             if (m.adapter().isEmpty()) {
                 out.problem(m.problem());
                 continue;
             }
             HostFacts.Adapter a = m.adapter().get();
             if (facts.carriesSession(host, a)) {
-                out.problem("refusing to unbind '" + uplink + "': the WinRM session runs over it");
+                out.problem("refusing to unbind '" + uplink.role() + "': the WinRM session runs over it");
                 continue;
             }
-            for (String id : p.componentIds()) {
-                a.binding(id).filter(HostFacts.Binding::enabled)
-                        .ifPresent(b -> out.change("binding " + id + " on '" + uplink + "'", "enabled", "disabled"));
+            // In Get-NetAdapterBinding's order, as the script disables them.
+            for (HostFacts.Binding b : a.bindings()) {
+                if (b.enabled() && p.componentIds().stream().anyMatch(id -> id.equalsIgnoreCase(b.componentId()))) {
+                    out.change("binding " + b.componentId() + " on '" + uplink.role() + "'", "enabled", "disabled")
+                            .by(new DisableNetAdapterBinding(a.ifIndex(), b.componentId()));
+                }
             }
         }
         if (p.disableUnused()) {
@@ -103,7 +117,8 @@ public final class UnbindProtocolsStep implements Step<UnbindProtocolsStep.Param
                 boolean named = p.namedMacs().stream().anyMatch(mac -> mac.equalsIgnoreCase(a.mac()))
                         || p.namedAdapters().stream().anyMatch(n -> n.equalsIgnoreCase(a.name()));
                 if (a.physical() && !a.hidden() && !named && !facts.carriesSession(host, a) && !"Disabled".equals(a.status())) {
-                    out.change("unused adapter '" + a.name() + "' [" + a.mac() + "]", a.status(), "Disabled");
+                    out.change("unused adapter '" + a.name() + "' [" + a.mac() + "]", a.status(), "Disabled")
+                            .by(new DisableNetAdapter(a.ifIndex()));
                 }
             }
         }

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: configure-addresses (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"addresses":[{"adapter":"Cluster","ipAddress":"10.10.1.11","prefixLength":24},{"adapter":"iSCSI 1","ipAddress":"10.20.1.11","prefixLength":24}],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
+# hvcluster-params: {"addresses":[{"adapter":"Cluster","ipAddress":"10.10.1.11","prefixLength":24,"mac":"00-15-5D-0A-01-02","currentName":""},{"adapter":"iSCSI 1","ipAddress":"10.20.1.11","prefixLength":24,"mac":"00-15-5D-0A-01-03","currentName":""}],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -121,8 +121,8 @@ function Get-HvcAdapter {
 }
 
 $Addresses = @(
-    [ordered]@{ adapter = 'Cluster'; ipAddress = '10.10.1.11'; prefixLength = 24 }
-    [ordered]@{ adapter = 'iSCSI 1'; ipAddress = '10.20.1.11'; prefixLength = 24 }
+    [ordered]@{ adapter = 'Cluster'; ipAddress = '10.10.1.11'; prefixLength = 24; mac = '00-15-5D-0A-01-02'; currentName = '' }
+    [ordered]@{ adapter = 'iSCSI 1'; ipAddress = '10.20.1.11'; prefixLength = 24; mac = '00-15-5D-0A-01-03'; currentName = '' }
 )
 $WinRmPorts = @(5985, 5986)
 $ConnectAddress = 'hv01.corp.example.com'

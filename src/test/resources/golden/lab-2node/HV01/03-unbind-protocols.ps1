@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: unbind-protocols (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com","disableUnused":false,"namedMacs":["00-15-5D-0A-01-01","00-15-5D-0A-01-02","00-15-5D-0A-01-03","00-15-5D-0A-01-04"],"namedAdapters":["Parent","Cluster","iSCSI 1","Virtual 1"]}
+# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com","disableUnused":false,"namedMacs":["00-15-5D-0A-01-01","00-15-5D-0A-01-02","00-15-5D-0A-01-03","00-15-5D-0A-01-04"],"namedAdapters":["Parent","Cluster","iSCSI 1","Virtual 1"],"uplinks":[{"mac":"00-15-5D-0A-01-04","currentName":"","role":"Virtual 1"}]}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()

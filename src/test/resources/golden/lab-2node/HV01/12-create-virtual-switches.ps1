@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: create-virtual-switches (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"switches":[{"name":"External","adapter":"Virtual 1","allowManagementOs":false,"vlanId":0}],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
+# hvcluster-params: {"switches":[{"name":"External","adapter":"Virtual 1","allowManagementOs":false,"vlanId":0,"mac":"00-15-5D-0A-01-04","currentName":""}],"winrmPorts":[5985,5986],"connectAddress":"hv01.corp.example.com"}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -121,7 +121,7 @@ function Get-HvcAdapter {
 }
 
 $Switches = @(
-    [ordered]@{ name = 'External'; adapter = 'Virtual 1'; allowManagementOs = $false; vlanId = 0 }
+    [ordered]@{ name = 'External'; adapter = 'Virtual 1'; allowManagementOs = $false; vlanId = 0; mac = '00-15-5D-0A-01-04'; currentName = '' }
 )
 $WinRmPorts = @(5985, 5986)
 $ConnectAddress = 'hv01.corp.example.com'
@@ -194,7 +194,7 @@ try {
                 foreach ($ip in @(Get-NetIPAddress -InterfaceIndex $idx -AddressFamily IPv4 -ErrorAction SilentlyContinue)) {
                     if (Approve-HvcChange -Target ("adapter '" + $vnicName + "'") -Action ('Remove address ' + $ip.IPAddress + '/' + $ip.PrefixLength)) {
                         $ip | Remove-NetIPAddress -Confirm:$false
-                        Add-HvcChange ('removed ' + $ip.IPAddress + '/' + $ip.PrefixLength + " (" + [string]$ip.PrefixOrigin + ") from '" + $vnicName + "'")
+                        Add-HvcChange ('removed ' + $ip.IPAddress + '/' + $ip.PrefixLength + " from '" + $vnicName + "'")
                     }
                 }
                 if ((Get-DnsClient -InterfaceIndex $idx).RegisterThisConnectionsAddress) {

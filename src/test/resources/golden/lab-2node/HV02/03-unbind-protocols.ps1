@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: unbind-protocols (apply) on HV02
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv02.corp.example.com","disableUnused":false,"namedMacs":["00-15-5D-0A-02-01","00-15-5D-0A-02-02","00-15-5D-0A-02-03"],"namedAdapters":["Parent","Cluster","iSCSI 1","Virtual 1","Ethernet 4"]}
+# hvcluster-params: {"adapters":["Virtual 1"],"componentIds":["ms_tcpip","ms_tcpip6","ms_msclient","ms_server","ms_lltdio","ms_rspndr"],"winrmPorts":[5985,5986],"connectAddress":"hv02.corp.example.com","disableUnused":false,"namedMacs":["00-15-5D-0A-02-01","00-15-5D-0A-02-02","00-15-5D-0A-02-03"],"namedAdapters":["Parent","Cluster","iSCSI 1","Virtual 1","Ethernet 4"],"uplinks":[{"mac":"","currentName":"Ethernet 4","role":"Virtual 1"}]}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()

@@ -1,6 +1,17 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.windows.DisableNetAdapter;
+import io.hvcluster.windows.DisableNetAdapterBinding;
+import io.hvcluster.windows.NewNetIPAddress;
+import io.hvcluster.windows.NewVMSwitch;
+import io.hvcluster.windows.RemoveNetIPAddress;
+import io.hvcluster.windows.RemoveNetRoute;
 import io.hvcluster.windows.RenameNetAdapter;
+import io.hvcluster.windows.SetDnsClient;
+import io.hvcluster.windows.SetDnsClientServerAddress;
+import io.hvcluster.windows.SetNetIPInterface;
+import io.hvcluster.windows.SetVMNetworkAdapterVlan;
+import io.hvcluster.windows.SetVMSwitch;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +35,18 @@ final class Cmdlets {
 
     static {
         on(RenameNetAdapter.class, Cmdlets::renameNetAdapter);
+        // Networking (configure-addresses, unbind-protocols, create-virtual-switches)
+        on(SetNetIPInterface.class, NetIpCmdlets::setNetIPInterface);
+        on(RemoveNetRoute.class, NetIpCmdlets::removeNetRoute);
+        on(RemoveNetIPAddress.class, NetIpCmdlets::removeNetIPAddress);
+        on(NewNetIPAddress.class, NetIpCmdlets::newNetIPAddress);
+        on(SetDnsClient.class, NetIpCmdlets::setDnsClient);
+        on(SetDnsClientServerAddress.class, NetIpCmdlets::setDnsClientServerAddress);
+        on(DisableNetAdapterBinding.class, NetAdapterCmdlets::disableNetAdapterBinding);
+        on(DisableNetAdapter.class, NetAdapterCmdlets::disableNetAdapter);
+        on(NewVMSwitch.class, VMSwitchCmdlets::newVMSwitch);
+        on(SetVMSwitch.class, VMSwitchCmdlets::setVMSwitch);
+        on(SetVMNetworkAdapterVlan.class, VMSwitchCmdlets::setVMNetworkAdapterVlan);
     }
 
     private Cmdlets() {

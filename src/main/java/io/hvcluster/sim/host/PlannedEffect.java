@@ -28,15 +28,20 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
 
     @Override
     public void apply(StepRun run, P params) throws StepFailure {
-        StepPlan plan = plan(run, params);
-        for (Change c : plan.changes()) {
+        applyPlan(step, run, params);
+    }
+
+    /** What a step's script does by its plan: plan, fail on a problem, apply each change's operation, plan again. */
+    static <P extends Record> void applyPlan(Step<P> step, StepRun run, P params) throws StepFailure {
+        for (Change c : planOrFail(step, run, params).changes()) {
             Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
                     step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
         }
-        plan(run, params);
+        planOrFail(step, run, params);
     }
 
-    private StepPlan plan(StepRun run, P params) throws StepFailure {
+    /** The step's plan on the host as it is now; its first problem fails the script, as the template's guard does. */
+    static <P extends Record> StepPlan planOrFail(Step<P> step, StepRun run, P params) throws StepFailure {
         StepPlan plan = step.plan(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params)));
         if (plan.blocked()) {
             throw new StepFailure(plan.problems().get(0));

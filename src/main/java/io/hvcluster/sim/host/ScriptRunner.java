@@ -68,8 +68,10 @@ public final class ScriptRunner {
 
     public ScriptRunner(SimulatedDatacenter dc) {
         this.dc = dc;
-        custom(ConfigureAddressesStep.class, Phase.Kind.APPLY, new ConfigureAddressesEffect());
-        custom(UnbindProtocolsStep.class, Phase.Kind.APPLY, new UnbindProtocolsEffect());
+        custom(ConfigureAddressesStep.class, Phase.Kind.APPLY, RoleNamedAdaptersEffect.of(new ConfigureAddressesStep(),
+                p -> p.addresses().stream().map(ConfigureAddressesStep.StaticAddress::adapter).toList()));
+        custom(UnbindProtocolsStep.class, Phase.Kind.APPLY, RoleNamedAdaptersEffect.of(new UnbindProtocolsStep(),
+                UnbindProtocolsStep.Params::adapters));
         custom(ConnectStorageStep.class, Phase.Kind.APPLY, new ConnectStorageEffect());
         custom(ConnectStorageStep.class, Phase.Kind.AFTER_REBOOT, new AfterStorageRebootEffect());
         custom(InstallFailoverClusteringStep.class, Phase.Kind.APPLY, new InstallFailoverClusteringEffect());

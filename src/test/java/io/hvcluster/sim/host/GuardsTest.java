@@ -88,7 +88,7 @@ class GuardsTest {
         var p = new ConfigureAddressesStep.Params(List.of(new ConfigureAddressesStep.StaticAddress("Parent", "10.0.0.11", 24)),
                 List.of(5985, 5986), "hv01.corp.example.com");
         assertThat(error(build.runWith("configure-addresses", "apply", "HV01", p)))
-                .isEqualTo("refusing to change 'Parent': this WinRM session runs over it");
+                .isEqualTo("refusing to change 'Parent': the WinRM session runs over it");
     }
 
     @Test
@@ -130,7 +130,7 @@ class GuardsTest {
         build.run("rename-adapters", "HV01");
         var p = new UnbindProtocolsStep.Params(List.of("Parent"), List.of("ms_tcpip"), List.of(5985, 5986), "10.0.0.11", false, List.of(), List.of());
         assertThat(error(build.runWith("unbind-protocols", "apply", "HV01", p)))
-                .isEqualTo("refusing to unbind 'Parent': this WinRM session runs over it");
+                .isEqualTo("refusing to unbind 'Parent': the WinRM session runs over it");
     }
 
     @Test
@@ -311,7 +311,7 @@ class GuardsTest {
         var p = switchParams(new CreateVirtualSwitchesStep.Switch("External", "iSCSI 2", false, 0));
         assertThat(error(build.runWith("create-virtual-switches", "apply", "HV01", p)))
                 .isEqualTo("switch 'External' is bound to 'Intel(R) Ethernet Controller X710 for 10GbE SFP+ #6', not to 'iSCSI 2'"
-                        + " (Intel(R) Ethernet Controller X710 for 10GbE SFP+ #5)");
+                        + " (hvcluster never re-creates a switch: that disconnects its VMs)");
         var taken = switchParams(new CreateVirtualSwitchesStep.Switch("Second", "Virtual 1", false, 0));
         assertThat(error(build.runWith("create-virtual-switches", "apply", "HV01", taken)))
                 .isEqualTo("'Virtual 1' is already the uplink of switch 'External'");
