@@ -1,6 +1,8 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.windows.InstallWindowsFeature;
 import io.hvcluster.windows.RenameNetAdapter;
+import io.hvcluster.windows.ShutdownRestart;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,9 @@ final class Cmdlets {
 
     static {
         on(RenameNetAdapter.class, Cmdlets::renameNetAdapter);
+        // features and restarts (install-failover-clustering, enable-hyper-v, connect-storage)
+        on(InstallWindowsFeature.class, FeatureCmdlets::install);
+        on(ShutdownRestart.class, Restart::schedule);
     }
 
     private Cmdlets() {
