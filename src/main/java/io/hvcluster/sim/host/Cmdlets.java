@@ -1,8 +1,14 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.windows.AddMpPreference;
 import io.hvcluster.windows.InstallWindowsFeature;
 import io.hvcluster.windows.RenameNetAdapter;
+import io.hvcluster.windows.ResumeClusterNode;
+import io.hvcluster.windows.SetClusterBlockCacheSize;
+import io.hvcluster.windows.SetVMHost;
+import io.hvcluster.windows.SetVMMigration;
 import io.hvcluster.windows.ShutdownRestart;
+import io.hvcluster.windows.SuspendClusterNode;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +35,13 @@ final class Cmdlets {
         // features and restarts (install-failover-clustering, enable-hyper-v, connect-storage)
         on(InstallWindowsFeature.class, FeatureCmdlets::install);
         on(ShutdownRestart.class, Restart::schedule);
+        on(SuspendClusterNode.class, ClusterNodeCmdlets::suspend);
+        on(ResumeClusterNode.class, ClusterNodeCmdlets::resume);
+        // host settings (host-settings)
+        on(AddMpPreference.class, HostSettingsCmdlets::addMpPreference);
+        on(SetVMHost.class, HostSettingsCmdlets::setVMHost);
+        on(SetVMMigration.class, HostSettingsCmdlets::setVMMigration);
+        on(SetClusterBlockCacheSize.class, HostSettingsCmdlets::setBlockCacheSize);
     }
 
     private Cmdlets() {

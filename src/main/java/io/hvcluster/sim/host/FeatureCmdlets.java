@@ -63,7 +63,7 @@ final class FeatureCmdlets {
     }
 
     /** Install-WindowsFeature's prerequisite check for Hyper-V: a terminating error under 'Stop'. */
-    private static void hyperVPrerequisites(WindowsHost host) throws StepFailure {
+    static void hyperVPrerequisites(WindowsHost host) throws StepFailure {
         if (!host.virtualizationFirmwareEnabled && !host.hypervisorRunning) {
             throw new StepFailure("A prerequisite check for the Hyper-V feature failed. 1. Hyper-V cannot be installed: "
                     + "The processor does not have required virtualization capabilities.");

@@ -28,15 +28,28 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
 
     @Override
     public void apply(StepRun run, P params) throws StepFailure {
-        StepPlan plan = plan(run, params);
+        carryOut(step, run, params);
+    }
+
+    /**
+     * A step's script when its plan is all it does: plan, fail on the first problem, apply each change's operation
+     * through {@link Cmdlets}, plan again (a problem only the change could reveal fails the script). A custom effect
+     * that adds only what is no decision (a report, a warning) calls it too.
+     */
+    static <P extends Record> void carryOut(Step<P> step, StepRun run, P params) throws StepFailure {
+        StepPlan plan = decide(step, run, params);
         for (Change c : plan.changes()) {
             Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
                     step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
         }
-        plan(run, params);
+        decide(step, run, params);
     }
 
-    private StepPlan plan(StepRun run, P params) throws StepFailure {
+    /**
+     * The step's plan for the host the script runs on, from its facts now and the parameters the script carries; the
+     * first problem fails the script, where the template's guard throws.
+     */
+    static <P extends Record> StepPlan decide(Step<P> step, StepRun run, P params) throws StepFailure {
         StepPlan plan = step.plan(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params)));
         if (plan.blocked()) {
             throw new StepFailure(plan.problems().get(0));
