@@ -13,15 +13,12 @@ import java.util.Map;
  * the System log since the first restart, HypervisorPresent), which decide nothing, then the resume of a node
  * hvcluster paused, which the step's plan decides.
  */
-final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Params> {
+final class AfterHyperVRebootEffect extends PlanningEffect<EnableHyperVStep.Params> {
 
     static final String HYPERVISOR_PROVIDER = "Microsoft-Windows-Hyper-V-Hypervisor";
 
-    private final EnableHyperVStep step = new EnableHyperVStep();
-
-    @Override
-    public Class<EnableHyperVStep.Params> paramsType() {
-        return step.paramsType();
+    AfterHyperVRebootEffect() {
+        super(new EnableHyperVStep());
     }
 
     @Override

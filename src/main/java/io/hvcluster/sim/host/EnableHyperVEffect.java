@@ -17,13 +17,10 @@ import java.util.Optional;
  * the first restart), and the bounded wait before a resume. The caller restarts the host from
  * {@link ScriptOutcome#restartAfter()}.
  */
-final class EnableHyperVEffect implements StepEffect<EnableHyperVStep.Params> {
+final class EnableHyperVEffect extends PlanningEffect<EnableHyperVStep.Params> {
 
-    private final EnableHyperVStep step = new EnableHyperVStep();
-
-    @Override
-    public Class<EnableHyperVStep.Params> paramsType() {
-        return step.paramsType();
+    EnableHyperVEffect() {
+        super(new EnableHyperVStep());
     }
 
     @Override

@@ -8,13 +8,10 @@ import io.hvcluster.steps.HostSettingsStep;
  * the cluster's BlockCacheSize, each only where it differs), plus the one thing the template reports besides: with
  * Defender not the active antivirus, the warning that lists the exclusions for the product in use.
  */
-final class HostSettingsEffect implements StepEffect<HostSettingsStep.Params> {
+final class HostSettingsEffect extends PlanningEffect<HostSettingsStep.Params> {
 
-    private final HostSettingsStep step = new HostSettingsStep();
-
-    @Override
-    public Class<HostSettingsStep.Params> paramsType() {
-        return step.paramsType();
+    HostSettingsEffect() {
+        super(new HostSettingsStep());
     }
 
     @Override

@@ -7,13 +7,10 @@ import io.hvcluster.steps.InstallFailoverClusteringStep;
  * Installed), plus what the template reports besides: the state it found, and a warning when Windows answers that it
  * needs a restart (RestartNeeded Yes), which this step does not make.
  */
-final class InstallFailoverClusteringEffect implements StepEffect<InstallFailoverClusteringStep.Params> {
+final class InstallFailoverClusteringEffect extends PlanningEffect<InstallFailoverClusteringStep.Params> {
 
-    private final InstallFailoverClusteringStep step = new InstallFailoverClusteringStep();
-
-    @Override
-    public Class<InstallFailoverClusteringStep.Params> paramsType() {
-        return step.paramsType();
+    InstallFailoverClusteringEffect() {
+        super(new InstallFailoverClusteringStep());
     }
 
     @Override
