@@ -150,6 +150,11 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
     }
 
     @Override
+    public String backAfterRestartMeans() {
+        return "with Hyper-V running";
+    }
+
+    @Override
     public List<String> checks() {
         return List.of("Wait until the host is back (Hyper-V may restart it twice), then run the after-reboot script.",
                 "The after-reboot script waits for vmms, checks HypervisorPresent and lists System log errors since the first restart: the guide says the logs must be clean.",
