@@ -80,6 +80,14 @@ public interface Step<P extends Record> {
         return true;
     }
 
+    /**
+     * What {@link #backAfterRestart} waits for besides the new boot, as the runner's timeout error says it
+     * ("with Hyper-V running"); "" when it waits for nothing more.
+     */
+    default String backAfterRestartMeans() {
+        return "";
+    }
+
     /** Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}). */
     default Set<String> secrets() {
         return Set.of();

@@ -12,7 +12,7 @@ import java.time.Instant;
  * Waits for a host to come back from a restart: it must answer, report a boot time other than before the
  * restart, and report the same new boot time twice in a row while the step says it is back
  * ({@link Step#backAfterRestart}: enable-hyper-v wants Hyper-V installed and running, as Hyper-V may restart the
- * host twice).
+ * host twice). What "back" means is the step's to say, in the timeout error too ({@link Step#backAfterRestartMeans}).
  */
 final class RebootWait {
 
@@ -63,7 +63,8 @@ final class RebootWait {
             }
             candidate = boot;
         }
-        throw new RebootTimeoutException(host.name() + " did not come back with Hyper-V running within "
+        String means = step.backAfterRestartMeans();
+        throw new RebootTimeoutException(host.name() + " did not come back" + (means.isEmpty() ? "" : " " + means) + " within "
                 + human(ctx.options.rebootTimeout()) + " of its restart (check its console: firmware, boot errors)");
     }
 

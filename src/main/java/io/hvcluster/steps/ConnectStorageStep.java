@@ -197,8 +197,7 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
         }
         out.change("feature " + feature, state, "Installed");
         out.add("MSDSM automatic claim", "iSCSI (effective after the restart)");
-        boolean hyperV = p.withHyperV() && !f.clusterMember()
-                && "Available".equals(f.feature(WindowsFeature.HYPER_V.windowsName()).map(HostFacts.Feature::installState).orElse(""));
+        boolean hyperV = p.withHyperV() && hyperVComesAlong(f);
         if (hyperV) {
             out.change("feature " + WindowsFeature.HYPER_V.windowsName() + " (with its management tools)", "Available", "Installed");
         }
@@ -228,11 +227,15 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
         }
     }
 
-    /** Whether this step installs Hyper-V on {@code host} together with Multipath-IO (one restart for both). */
-    public static boolean installsHyperVOn(Host host, FactsView facts) {
-        ConnectStorageStep step = new ConnectStorageStep();
-        return step.parameters(facts.inventory(), host).mpio()
-                && step.diff(host, facts).changes().stream().anyMatch(c -> c.object().startsWith("feature " + WindowsFeature.HYPER_V.windowsName()));
+    /**
+     * Whether installing Multipath-IO, still to come on this host, takes Hyper-V along (one restart for both, when
+     * the parameters say {@code withHyperV}): Multipath-IO is neither Installed nor InstallPending, the host is in no
+     * cluster (a node is drained by enable-hyper-v, never restarted here) and Hyper-V is Available. Pure.
+     */
+    public static boolean hyperVComesAlong(HostFacts f) {
+        String mpio = f.feature(WindowsFeature.MULTIPATH_IO.windowsName()).map(HostFacts.Feature::installState).orElse("");
+        return !mpio.isEmpty() && !mpio.equals("Installed") && !mpio.equals("InstallPending") && !f.clusterMember()
+                && "Available".equals(f.feature(WindowsFeature.HYPER_V.windowsName()).map(HostFacts.Feature::installState).orElse(""));
     }
 
     /** Whether this step still has work on {@code host}: its LUNs are not (all) connected, or not claimed yet. */

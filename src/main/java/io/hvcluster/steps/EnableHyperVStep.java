@@ -10,6 +10,10 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.ResumeClusterNode;
+import io.hvcluster.windows.ShutdownRestart;
+import io.hvcluster.windows.SuspendClusterNode;
 import java.util.List;
 import java.util.Set;
 
@@ -38,8 +42,11 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
      * @param rebootMessage       the reason logged with the restart
      * @param waitSeconds         longest the scripts wait for vmms and for the node to leave Joining (within the
      *                            step timeout)
+     * @param withMultipathIo     connect-storage installs Hyper-V together with Multipath-IO where both are still to
+     *                            install (one restart for both; see {@link ConnectStorageStep#hyperVComesAlong})
      */
-    public record Params(String feature, boolean drain, int rebootDelaySeconds, String rebootMessage, int waitSeconds) {
+    public record Params(String feature, boolean drain, int rebootDelaySeconds, String rebootMessage, int waitSeconds,
+            boolean withMultipathIo) {
     }
 
     private final boolean drain;
@@ -81,35 +88,70 @@ public final class EnableHyperVStep implements Step<EnableHyperVStep.Params> {
 
     @Override
     public Params parameters(Inventory inventory, Host host) {
-        return new Params("Hyper-V", drain, REBOOT_DELAY_SECONDS, "hvcluster: restart to enable Hyper-V", WAIT_SECONDS);
+        ConnectStorageStep.Params storage = new ConnectStorageStep().parameters(inventory, host);
+        return new Params(WindowsFeature.HYPER_V.windowsName(), drain, REBOOT_DELAY_SECONDS, "hvcluster: restart to enable Hyper-V",
+                WAIT_SECONDS, storage.iscsi() && storage.mpio() && storage.withHyperV());
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts f = facts.of(host.name());
-        String feature = WindowsFeature.HYPER_V.windowsName();
+    public StepPlan plan(String host, Params params, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts f = facts.of(host);
+        String feature = params.feature();
         String state = f.feature(feature).map(HostFacts.Feature::installState).orElse("");
         if (state.isEmpty()) {
-            out.problem("the Hyper-V role is not available on this server");
-        } else if (state.equals("Installed") && f.pausedByHvcluster()) {
-            out.change("cluster node " + host.name(), "paused by hvcluster for a restart whose check did not finish", "resumed");
-        } else if (state.equals("InstallPending")) {
-            out.restart(host.name(), "to finish installing Hyper-V");
-        } else if (!state.equals("Installed") && ConnectStorageStep.installsHyperVOn(host, facts)) {
-            // One restart per host: connect-storage installs Hyper-V with Multipath-IO and plans that restart.
-            out.run("feature " + feature, "installed earlier by connect-storage, in the Multipath-IO restart; then checked here");
-        } else if (!state.equals("Installed")) {
-            out.change("feature " + feature + " (with its management tools)", state, "Installed");
-            out.restart(host.name(), drain && f.clusterMember() ? "drained first" : "");
+            return out.problem("the Hyper-V role is not available on this server").build();
         }
-        return out.build();
+        if (state.equals("Installed")) {
+            if (f.pausedByHvcluster()) {
+                // A run that stopped after the restart but before its check left the node paused.
+                out.change("cluster node " + host, "paused by hvcluster for a restart whose check did not finish", "resumed")
+                        .by(new ResumeClusterNode(host));
+            }
+            return out.build();
+        }
+        if (!state.equals("InstallPending") && params.withMultipathIo() && ConnectStorageStep.hyperVComesAlong(f)) {
+            // One restart per host: connect-storage installs Hyper-V with Multipath-IO and plans that restart.
+            return out.run("feature " + feature, "installed earlier by connect-storage, in the Multipath-IO restart; then checked here").build();
+        }
+        boolean drains = params.drain() && f.clusterMember();
+        if (drains) {
+            drain(host, f.cluster(), out);
+        }
+        if (!state.equals("InstallPending")) {
+            out.change("feature " + feature + " (with its management tools)", state, "Installed").by(new InstallWindowsFeature(feature, true));
+        }
+        return out.restart(host, state.equals("InstallPending") ? "to finish installing Hyper-V" : drains ? "drained first" : "")
+                .by(new ShutdownRestart(params.rebootDelaySeconds(), params.rebootMessage(), "to finish enabling " + feature))
+                .build();
+    }
+
+    /**
+     * Never take a second node down: whatever this node's state (a re-run may find it Paused after a drain that
+     * failed), refuse while any other node is not Up; drain unless a drain already Completed (docs/windows-behaviour.md,
+     * "Rolling restart").
+     */
+    private static void drain(String host, HostFacts.Cluster cluster, StepPlanBuilder out) {
+        cluster.nodes().stream().filter(n -> !n.name().equalsIgnoreCase(host) && !"Up".equals(n.state())).findFirst()
+                .ifPresent(n -> out.problem("node " + n.name() + " is " + n.state() + "; refusing to take " + host + " down as well"));
+        HostFacts.Node me = cluster.nodes().stream().filter(n -> n.name().equalsIgnoreCase(host)).findFirst()
+                .orElse(new HostFacts.Node(host, "", ""));
+        if (!me.state().equals("Up") && !me.state().equals("Paused")) {
+            out.problem("node " + host + " is " + me.state() + "; wait until it is Up, then run again");
+        } else if (!me.state().equals("Paused") || !"Completed".equals(me.drainStatus())) {
+            out.change("cluster node " + host, me.state(), "drained and paused").by(new SuspendClusterNode(host));
+        }
     }
 
     /** Hyper-V may restart the host twice: it is back once the role is Installed and vmms runs. */
     @Override
     public boolean backAfterRestart(HostFacts facts) {
         return facts.featureInstalled(WindowsFeature.HYPER_V.windowsName()) && facts.hyperV() != null && facts.hyperV().running();
+    }
+
+    @Override
+    public String backAfterRestartMeans() {
+        return "with Hyper-V running";
     }
 
     @Override

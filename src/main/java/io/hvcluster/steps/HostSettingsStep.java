@@ -2,6 +2,7 @@ package io.hvcluster.steps;
 
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
+import io.hvcluster.facts.WindowsFeature;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.inventory.HostSettingsSpec;
 import io.hvcluster.inventory.Inventory;
@@ -10,6 +11,10 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.AddMpPreference;
+import io.hvcluster.windows.SetClusterBlockCacheSize;
+import io.hvcluster.windows.SetVMHost;
+import io.hvcluster.windows.SetVMMigration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,43 +101,59 @@ public final class HostSettingsStep implements Step<HostSettingsStep.Params> {
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
-        HostFacts f = facts.of(host.name());
-        HostFacts.HostSettings now = f == null ? null : f.hostSettings();
-        boolean defenderActive = now == null || "Normal".equalsIgnoreCase(now.defenderMode());
-        if (defenderActive) {
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts f = facts.of(host);
+        HostFacts.HostSettings now = f.hostSettings();
+        if (defenderActive(f)) {
             List<String> havePaths = now == null ? List.of() : now.exclusionPaths();
             List<String> haveExtensions = now == null ? List.of() : now.exclusionExtensions().stream().map(HostSettingsStep::extension).toList();
             List<String> haveProcesses = now == null ? List.of() : now.exclusionProcesses();
-            p.exclusionPaths().stream().filter(x -> !containsIgnoreCase(havePaths, x)).forEach(x -> out.add("Defender exclusion path", x));
-            p.exclusionExtensions().stream().filter(x -> !containsIgnoreCase(haveExtensions, x)).forEach(x -> out.add("Defender exclusion extension", x));
-            p.exclusionProcesses().stream().filter(x -> !containsIgnoreCase(haveProcesses, x)).forEach(x -> out.add("Defender exclusion process", x));
+            exclusions(out, "Defender exclusion path", p.exclusionPaths(), havePaths, AddMpPreference.Exclusion.PATH);
+            exclusions(out, "Defender exclusion extension", p.exclusionExtensions(), haveExtensions, AddMpPreference.Exclusion.EXTENSION);
+            exclusions(out, "Defender exclusion process", p.exclusionProcesses(), haveProcesses, AddMpPreference.Exclusion.PROCESS);
+        }
+        if (f.featureInstalled(WindowsFeature.HYPER_V.windowsName()) && (f.hyperV() == null || !f.hyperV().running())) {
+            // Installed but vmms stopped: enable-hyper-v has nothing left to do, so nothing before this step starts it.
+            out.problem("Hyper-V is not running on " + host + " (enable-hyper-v runs first)");
         }
         Optional<HostFacts.HostSettings> hv = Optional.ofNullable(now);
-        setting(out, "default virtual machine path", p.virtualMachinePath(), hv.map(HostFacts.HostSettings::virtualMachinePath));
-        setting(out, "default virtual hard disk path", p.virtualHardDiskPath(), hv.map(HostFacts.HostSettings::virtualHardDiskPath));
+        setting(out, "default virtual machine path", p.virtualMachinePath(), hv.map(HostFacts.HostSettings::virtualMachinePath),
+                SetVMHost.Setting.VIRTUAL_MACHINE_PATH);
+        setting(out, "default virtual hard disk path", p.virtualHardDiskPath(), hv.map(HostFacts.HostSettings::virtualHardDiskPath),
+                SetVMHost.Setting.VIRTUAL_HARD_DISK_PATH);
         if (!p.migrationEnabled().isEmpty()) {
             boolean want = p.migrationEnabled().equals("enable");
             Optional<Boolean> is = hv.map(HostFacts.HostSettings::migrationEnabled);
             if (is.isEmpty() || is.get() != want) {
-                out.change("live migration", is.map(b -> b ? "enabled" : "disabled").orElse("unknown"), want ? "enabled" : "disabled");
+                out.change("live migration", is.map(b -> b ? "enabled" : "disabled").orElse("unknown"), want ? "enabled" : "disabled")
+                        .by(new SetVMMigration(want));
             }
         }
         if (p.maximumMigrations() > 0) {
             setting(out, "simultaneous live migrations", Integer.toString(p.maximumMigrations()),
-                    hv.map(HostFacts.HostSettings::maximumMigrations).map(String::valueOf));
+                    hv.map(HostFacts.HostSettings::maximumMigrations).map(String::valueOf), SetVMHost.Setting.MAXIMUM_VIRTUAL_MACHINE_MIGRATIONS);
         }
-        setting(out, "live migration performance option", p.performanceOption(), hv.map(HostFacts.HostSettings::performanceOption));
-        setting(out, "live migration authentication", p.authentication(), hv.map(HostFacts.HostSettings::authentication));
+        setting(out, "live migration performance option", p.performanceOption(), hv.map(HostFacts.HostSettings::performanceOption),
+                SetVMHost.Setting.VIRTUAL_MACHINE_MIGRATION_PERFORMANCE_OPTION);
+        setting(out, "live migration authentication", p.authentication(), hv.map(HostFacts.HostSettings::authentication),
+                SetVMHost.Setting.VIRTUAL_MACHINE_MIGRATION_AUTHENTICATION_TYPE);
         if (p.csvBlockCacheMb() >= 0) {
             long is = hv.map(HostFacts.HostSettings::csvBlockCacheMb).orElse(-1L);
             if (is != p.csvBlockCacheMb()) {
-                out.change("CSV block cache (MB)", is < 0 ? "unknown" : Long.toString(is), Long.toString(p.csvBlockCacheMb()));
+                out.change("CSV block cache (MB)", is < 0 ? "unknown" : Long.toString(is), Long.toString(p.csvBlockCacheMb()))
+                        .by(new SetClusterBlockCacheSize(p.csvBlockCacheMb()));
             }
         }
         return out.build();
+    }
+
+    /**
+     * Whether Microsoft Defender is the active antivirus (AMRunningMode Normal, or not known): else, passive beside
+     * another product or absent, the exclusions belong in that product and the script only lists them (a warning).
+     */
+    public static boolean defenderActive(HostFacts f) {
+        return f.hostSettings() == null || "Normal".equalsIgnoreCase(f.hostSettings().defenderMode());
     }
 
     @Override
@@ -142,13 +163,17 @@ public final class HostSettingsStep implements Step<HostSettingsStep.Params> {
                 "Get-VMHost shows the VM and VHD paths and the live-migration settings; (Get-Cluster).BlockCacheSize the CSV cache.");
     }
 
-    private static void setting(StepPlanBuilder out, String object, String want, Optional<String> is) {
+    private static void exclusions(StepPlanBuilder out, String object, List<String> want, List<String> have, AddMpPreference.Exclusion kind) {
+        want.stream().filter(x -> !containsIgnoreCase(have, x)).forEach(x -> out.add(object, x).by(new AddMpPreference(kind, x)));
+    }
+
+    private static void setting(StepPlanBuilder out, String object, String want, Optional<String> is, SetVMHost.Setting setting) {
         if (want.isEmpty()) {
             return;
         }
         String now = is.orElse(null);
         if (now == null || !now.equalsIgnoreCase(want)) {
-            out.change(object, now == null ? "unknown" : now, want);
+            out.change(object, now == null ? "unknown" : now, want).by(new SetVMHost(setting, want));
         }
     }
 

@@ -8,6 +8,7 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.InstallWindowsFeature;
 import java.util.List;
 import java.util.Set;
 
@@ -45,14 +46,15 @@ public final class InstallFailoverClusteringStep implements Step<InstallFailover
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts f = facts.of(host.name());
-        String feature = parameters(facts.inventory(), host).feature();
+    public StepPlan plan(String host, Params params, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts f = facts.of(host);
+        String feature = params.feature();
         if (f.feature(feature).isEmpty()) {
             out.problem("Windows feature " + feature + " is not available on this server");
         } else if (!f.featureInstalled(feature)) {
-            out.change("feature " + feature + " (with its management tools)", f.feature(feature).get().installState(), "Installed");
+            out.change("feature " + feature + (params.includeManagementTools() ? " (with its management tools)" : ""),
+                    f.feature(feature).get().installState(), "Installed").by(new InstallWindowsFeature(feature, params.includeManagementTools()));
         }
         return out.build();
     }

@@ -254,7 +254,8 @@ class PlannerTest {
         void rollingDrainsClusterMembers() {
             Map<String, HostFacts> f = withHost(converged, "HV02", h -> withFeature(h, "Hyper-V", "Available"));
             assertThat(changes(planner.plan(inv, f, RebootStrategy.ROLLING)))
-                    .containsExactly("enable-hyper-v@HV02: ~ feature Hyper-V (with its management tools): Available → Installed",
+                    .containsExactly("enable-hyper-v@HV02: ~ cluster node HV02: Up → drained and paused",
+                            "enable-hyper-v@HV02: ~ feature Hyper-V (with its management tools): Available → Installed",
                             "enable-hyper-v@HV02: > restart HV02: drained first");
         }
     }

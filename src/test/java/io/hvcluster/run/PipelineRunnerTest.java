@@ -82,6 +82,17 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void theTimeoutSaysWhatTheRestartingStepWaitsForNotAlwaysHyperV() throws Exception {
+        SimulatedRun sim = new SimulatedRun(InventoryFixtures.withIscsi(InventoryFixtures.fourNodes()));
+        sim.dc.requireHost("HV02").faults.neverComesBack = true;
+        SimulatedRun.Outcome out = sim.apply(RebootStrategy.AUTO, Duration.ofMinutes(20), false);
+
+        assertThat(out.result().status("connect-storage", "HV02")).isEqualTo(StepStatus.FAILED);
+        assertThat(sim.finished(StepStatus.FAILED)).singleElement()
+                .satisfies(f -> assertThat(f.error()).startsWith("HV02 did not come back within 20m00s").doesNotContain("Hyper-V"));
+    }
+
+    @Test
     void aHostThatDoesNotComeBackFailsClearlyAndNothingDependentRuns() throws Exception {
         SimulatedRun sim = new SimulatedRun(InventoryFixtures.fourNodes());
         sim.dc.requireHost("HV03").faults.neverComesBack = true;

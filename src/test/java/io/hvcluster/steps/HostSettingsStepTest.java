@@ -64,4 +64,25 @@ class HostSettingsStepTest {
         assertThat(p.csvBlockCacheMb()).isEqualTo(-1);
         assertThat(p.exclusionExtensions()).containsExactlyElementsOf(HostSettingsStep.EXTENSIONS);
     }
+
+    @Test
+    void hyperVInstalledWithVmmsStoppedIsAProblemButHyperVStillToComeIsNot() {
+        Map<String, HostFacts> stopped = FactsFixtures.withHost(FactsFixtures.converged(INV), "HV03",
+                f -> FactsFixtures.withHyperV(f, new HostFacts.HyperV("Stopped", f.hyperV().switches(), f.hyperV().hostVlans())));
+        assertThat(diff("HV03", stopped).problems()).containsExactly("Hyper-V is not running on HV03 (enable-hyper-v runs first)");
+        // On a fresh host enable-hyper-v installs Hyper-V before this step: the plan is not blocked for it.
+        assertThat(diff("HV03", FactsFixtures.fresh(INV)).problems()).isEmpty();
+    }
+
+    @Test
+    void eachChangeNamesTheCmdletThatMakesIt() {
+        HostFacts.HostSettings s = new HostFacts.HostSettings("Normal", List.of(), List.of(), List.of(),
+                "C:\\ProgramData\\Microsoft\\Windows\\Hyper-V", "C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks", false, 2,
+                "Compression", "CredSSP", 0);
+        StepPlan plan = diff("HV02", settings("HV02", s));
+        assertThat(plan.changes()).allSatisfy(c -> assertThat(c.operation()).as(ChangeText.line(c)).isPresent());
+        assertThat(plan.changes().get(0).operation().orElseThrow())
+                .isEqualTo(new io.hvcluster.windows.AddMpPreference(io.hvcluster.windows.AddMpPreference.Exclusion.PATH,
+                        "%ProgramData%\\Microsoft\\Windows\\Hyper-V"));
+    }
 }

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: enable-hyper-v (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V","waitSeconds":600}
+# hvcluster-params: {"feature":"Hyper-V","drain":true,"rebootDelaySeconds":10,"rebootMessage":"hvcluster: restart to enable Hyper-V","waitSeconds":600,"withMultipathIo":false}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()

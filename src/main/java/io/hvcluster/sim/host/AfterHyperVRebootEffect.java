@@ -1,28 +1,30 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.pipeline.Change;
 import io.hvcluster.steps.EnableHyperVStep;
+import io.hvcluster.windows.ResumeClusterNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** templates/enable-hyper-v/after-reboot.ps1.vm: the feature, vmms (waited for), HypervisorPresent, the System log since the first restart, the resume. */
-final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Params> {
+/**
+ * templates/enable-hyper-v/after-reboot.ps1.vm: the checks after the restart (the feature Installed, vmms waited for,
+ * the System log since the first restart, HypervisorPresent), which decide nothing, then the resume of a node
+ * hvcluster paused, which the step's plan decides.
+ */
+final class AfterHyperVRebootEffect extends PlanningEffect<EnableHyperVStep.Params> {
 
     static final String HYPERVISOR_PROVIDER = "Microsoft-Windows-Hyper-V-Hypervisor";
 
-    @Override
-    public Class<EnableHyperVStep.Params> paramsType() {
-        return EnableHyperVStep.Params.class;
+    AfterHyperVRebootEffect() {
+        super(new EnableHyperVStep());
     }
 
     @Override
     public void apply(StepRun run, EnableHyperVStep.Params params) throws StepFailure {
         WindowsHost host = run.host;
-        String state = String.valueOf(host.featureState(params.feature()));
-        if (!state.equals("Installed")) {
-            throw new StepFailure(params.feature() + " is " + state + " after the restart; Windows may need one more restart");
-        }
+        Restart.requireFinished(run, params.feature());
         if (!run.waitUntil(host.vmmsRunningAtMillis, params.waitSeconds())) {
             throw new StepFailure("the Hyper-V Virtual Machine Management service (vmms) is not running " + params.waitSeconds()
                     + " s after WinRM answered");
@@ -30,7 +32,6 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
         if (host.pendingReboot()) {
             run.warning("another restart is still pending");
         }
-        run.data.put("bootTime", FactsSnapshot.roundTrip(host.bootTimeMillis));
         long since = host.hyperVRestartRequestedMillis != null ? host.hyperVRestartRequestedMillis : host.bootTimeMillis;
         run.data.put("logSince", FactsSnapshot.roundTrip(since));
         List<Map<String, Object>> events = new ArrayList<>();
@@ -59,36 +60,11 @@ final class AfterHyperVRebootEffect implements StepEffect<EnableHyperVStep.Param
             throw new StepFailure("the hypervisor is not running (Win32_ComputerSystem.HypervisorPresent is False): check bcdedit /enum {current}"
                     + " (hypervisorlaunchtype Auto) and virtualization in the firmware");
         }
-        resumePausedNode(run, params.waitSeconds());
+        for (Change c : PlannedEffect.decide(step, run, params).changes()) {
+            if (c.operation().orElse(null) instanceof ResumeClusterNode resume) {
+                EnableHyperVEffect.resumePausedNode(run, params.waitSeconds(), resume);
+            }
+        }
         host.hyperVRestartRequestedMillis = null;
-    }
-
-    /**
-     * templates/_lib/reboot.ps1.vm Resume-HvcPausedNode: only a node hvcluster paused; waits (bounded) while the node
-     * is Down or Joining after its boot; the mark goes only once the node is no longer Paused.
-     */
-    static void resumePausedNode(StepRun run, int waitSeconds) throws StepFailure {
-        WindowsHost host = run.host;
-        if (!host.pausedForHyperVMark) {
-            return;
-        }
-        SimulatedCluster c = run.requireCluster();
-        SimulatedCluster.Node me = c.node(host.name).orElseThrow(() -> new StepFailure(
-                "The node '" + host.name + "' is not a member of cluster '" + c.name + "'."));
-        if (me.joiningUntilMillis != null) {
-            run.waitUntil(me.joiningUntilMillis, waitSeconds);
-        }
-        String state = run.dc.nodeState(me, run.nowMillis());
-        if (!state.equals("Up") && !state.equals("Paused")) {
-            throw new StepFailure("cluster node " + host.name + " is still " + state + " after " + waitSeconds
-                    + " s; it stays marked and the next run resumes it");
-        }
-        if (state.equals("Paused")) {
-            me.paused = false;
-            me.drainStatus = "NotInitiated";
-            run.change("resumed " + host.name);
-            run.data.put("resumedNode", host.name);
-        }
-        host.pausedForHyperVMark = false;
     }
 }

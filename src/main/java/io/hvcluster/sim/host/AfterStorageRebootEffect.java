@@ -15,11 +15,11 @@ final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Pa
         if (!p.iscsi()) {
             return;
         }
-        String state = String.valueOf(run.host.featureState(ConnectStorageEffect.MULTIPATH_IO));
-        if (p.mpio() && !state.equals("Installed")) {
-            throw new StepFailure("Multipath-IO is " + state + " after the restart; Windows may need one more restart");
+        if (p.mpio()) {
+            Restart.requireFinished(run, ConnectStorageEffect.MULTIPATH_IO);
+        } else {
+            run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
         }
-        run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
         ConnectStorageEffect.service(run);
         if (p.mpio()) {
             ConnectStorageEffect.msdsm(run, p);

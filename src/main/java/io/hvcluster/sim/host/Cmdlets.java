@@ -12,6 +12,15 @@ import io.hvcluster.windows.SetDnsClientServerAddress;
 import io.hvcluster.windows.SetNetIPInterface;
 import io.hvcluster.windows.SetVMNetworkAdapterVlan;
 import io.hvcluster.windows.SetVMSwitch;
+import io.hvcluster.windows.AddMpPreference;
+import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.RenameNetAdapter;
+import io.hvcluster.windows.ResumeClusterNode;
+import io.hvcluster.windows.SetClusterBlockCacheSize;
+import io.hvcluster.windows.SetVMHost;
+import io.hvcluster.windows.SetVMMigration;
+import io.hvcluster.windows.ShutdownRestart;
+import io.hvcluster.windows.SuspendClusterNode;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +56,16 @@ final class Cmdlets {
         on(NewVMSwitch.class, VMSwitchCmdlets::newVMSwitch);
         on(SetVMSwitch.class, VMSwitchCmdlets::setVMSwitch);
         on(SetVMNetworkAdapterVlan.class, VMSwitchCmdlets::setVMNetworkAdapterVlan);
+        // features and restarts (install-failover-clustering, enable-hyper-v, connect-storage)
+        on(InstallWindowsFeature.class, FeatureCmdlets::install);
+        on(ShutdownRestart.class, Restart::schedule);
+        on(SuspendClusterNode.class, ClusterNodeCmdlets::suspend);
+        on(ResumeClusterNode.class, ClusterNodeCmdlets::resume);
+        // host settings (host-settings)
+        on(AddMpPreference.class, HostSettingsCmdlets::addMpPreference);
+        on(SetVMHost.class, HostSettingsCmdlets::setVMHost);
+        on(SetVMMigration.class, HostSettingsCmdlets::setVMMigration);
+        on(SetClusterBlockCacheSize.class, HostSettingsCmdlets::setBlockCacheSize);
     }
 
     private Cmdlets() {

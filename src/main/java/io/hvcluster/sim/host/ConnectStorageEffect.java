@@ -3,7 +3,7 @@ package io.hvcluster.sim.host;
 import io.hvcluster.facts.DiskIdentity;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.steps.ConnectStorageStep;
-import java.time.Duration;
+import io.hvcluster.windows.ShutdownRestart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params
                 }
                 run.spend(run.latencies().featureInstall());
                 if (features.contains("Hyper-V")) {
-                    hyperVPrerequisites(host);
+                    FeatureCmdlets.hyperVPrerequisites(host);
                     if (host.features.containsKey("Hyper-V-PowerShell") && !host.featureInstalled("Hyper-V-PowerShell")) {
                         host.features.put("Hyper-V-PowerShell", "InstallPending");
                     }
@@ -68,9 +68,7 @@ final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params
                 throw new StepFailure("refusing to restart cluster node " + host.name + " " + restartWhy
                         + ": drain it (Suspend-ClusterNode -Drain) and restart it by hand, then run hvcluster again");
             }
-            run.data.put("rebootScheduled", true);
-            run.restartAfter = Optional.of(Duration.ofSeconds(p.rebootDelaySeconds()));
-            run.change("restart scheduled in " + p.rebootDelaySeconds() + " s " + restartWhy);
+            Restart.schedule(run, new ShutdownRestart(p.rebootDelaySeconds(), p.rebootMessage(), restartWhy));
             return;
         }
         if (p.mpio()) {
@@ -210,16 +208,5 @@ final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params
     static String initiatorName(WindowsHost host) {
         String domain = host.domain == null ? "" : "." + host.domain.toLowerCase(java.util.Locale.ROOT);
         return "iqn.1991-05.com.microsoft:" + host.name.toLowerCase(java.util.Locale.ROOT) + domain;
-    }
-
-    private static void hyperVPrerequisites(WindowsHost host) throws StepFailure {
-        if (!host.virtualizationFirmwareEnabled && !host.hypervisorRunning) {
-            throw new StepFailure("A prerequisite check for the Hyper-V feature failed. 1. Hyper-V cannot be installed: "
-                    + "The processor does not have required virtualization capabilities.");
-        }
-        if (!host.depAvailable) {
-            throw new StepFailure("A prerequisite check for the Hyper-V feature failed. 1. Hyper-V cannot be installed: "
-                    + "Data Execution Prevention (DEP) is not enabled in the firmware.");
-        }
     }
 }

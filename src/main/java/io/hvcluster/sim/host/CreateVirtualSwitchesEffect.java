@@ -30,12 +30,12 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
                 throw new StepFailure("no adapter named '" + s.adapter() + "' for switch '" + s.name() + "' (rename-adapters runs first)");
             }
         }
-        for (Change c : PlannedEffect.planOrFail(step, run, params).changes()) {
+        for (Change c : PlannedEffect.decide(step, run, params).changes()) {
             // A change without an operation is the host adapter a switch brings: configured below, once it exists.
             if (c.operation().isPresent()) {
                 Cmdlets.apply(run, c.operation().get());
             }
         }
-        PlannedEffect.applyPlan(step, run, params);
+        PlannedEffect.carryOut(step, run, params);
     }
 }

@@ -28,20 +28,28 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
 
     @Override
     public void apply(StepRun run, P params) throws StepFailure {
-        applyPlan(step, run, params);
+        carryOut(step, run, params);
     }
 
-    /** What a step's script does by its plan: plan, fail on a problem, apply each change's operation, plan again. */
-    static <P extends Record> void applyPlan(Step<P> step, StepRun run, P params) throws StepFailure {
-        for (Change c : planOrFail(step, run, params).changes()) {
+    /**
+     * A step's script when its plan is all it does: plan, fail on the first problem, apply each change's operation
+     * through {@link Cmdlets}, plan again (a problem only the change could reveal fails the script). A custom effect
+     * that adds only what is no decision (a report, a warning) calls it too.
+     */
+    static <P extends Record> void carryOut(Step<P> step, StepRun run, P params) throws StepFailure {
+        StepPlan plan = decide(step, run, params);
+        for (Change c : plan.changes()) {
             Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
                     step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
         }
-        planOrFail(step, run, params);
+        decide(step, run, params);
     }
 
-    /** The step's plan on the host as it is now; its first problem fails the script, as the template's guard does. */
-    static <P extends Record> StepPlan planOrFail(Step<P> step, StepRun run, P params) throws StepFailure {
+    /**
+     * The step's plan for the host the script runs on, from its facts now and the parameters the script carries; the
+     * first problem fails the script, where the template's guard throws.
+     */
+    static <P extends Record> StepPlan decide(Step<P> step, StepRun run, P params) throws StepFailure {
         StepPlan plan = step.plan(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params)));
         if (plan.blocked()) {
             throw new StepFailure(plan.problems().get(0));

@@ -145,7 +145,7 @@ class GuardsTest {
     @Test
     void anUnknownFeatureIsRefused() {
         assertThat(error(build.runWith("install-failover-clustering", "apply", "HV01", new InstallFailoverClusteringStep.Params("Nope", true))))
-                .isEqualTo("Windows feature 'Nope' is not available on this server");
+                .isEqualTo("Windows feature Nope is not available on this server");
     }
 
     @Test

@@ -66,11 +66,37 @@ class HostSettingsEffectTest {
     }
 
     @Test
-    void refusesAHostWithoutHyperV() {
+    void refusesAHostWhoseHyperVDoesNotRunBeforeChangingAnything() {
         SimulatedBuild b = SimulatedBuild.fresh(InventoryFixtures.fourNodes());
-        b.runBefore("enable-hyper-v");
+        b.runBefore("host-settings");
+        WindowsHost hv01 = b.dc.requireHost("HV01");
+        hv01.vmmsRunningAtMillis = Long.MAX_VALUE;
         SimulatedBuild.Run r = b.run("host-settings", "HV01");
         assertThat(r.result().exitCode()).isEqualTo(1);
         assertThat(r.json().get("error").asText()).isEqualTo("Hyper-V is not running on HV01 (enable-hyper-v runs first)");
+        assertThat(hv01.exclusionPaths).as("the plan's guard stops the script before the first change").isEmpty();
+    }
+
+    @Test
+    void runByHandBeforeHyperVTheHyperVCmdletsDoNotExist() {
+        HostSettingsSpec s = new HostSettingsSpec(false, Optional.of("C:\\ClusterStorage\\Volume1\\VMs"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        SimulatedBuild b = SimulatedBuild.fresh(withSettings(s));
+        b.runBefore("enable-hyper-v");
+        SimulatedBuild.Run r = b.run("host-settings", "HV01");
+        assertThat(r.result().exitCode()).isEqualTo(1);
+        assertThat(r.json().get("error").asText())
+                .isEqualTo("The term 'Set-VMHost' is not recognized as the name of a cmdlet, function, script file, or operable program.");
+    }
+
+    @Test
+    void withoutDefenderAtAllItWarnsAndAddsNothing() {
+        SimulatedBuild b = SimulatedBuild.fresh(InventoryFixtures.fourNodes());
+        b.runBefore("host-settings");
+        b.dc.requireHost("HV04").defenderMode = "absent";
+        SimulatedBuild.Run r = b.run("host-settings", "HV04");
+        assertThat(r.result().exitCode()).isZero();
+        assertThat(r.json().get("warnings").get(0).asText()).startsWith("Microsoft Defender is not the active antivirus on HV04 (absent)");
+        assertThat(r.json().get("changed").asBoolean()).isFalse();
     }
 }

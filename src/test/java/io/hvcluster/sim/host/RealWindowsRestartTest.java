@@ -125,7 +125,8 @@ class RealWindowsRestartTest {
         applyAndRestart("HV01");
         EnableHyperVStep step = new EnableHyperVStep();
         EnableHyperVStep.Params p = step.parameters(build.inventory, build.inventory.firstNode());
-        EnableHyperVStep.Params shortWait = new EnableHyperVStep.Params(p.feature(), p.drain(), p.rebootDelaySeconds(), p.rebootMessage(), 1);
+        EnableHyperVStep.Params shortWait = new EnableHyperVStep.Params(p.feature(), p.drain(), p.rebootDelaySeconds(), p.rebootMessage(), 1,
+                p.withMultipathIo());
         build.clock.advance(Duration.ofSeconds(12));
         SimulatedBuild.Run after = build.runWith(EnableHyperVStep.ID, "after-reboot", "HV01", shortWait);
         assertThat(error(after)).isEqualTo("cluster node HV01 is still Joining after 1 s; it stays marked and the next run resumes it");
