@@ -4,6 +4,8 @@ import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.RenameClusterDiskResource;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,8 +36,14 @@ final class ClusterDisks {
      */
     static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, Host host, Optional<HostFacts.Cluster> cluster,
             DiskRef ref) {
-        HostFacts node = facts.of(host.name());
-        if (ref.identity().matching(node).size() != 1 && ConnectStorageStep.pendingOn(host, facts)) {
+        return plan(out, facts, host.name(), new ConnectStorageStep().parameters(facts.inventory(), host), cluster, ref);
+    }
+
+    /** As above, with connect-storage's parameters on {@code host} (a step's plan has no inventory). */
+    static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, String host, ConnectStorageStep.Params storage,
+            Optional<HostFacts.Cluster> cluster, DiskRef ref) {
+        HostFacts node = facts.of(host);
+        if (ref.identity().matching(node).size() != 1 && ConnectStorageStep.pending(host, storage, facts)) {
             out.add("cluster disk '" + ref.label() + "'", "once connect-storage has connected it");
             return Optional.empty();
         }
@@ -54,11 +62,15 @@ final class ClusterDisks {
                     + "'): expected exactly one on " + node.computerName() + ", found " + disks.size());
             return Optional.empty();
         }
-        Optional<HostFacts.DiskResource> res = cluster.flatMap(c -> resource(c, disks.get(0)));
+        HostFacts.Disk disk = disks.get(0);
+        Optional<HostFacts.DiskResource> res = cluster.flatMap(c -> resource(c, disk));
         if (res.isEmpty()) {
-            out.add("cluster disk '" + ref.label() + "'", "disk " + disks.get(0).number());
+            // Add-ClusterDisk names it "Cluster Disk N"; the script renames it to the label at once.
+            out.add("cluster disk '" + ref.label() + "'", "disk " + disk.number())
+                    .by(List.of(new AddClusterDisk(disk.number()), new RenameClusterDiskResource(disk.number(), ref.label())));
         } else if (!res.get().name().equals(ref.label())) {
-            out.change("name of cluster disk resource", res.get().name(), ref.label());
+            out.change("name of cluster disk resource", res.get().name(), ref.label())
+                    .by(new RenameClusterDiskResource(disk.number(), ref.label()));
         }
         return res;
     }

@@ -50,6 +50,11 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
      */
     public record Params(boolean iscsi, boolean mpio, String loadBalancePolicy, boolean withHyperV, List<IscsiPath> paths,
             List<Lun> luns, String chapUsername, String chapSecretVariable, int rebootDelaySeconds, String rebootMessage) {
+
+        /** No iSCSI: no storage section, Fibre Channel or SAS. */
+        public static Params none() {
+            return new Params(false, false, "", false, List.of(), List.of(), "", "", EnableHyperVStep.REBOOT_DELAY_SECONDS, "");
+        }
     }
 
     /**
@@ -100,7 +105,7 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     public Params parameters(Inventory inventory, Host host) {
         Optional<StorageSpec> storage = inventory.iscsi();
         if (storage.isEmpty()) {
-            return new Params(false, false, "", false, List.of(), List.of(), "", "", EnableHyperVStep.REBOOT_DELAY_SECONDS, "");
+            return Params.none();
         }
         StorageSpec s = storage.get();
         List<IscsiPath> paths = new ArrayList<>();
@@ -123,16 +128,15 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
         if (!p.iscsi()) {
             return out.build();
         }
-        HostFacts f = facts.of(host.name());
+        HostFacts f = facts.of(host);
         HostFacts.Storage s = f.storage();
         if (s == null) {
-            out.problem("cannot read the iSCSI initiator's state on " + host.name() + ": " + sectionError(f));
+            out.problem("cannot read the iSCSI initiator's state on " + host + ": " + sectionError(f));
             return out.build();
         }
         if (!"Automatic".equals(s.iscsiStartType())) {
@@ -168,7 +172,7 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     }
 
     /** Multipath-IO, the claim and the policy; true when the host must restart before any session is made. */
-    private static boolean mpio(Host host, HostFacts f, HostFacts.Storage s, Params p, StepPlanBuilder out) {
+    private static boolean mpio(String host, HostFacts f, HostFacts.Storage s, Params p, StepPlanBuilder out) {
         String feature = WindowsFeature.MULTIPATH_IO.windowsName();
         String state = f.feature(feature).map(HostFacts.Feature::installState).orElse("");
         if (state.isEmpty()) {
@@ -207,13 +211,13 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     }
 
     /** Never restart a cluster node from here: connect-storage does not drain, so an admin does it. */
-    private static void restart(Host host, HostFacts f, StepPlanBuilder out, String why) {
+    private static void restart(String host, HostFacts f, StepPlanBuilder out, String why) {
         if (f.clusterMember()) {
-            out.problem("refusing to restart cluster node " + host.name() + " for Multipath-IO (" + why + "): drain it "
+            out.problem("refusing to restart cluster node " + host + " for Multipath-IO (" + why + "): drain it "
                     + "(Suspend-ClusterNode -Drain), install Multipath-IO and restart it by hand, then run hvcluster again");
             return;
         }
-        out.restart(host.name(), why);
+        out.restart(host, why);
     }
 
     /** Each LUN once: with every path connected and MPIO settled, a LUN seen twice is a claim that did not happen. */
@@ -235,9 +239,12 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
                 && step.diff(host, facts).changes().stream().anyMatch(c -> c.object().startsWith("feature " + WindowsFeature.HYPER_V.windowsName()));
     }
 
-    /** Whether this step still has work on {@code host}: its LUNs are not (all) connected, or not claimed yet. */
-    static boolean pendingOn(Host host, FactsView facts) {
-        return facts.inventory().iscsi().isPresent() && !new ConnectStorageStep().diff(host, facts).inDesiredState();
+    /**
+     * Whether this step, with these parameters, still has work on {@code host}: its LUNs are not (all) connected, or not
+     * claimed yet. Steps that find the LUNs carry connect-storage's parameters for this.
+     */
+    static boolean pending(String host, Params storage, FactsView facts) {
+        return storage.iscsi() && !new ConnectStorageStep().plan(host, storage, facts).inDesiredState();
     }
 
     static boolean matches(HostFacts.IscsiSession s, IscsiPath path) {

@@ -28,8 +28,12 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
 
     public static final String ID = "prepare-shared-disks";
 
-    /** @param disks the witness (first) and the CSV disks */
-    public record Params(List<PreparedDisk> disks) {
+    /**
+     * @param disks   the witness (first) and the CSV disks
+     * @param storage connect-storage's parameters on this node: while it still has work there, a LUN not yet seen is
+     *                planned for once it is connected (see {@link ConnectStorageStep#pending})
+     */
+    public record Params(List<PreparedDisk> disks, ConnectStorageStep.Params storage) {
     }
 
     /**
@@ -79,16 +83,16 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
         List<PreparedDisk> disks = new ArrayList<>();
         inventory.cluster().witness().ifPresent(w -> disks.add(PreparedDisk.of(w, false)));
         inventory.cluster().sharedVolumes().forEach(v -> disks.add(PreparedDisk.of(v, true)));
-        return new Params(disks);
+        return new Params(disks, new ConnectStorageStep().parameters(inventory, host));
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts node = facts.of(host.name());
-        for (PreparedDisk d : parameters(facts.inventory(), host).disks()) {
+    public StepPlan plan(String host, Params params, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts node = facts.of(host);
+        for (PreparedDisk d : params.disks()) {
             List<HostFacts.Disk> found = d.ref().identity().matching(node);
-            if (found.size() != 1 && ConnectStorageStep.pendingOn(host, facts)) {
+            if (found.size() != 1 && ConnectStorageStep.pending(host, params.storage(), facts)) {
                 // An iSCSI LUN is invisible (or shows once per path) until connect-storage has made the sessions; what
                 // the disk holds is known only then, so the plan says what happens if it is RAW.
                 out.format("disk '" + d.label() + "' (serial " + d.serial() + ", once connect-storage has connected it)",
@@ -103,6 +107,22 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
             SharedDiskLayout.plan(out, d, found.get(0));
         }
         return out.build();
+    }
+
+    /**
+     * The script's warnings on a converged node: a prepared disk whose volume label is not the inventory's is used as
+     * it is (the preflight says the same before the build).
+     */
+    public List<String> warnings(String host, Params params, FactsView facts) {
+        HostFacts node = facts.of(host);
+        List<String> out = new ArrayList<>();
+        for (PreparedDisk d : params.disks()) {
+            List<HostFacts.Disk> found = d.ref().identity().matching(node);
+            if (found.size() == 1) {
+                SharedDiskLayout.labelMismatch(d, found.get(0)).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     @Override

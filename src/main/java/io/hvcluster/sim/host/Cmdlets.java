@@ -1,6 +1,15 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.AddClusterSharedVolume;
+import io.hvcluster.windows.FormatVolume;
+import io.hvcluster.windows.InOrder;
+import io.hvcluster.windows.InitializeDisk;
+import io.hvcluster.windows.NewPartition;
+import io.hvcluster.windows.RenameClusterDiskResource;
 import io.hvcluster.windows.RenameNetAdapter;
+import io.hvcluster.windows.SetDiskIsOffline;
+import io.hvcluster.windows.SetDiskIsReadOnly;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +33,16 @@ final class Cmdlets {
 
     static {
         on(RenameNetAdapter.class, Cmdlets::renameNetAdapter);
+        on(InOrder.class, Cmdlets::inOrder);
+        // Shared disks (prepare-shared-disks, add-shared-volumes): DiskCmdlets
+        on(SetDiskIsOffline.class, DiskCmdlets::setDiskIsOffline);
+        on(SetDiskIsReadOnly.class, DiskCmdlets::setDiskIsReadOnly);
+        on(InitializeDisk.class, DiskCmdlets::initializeDisk);
+        on(NewPartition.class, DiskCmdlets::newPartition);
+        on(FormatVolume.class, DiskCmdlets::formatVolume);
+        on(AddClusterDisk.class, DiskCmdlets::addClusterDisk);
+        on(RenameClusterDiskResource.class, DiskCmdlets::renameClusterDiskResource);
+        on(AddClusterSharedVolume.class, DiskCmdlets::addClusterSharedVolume);
     }
 
     private Cmdlets() {
@@ -54,6 +73,13 @@ final class Cmdlets {
             throw new StepFailure("No MSFT_NetAdapter objects found with property 'InterfaceIndex' equal to '" + ifIndex + "'.");
         }
         return found.get(0);
+    }
+
+    /** Several cmdlets in order: the first that fails stops the script there. */
+    private static void inOrder(StepRun run, InOrder op) throws StepFailure {
+        for (WindowsOp each : op.ops()) {
+            apply(run, each);
+        }
     }
 
     /** Rename-NetAdapter. */

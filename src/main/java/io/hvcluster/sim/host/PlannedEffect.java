@@ -28,15 +28,26 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
 
     @Override
     public void apply(StepRun run, P params) throws StepFailure {
-        StepPlan plan = plan(run, params);
+        apply(step, run, params);
+    }
+
+    /**
+     * Plans {@code step} on the host {@code run} runs on, fails on the plan's first problem, applies each change's
+     * operation, then plans again and fails on a problem the changes revealed: the whole of a simulated apply script
+     * that does nothing but its plan's operations. A custom effect calls it for that part and adds what is not a
+     * decision (reports, timing).
+     */
+    static <P extends Record> void apply(Step<P> step, StepRun run, P params) throws StepFailure {
+        StepPlan plan = plan(step, run, params);
         for (Change c : plan.changes()) {
             Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
                     step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
         }
-        plan(run, params);
+        plan(step, run, params);
     }
 
-    private StepPlan plan(StepRun run, P params) throws StepFailure {
+    /** The step's plan on the host {@code run} runs on, from the facts the simulator reads now; a problem fails the script. */
+    static <P extends Record> StepPlan plan(Step<P> step, StepRun run, P params) throws StepFailure {
         StepPlan plan = step.plan(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params)));
         if (plan.blocked()) {
             throw new StepFailure(plan.problems().get(0));
