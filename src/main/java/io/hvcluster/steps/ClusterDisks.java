@@ -5,7 +5,7 @@ import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.pipeline.StepPlanBuilder;
 import io.hvcluster.windows.AddClusterDisk;
-import io.hvcluster.windows.RenameClusterDiskResource;
+import io.hvcluster.windows.RenameClusterResource;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,15 +62,13 @@ final class ClusterDisks {
                     + "'): expected exactly one on " + node.computerName() + ", found " + disks.size());
             return Optional.empty();
         }
-        HostFacts.Disk disk = disks.get(0);
-        Optional<HostFacts.DiskResource> res = cluster.flatMap(c -> resource(c, disk));
+        Optional<HostFacts.DiskResource> res = cluster.flatMap(c -> resource(c, disks.get(0)));
         if (res.isEmpty()) {
-            // Add-ClusterDisk names it "Cluster Disk N"; the script renames it to the label at once.
-            out.add("cluster disk '" + ref.label() + "'", "disk " + disk.number())
-                    .by(List.of(new AddClusterDisk(disk.number()), new RenameClusterDiskResource(disk.number(), ref.label())));
+            out.add("cluster disk '" + ref.label() + "'", "disk " + disks.get(0).number())
+                    .by(new AddClusterDisk(disks.get(0).number(), ref.label()));
         } else if (!res.get().name().equals(ref.label())) {
             out.change("name of cluster disk resource", res.get().name(), ref.label())
-                    .by(new RenameClusterDiskResource(disk.number(), ref.label()));
+                    .by(new RenameClusterResource(res.get().name(), ref.label()));
         }
         return res;
     }

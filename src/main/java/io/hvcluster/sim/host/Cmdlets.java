@@ -5,11 +5,13 @@ import io.hvcluster.windows.AddClusterSharedVolume;
 import io.hvcluster.windows.FormatVolume;
 import io.hvcluster.windows.InOrder;
 import io.hvcluster.windows.InitializeDisk;
+import io.hvcluster.windows.InstallWindowsFeature;
 import io.hvcluster.windows.NewPartition;
-import io.hvcluster.windows.RenameClusterDiskResource;
+import io.hvcluster.windows.RenameClusterResource;
 import io.hvcluster.windows.RenameNetAdapter;
 import io.hvcluster.windows.SetDiskIsOffline;
 import io.hvcluster.windows.SetDiskIsReadOnly;
+import io.hvcluster.windows.ShutdownRestart;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ final class Cmdlets {
 
     static {
         on(RenameNetAdapter.class, Cmdlets::renameNetAdapter);
+        // features and restarts (install-failover-clustering, enable-hyper-v, connect-storage)
+        on(InstallWindowsFeature.class, FeatureCmdlets::install);
+        on(ShutdownRestart.class, Restart::schedule);
         on(InOrder.class, Cmdlets::inOrder);
         // Shared disks (prepare-shared-disks, add-shared-volumes): DiskCmdlets
         on(SetDiskIsOffline.class, DiskCmdlets::setDiskIsOffline);
@@ -41,7 +46,7 @@ final class Cmdlets {
         on(NewPartition.class, DiskCmdlets::newPartition);
         on(FormatVolume.class, DiskCmdlets::formatVolume);
         on(AddClusterDisk.class, DiskCmdlets::addClusterDisk);
-        on(RenameClusterDiskResource.class, DiskCmdlets::renameClusterDiskResource);
+        on(RenameClusterResource.class, DiskCmdlets::renameClusterResource);
         on(AddClusterSharedVolume.class, DiskCmdlets::addClusterSharedVolume);
     }
 

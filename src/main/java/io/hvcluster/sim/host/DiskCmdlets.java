@@ -6,7 +6,7 @@ import io.hvcluster.windows.AddClusterSharedVolume;
 import io.hvcluster.windows.FormatVolume;
 import io.hvcluster.windows.InitializeDisk;
 import io.hvcluster.windows.NewPartition;
-import io.hvcluster.windows.RenameClusterDiskResource;
+import io.hvcluster.windows.RenameClusterResource;
 import io.hvcluster.windows.SetDiskIsOffline;
 import io.hvcluster.windows.SetDiskIsReadOnly;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * own refusals (docs/windows-behaviour.md, "Shared disks: the simulator's cmdlets"): Initialize-Disk only
  * initializes a RAW disk (MSFT_Disk.Initialize: "The disk has already been initialized." 41001), New-Partition needs
  * an initialized disk that is online and writable, Get-ClusterAvailableDisk offers only an initialized basic disk
- * every node sees. The decisions (which disk, whether to format) are the steps' plans'.
+ * every node sees and no resource holds. The decisions (which disk, whether to format) are the steps' plans'.
  */
 final class DiskCmdlets {
 
@@ -114,16 +114,20 @@ final class DiskCmdlets {
     }
 
     /**
-     * Get-ClusterAvailableDisk -Disk | Add-ClusterDisk: only an initialized disk that is not the boot disk and that every
-     * node sees is available; it becomes "Cluster Disk N", owned by this node.
+     * Get-ClusterAvailableDisk -Disk | Add-ClusterDisk, then the new "Cluster Disk N" renamed (Add-HvcClusterDisk):
+     * a RAW disk has nothing to key a resource to; only a basic disk every node sees and no resource holds is
+     * available. The same model as the cluster helpers' (ClusterCmdlets on branch clus): keep one at the merge.
      */
     static void addClusterDisk(StepRun run, AddClusterDisk op) throws StepFailure {
         SimulatedCluster c = run.requireCluster();
         SimDisk disk = disk(run, op.diskNumber());
+        if (disk.guid.isEmpty() && disk.signature == 0) {
+            throw new StepFailure("disk " + disk.serial.trim() + " is not initialized (partition style " + disk.partitionStyle
+                    + ") on " + run.host.name + "; run the prepare-shared-disks step first (hvcluster apply runs it before validation)");
+        }
         boolean everyNodeSees = c.nodes.stream().allMatch(n -> disk.visibleTo.stream().anyMatch(v -> v.equalsIgnoreCase(n.name)));
-        if (disk.boot || !everyNodeSees || disk.raw()) {
-            throw new StepFailure(shown(disk, op.diskNumber()) + " is not available to the cluster: it must be a basic disk that "
-                    + "every node sees and that is not in use");
+        if (disk.boot || !everyNodeSees || ClusterDisks.resourceOf(c, disk).isPresent()) {
+            throw new StepFailure("disk '" + op.name() + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use");
         }
         c.diskCounter++;
         SimulatedCluster.DiskResource r = new SimulatedCluster.DiskResource();
@@ -132,28 +136,32 @@ final class DiskCmdlets {
         r.diskSignature = disk.signature;
         r.ownerNode = run.host.name;
         c.diskResources.add(r);
-        run.change("added " + shown(disk, op.diskNumber()) + " to the cluster as '" + r.name + "'");
+        run.change("added disk '" + op.name() + "' to the cluster as '" + r.name + "'");
+        rename(run, c, r, op.name());
     }
 
-    /** The Physical Disk resource of a disk, renamed (Get-HvcDiskResource, then .Name =); names are unique in a cluster. */
-    static void renameClusterDiskResource(StepRun run, RenameClusterDiskResource op) throws StepFailure {
+    /** Setting a resource's Name: a name another resource holds is refused (names compare case-insensitively). */
+    static void renameClusterResource(StepRun run, RenameClusterResource op) throws StepFailure {
         SimulatedCluster c = run.requireCluster();
-        SimDisk disk = disk(run, op.diskNumber());
-        SimulatedCluster.DiskResource r = ClusterDisks.resourceOf(c, disk).orElseThrow(() -> new StepFailure(
-                "disk " + op.diskNumber() + " has no Physical Disk resource in the cluster"));
-        if (r.name.equals(op.newName())) {
+        SimulatedCluster.DiskResource r = c.diskResources.stream().filter(x -> x.name.equalsIgnoreCase(op.name())).findFirst()
+                .orElseThrow(() -> new StepFailure("The cluster resource '" + op.name() + "' could not be found."));
+        rename(run, c, r, op.newName());
+    }
+
+    private static void rename(StepRun run, SimulatedCluster c, SimulatedCluster.DiskResource r, String name) throws StepFailure {
+        if (r.name.equals(name)) {
             return;
         }
-        if (c.diskResources.stream().anyMatch(o -> o != r && o.name.equalsIgnoreCase(op.newName()))) {
-            throw new StepFailure("An object with the name '" + op.newName() + "' already exists in the cluster.");
+        if (c.diskResources.stream().anyMatch(o -> o != r && o.name.equalsIgnoreCase(name))) {
+            throw new StepFailure("An object with the name '" + name + "' already exists in the cluster.");
         }
         String old = r.name;
-        c.sharedVolume(old).ifPresent(v -> v.name = op.newName());
+        c.sharedVolume(old).ifPresent(v -> v.name = name);
         if (c.quorumResource.equals(old)) {
-            c.quorumResource = op.newName();
+            c.quorumResource = name;
         }
-        r.name = op.newName();
-        run.change("renamed cluster resource '" + old + "' to '" + op.newName() + "'");
+        r.name = name;
+        run.change("renamed cluster resource '" + old + "' to '" + name + "'");
     }
 
     /** Add-ClusterSharedVolume -Name: the disk resource moves to the CSV group and gets C:\ClusterStorage\VolumeN. */

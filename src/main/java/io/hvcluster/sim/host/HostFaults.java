@@ -21,6 +21,12 @@ public final class HostFaults {
     public boolean remoteRegistryStopped;
     /** The firewall blocks SMB (TCP 445): its ADMIN$ share cannot be reached. */
     public boolean blocksSmb;
+    /**
+     * Windows has servicing of its own waiting for a restart: Install-WindowsFeature answers SuccessRestartRequired
+     * (RestartNeeded Yes) even for a feature that needs no restart, and the feature stays InstallPending until the
+     * next boot (dsccommunity/ExchangeDsc#154 shows Failover-Clustering so).
+     */
+    public boolean featureInstallNeedsRestart;
     /** Draining this node does not complete (DrainStatus Failed), as when a role cannot move. */
     public boolean drainFails;
     /**

@@ -28,26 +28,28 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
 
     @Override
     public void apply(StepRun run, P params) throws StepFailure {
-        apply(step, run, params);
+        carryOut(step, run, params);
     }
 
     /**
-     * Plans {@code step} on the host {@code run} runs on, fails on the plan's first problem, applies each change's
-     * operation, then plans again and fails on a problem the changes revealed: the whole of a simulated apply script
-     * that does nothing but its plan's operations. A custom effect calls it for that part and adds what is not a
-     * decision (reports, timing).
+     * A step's script when its plan is all it does: plan, fail on the first problem, apply each change's operation
+     * through {@link Cmdlets}, plan again (a problem only the change could reveal fails the script). A custom effect
+     * that adds only what is no decision (a report, a warning) calls it too.
      */
-    static <P extends Record> void apply(Step<P> step, StepRun run, P params) throws StepFailure {
-        StepPlan plan = plan(step, run, params);
+    static <P extends Record> void carryOut(Step<P> step, StepRun run, P params) throws StepFailure {
+        StepPlan plan = decide(step, run, params);
         for (Change c : plan.changes()) {
             Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
                     step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
         }
-        plan(step, run, params);
+        decide(step, run, params);
     }
 
-    /** The step's plan on the host {@code run} runs on, from the facts the simulator reads now; a problem fails the script. */
-    static <P extends Record> StepPlan plan(Step<P> step, StepRun run, P params) throws StepFailure {
+    /**
+     * The step's plan for the host the script runs on, from its facts now and the parameters the script carries; the
+     * first problem fails the script, where the template's guard throws.
+     */
+    static <P extends Record> StepPlan decide(Step<P> step, StepRun run, P params) throws StepFailure {
         StepPlan plan = step.plan(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params)));
         if (plan.blocked()) {
             throw new StepFailure(plan.problems().get(0));

@@ -18,7 +18,7 @@ final class PrepareSharedDisksEffect implements StepEffect<PrepareSharedDisksSte
 
     @Override
     public void apply(StepRun run, PrepareSharedDisksStep.Params params) throws StepFailure {
-        PlannedEffect.apply(step, run, params);
+        PlannedEffect.carryOut(step, run, params);
         step.warnings(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params))).forEach(run::warning);
     }
 }
