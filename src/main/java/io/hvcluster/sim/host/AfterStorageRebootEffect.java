@@ -2,7 +2,10 @@ package io.hvcluster.sim.host;
 
 import io.hvcluster.steps.ConnectStorageStep;
 
-/** templates/connect-storage/after-reboot.ps1.vm: Multipath-IO installed, then the claim before the first session. */
+/**
+ * templates/connect-storage/after-reboot.ps1.vm: Multipath-IO installed now, then the plan (the claim before the first
+ * session, portals, sessions) and the LUN checks, as {@link ConnectStorageEffect#carryOut}.
+ */
 final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Params> {
 
     @Override
@@ -15,15 +18,11 @@ final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Pa
         if (!p.iscsi()) {
             return;
         }
-        String state = String.valueOf(run.host.featureState(ConnectStorageEffect.MULTIPATH_IO));
-        if (p.mpio() && !state.equals("Installed")) {
-            throw new StepFailure("Multipath-IO is " + state + " after the restart; Windows may need one more restart");
-        }
-        run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
-        ConnectStorageEffect.service(run);
         if (p.mpio()) {
-            ConnectStorageEffect.msdsm(run, p);
+            Restart.requireFinished(run, ConnectStorageEffect.MULTIPATH_IO);
+        } else {
+            run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
         }
-        ConnectStorageEffect.connect(run, p);
+        ConnectStorageEffect.carryOut(run, p);
     }
 }

@@ -2,16 +2,23 @@ package io.hvcluster.sim.host;
 
 import io.hvcluster.windows.AddClusterDisk;
 import io.hvcluster.windows.AddClusterSharedVolume;
+import io.hvcluster.windows.ConnectIscsiTarget;
+import io.hvcluster.windows.EnableMSDSMAutomaticClaim;
 import io.hvcluster.windows.FormatVolume;
 import io.hvcluster.windows.InOrder;
 import io.hvcluster.windows.InitializeDisk;
 import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.NewIscsiTargetPortal;
 import io.hvcluster.windows.NewPartition;
+import io.hvcluster.windows.RegisterIscsiSession;
 import io.hvcluster.windows.RenameClusterResource;
 import io.hvcluster.windows.RenameNetAdapter;
 import io.hvcluster.windows.SetDiskIsOffline;
 import io.hvcluster.windows.SetDiskIsReadOnly;
+import io.hvcluster.windows.SetMSDSMGlobalDefaultLoadBalancePolicy;
+import io.hvcluster.windows.SetService;
 import io.hvcluster.windows.ShutdownRestart;
+import io.hvcluster.windows.StartService;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +55,14 @@ final class Cmdlets {
         on(AddClusterDisk.class, DiskCmdlets::addClusterDisk);
         on(RenameClusterResource.class, DiskCmdlets::renameClusterResource);
         on(AddClusterSharedVolume.class, DiskCmdlets::addClusterSharedVolume);
+        // Shared storage (connect-storage): IscsiCmdlets
+        on(SetService.class, IscsiCmdlets::setService);
+        on(StartService.class, IscsiCmdlets::startService);
+        on(EnableMSDSMAutomaticClaim.class, IscsiCmdlets::enableMsdsmAutomaticClaim);
+        on(SetMSDSMGlobalDefaultLoadBalancePolicy.class, IscsiCmdlets::setMsdsmGlobalDefaultLoadBalancePolicy);
+        on(NewIscsiTargetPortal.class, IscsiCmdlets::newIscsiTargetPortal);
+        on(ConnectIscsiTarget.class, IscsiCmdlets::connectIscsiTarget);
+        on(RegisterIscsiSession.class, IscsiCmdlets::registerIscsiSession);
     }
 
     private Cmdlets() {
