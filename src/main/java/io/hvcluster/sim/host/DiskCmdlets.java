@@ -109,7 +109,7 @@ final class DiskCmdlets {
             throw new StepFailure("The disk is offline. (disk " + number + ")");
         }
         if (disk.readOnly) {
-            throw new StepFailure("The media is write protected. (disk " + number + ")");
+            throw new StepFailure("The disk is read only. (disk " + number + ")");
         }
     }
 

@@ -20,6 +20,8 @@ import io.hvcluster.plan.RebootStrategy;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.steps.ConnectStorageStep;
 import io.hvcluster.steps.StandardPipeline;
+import io.hvcluster.windows.ConnectIscsiTarget;
+import io.hvcluster.windows.IscsiChap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,9 +188,11 @@ class ConnectStorageTest {
     void aLunOfAnotherSizeThanTheInventorySaysIsRefused() {
         SimulatedBuild b = build(DatacenterBuilder.fresh(INV).lunSize("CSV2", 1024L * 1024 * 1024 * 1024));
         b.runBefore(ConnectStorageStep.ID);
-        assertThat(error(connect(b, INV, "HV01", Map.of()))).isEqualTo("LUN 'CSV2' (serial 'CSV-03-02') is 1099511627776 bytes on "
+        String sentence = "LUN 'CSV2' (serial 'CSV-03-02') is 1099511627776 bytes on "
                 + "HV01, the inventory says 2199023255552: the array presents another LUN under this serial, or the inventory's size "
-                + "is wrong");
+                + "is wrong";
+        assertThat(error(connect(b, INV, "HV01", Map.of()))).isEqualTo(sentence);
+        assertThat(STEP.diff(INV.host("HV01").orElseThrow(), view(b, INV)).problems()).as("the plan says it too").containsExactly(sentence);
     }
 
     @Test
@@ -207,6 +211,26 @@ class ConnectStorageTest {
                 .chapSecret(Secret.of("Right-Secret-16b")).build());
         ok.runBefore(ConnectStorageStep.ID);
         assertThat(connect(ok, chap, "HV01", Map.of(ConnectStorageStep.CHAP_SECRET, Secret.of("Right-Secret-16b"))).exitCode()).isZero();
+    }
+
+    @Test
+    void aChapLogonWithoutItsSecretSaysWhereToSetItAndThePlanCarriesOnlyTheSecretsName() {
+        Inventory chap = load(text().replace("  # chap: { username: hvcl03,", "  chap: { username: hvcl03,"));
+        SimulatedBuild b = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
+                .chapSecret(Secret.of("Right-Secret-16b")).build());
+        b.runBefore(ConnectStorageStep.ID);
+        assertThat(error(connect(b, chap, "HV01", Map.of()))).isEqualTo("the CHAP secret was not supplied: set HVCLUSTER_CHAP_SECRET "
+                + "where hvcluster runs (a script run by hand needs $HvcSecrets = @{ IscsiChapSecret = ... })");
+        assertThat(b.dc.requireHost("HV01").iscsi.sessions).isEmpty();
+
+        StepPlan plan = STEP.diff(chap.host("HV01").orElseThrow(), view(b, chap));
+        List<ConnectIscsiTarget> logons = plan.changes().stream().flatMap(c -> c.operation().stream())
+                .filter(ConnectIscsiTarget.class::isInstance).map(ConnectIscsiTarget.class::cast).toList();
+        assertThat(logons).hasSize(2).allSatisfy(op -> {
+            assertThat(op.chap()).isEqualTo(new IscsiChap("hvcl03", ConnectStorageStep.CHAP_SECRET, "HVCLUSTER_CHAP_SECRET"));
+            assertThat(op.isPersistent()).isTrue();
+            assertThat(op.toString()).doesNotContain("Right-Secret-16b");
+        });
     }
 
     @Test
