@@ -21,18 +21,8 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
 
     public static final String ID = "add-shared-volumes";
 
-    /**
-     * @param volumes the CSV disks
-     * @param witness the witness disk (refused as a CSV), or null
-     * @param storage connect-storage's parameters on this node: while it still has work there, a LUN not yet seen is
-     *                planned for once it is connected
-     */
-    public record Params(List<DiskRef> volumes, DiskRef witness, ConnectStorageStep.Params storage) {
-
-        /** Without iSCSI to wait for. */
-        public Params(List<DiskRef> volumes, DiskRef witness) {
-            this(volumes, witness, ConnectStorageStep.Params.none());
-        }
+    /** @param volumes the CSV disks; @param witness the witness disk (refused as a CSV), or null */
+    public record Params(List<DiskRef> volumes, DiskRef witness) {
     }
 
     @Override
@@ -58,7 +48,7 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
     @Override
     public Params parameters(Inventory inventory, Host host) {
         return new Params(inventory.cluster().sharedVolumes().stream().map(DiskRef::of).toList(),
-                inventory.cluster().witness().map(DiskRef::of).orElse(null), new ConnectStorageStep().parameters(inventory, host));
+                inventory.cluster().witness().map(DiskRef::of).orElse(null));
     }
 
     @Override
@@ -70,7 +60,7 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
                 out.problem("disk '" + v.label() + "' is the witness disk; a witness never becomes a Cluster Shared Volume");
                 continue;
             }
-            Optional<HostFacts.DiskResource> res = ClusterDisks.plan(out, facts, host, params.storage(), cluster, v);
+            Optional<HostFacts.DiskResource> res = ClusterDisks.plan(out, facts, host, cluster, v);
             String name = res.map(HostFacts.DiskResource::name).orElse(v.label());
             Optional<HostFacts.SharedVolume> csv = cluster.flatMap(c -> c.sharedVolumes().stream().filter(s -> s.name().equals(name)).findFirst());
             if (cluster.map(c -> c.quorumResource().equals(name)).orElse(false)) {
@@ -86,8 +76,9 @@ public final class AddSharedVolumesStep implements Step<AddSharedVolumesStep.Par
     }
 
     /**
-     * Whether {@code volume} and the witness are one disk on this node, by the one disk matcher ({@link DiskRef#identity}):
-     * the witness's identity matches the volume's, or both find the same disk here: the same serial in another case or with padding is the same disk.
+     * Whether {@code volume} is the witness by the one disk matcher ({@link DiskRef#identity}): the witness's serial or
+     * unique id matches the volume's, or both find the same disk on this node (a serial in another case or padded is
+     * the same disk).
      */
     private static boolean sameDisk(HostFacts node, DiskRef volume, DiskRef witness) {
         if (witness == null) {

@@ -36,14 +36,18 @@ final class ClusterDisks {
      */
     static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, Host host, Optional<HostFacts.Cluster> cluster,
             DiskRef ref) {
-        return plan(out, facts, host.name(), new ConnectStorageStep().parameters(facts.inventory(), host), cluster, ref);
+        return plan(out, facts, host.name(), cluster, ref);
     }
 
-    /** As above, with connect-storage's parameters on {@code host} (a step's plan has no inventory). */
-    static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, String host, ConnectStorageStep.Params storage,
-            Optional<HostFacts.Cluster> cluster, DiskRef ref) {
+    /**
+     * As above, for the host named {@code host}. In a script's view ({@link FactsView#scriptView()}) connect-storage has
+     * run: a disk not found is a problem there.
+     */
+    static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, String host, Optional<HostFacts.Cluster> cluster,
+            DiskRef ref) {
         HostFacts node = facts.of(host);
-        if (ref.identity().matching(node).size() != 1 && ConnectStorageStep.pending(host, storage, facts)) {
+        if (ref.identity().matching(node).size() != 1 && !facts.scriptView()
+                && ConnectStorageStep.pendingOn(facts.inventory().host(host).orElseThrow(), facts)) {
             out.add("cluster disk '" + ref.label() + "'", "once connect-storage has connected it");
             return Optional.empty();
         }

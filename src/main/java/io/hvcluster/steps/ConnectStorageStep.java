@@ -60,11 +60,6 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
      */
     public record Params(boolean iscsi, boolean mpio, String loadBalancePolicy, boolean withHyperV, List<IscsiPath> paths,
             List<Lun> luns, String chapUsername, String chapSecretVariable, int rebootDelaySeconds, String rebootMessage) {
-
-        /** No iSCSI: no storage section, Fibre Channel or SAS. */
-        public static Params none() {
-            return new Params(false, false, "", false, List.of(), List.of(), "", "", EnableHyperVStep.REBOOT_DELAY_SECONDS, "");
-        }
     }
 
     /**
@@ -115,7 +110,7 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     public Params parameters(Inventory inventory, Host host) {
         Optional<StorageSpec> storage = inventory.iscsi();
         if (storage.isEmpty()) {
-            return Params.none();
+            return new Params(false, false, "", false, List.of(), List.of(), "", "", EnableHyperVStep.REBOOT_DELAY_SECONDS, "");
         }
         StorageSpec s = storage.get();
         List<IscsiPath> paths = new ArrayList<>();
@@ -275,12 +270,9 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
                 && step.diff(host, facts).changes().stream().anyMatch(c -> c.object().startsWith("feature " + WindowsFeature.HYPER_V.windowsName()));
     }
 
-    /**
-     * Whether this step, with these parameters, still has work on {@code host}: its LUNs are not (all) connected, or not
-     * claimed yet. Steps that find the LUNs carry connect-storage's parameters for this.
-     */
-    static boolean pending(String host, Params storage, FactsView facts) {
-        return storage.iscsi() && !new ConnectStorageStep().plan(host, storage, facts).inDesiredState();
+    /** Whether this step still has work on {@code host}: its LUNs are not (all) connected, or not claimed yet. */
+    static boolean pendingOn(Host host, FactsView facts) {
+        return facts.inventory().iscsi().isPresent() && !new ConnectStorageStep().diff(host, facts).inDesiredState();
     }
 
     static boolean matches(HostFacts.IscsiSession s, IscsiPath path) {

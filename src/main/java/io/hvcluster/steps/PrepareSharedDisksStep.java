@@ -28,12 +28,8 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
 
     public static final String ID = "prepare-shared-disks";
 
-    /**
-     * @param disks   the witness (first) and the CSV disks
-     * @param storage connect-storage's parameters on this node: while it still has work there, a LUN not yet seen is
-     *                planned for once it is connected (see {@link ConnectStorageStep#pending})
-     */
-    public record Params(List<PreparedDisk> disks, ConnectStorageStep.Params storage) {
+    /** @param disks the witness (first) and the CSV disks */
+    public record Params(List<PreparedDisk> disks) {
     }
 
     /**
@@ -83,7 +79,7 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
         List<PreparedDisk> disks = new ArrayList<>();
         inventory.cluster().witness().ifPresent(w -> disks.add(PreparedDisk.of(w, false)));
         inventory.cluster().sharedVolumes().forEach(v -> disks.add(PreparedDisk.of(v, true)));
-        return new Params(disks, new ConnectStorageStep().parameters(inventory, host));
+        return new Params(disks);
     }
 
     @Override
@@ -92,9 +88,11 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
         HostFacts node = facts.of(host);
         for (PreparedDisk d : params.disks()) {
             List<HostFacts.Disk> found = d.ref().identity().matching(node);
-            if (found.size() != 1 && ConnectStorageStep.pending(host, params.storage(), facts)) {
+            if (found.size() != 1 && !facts.scriptView()
+                    && ConnectStorageStep.pendingOn(facts.inventory().host(host).orElseThrow(), facts)) {
                 // An iSCSI LUN is invisible (or shows once per path) until connect-storage has made the sessions; what
-                // the disk holds is known only then, so the plan says what happens if it is RAW.
+                // the disk holds is known only then, so the plan says what happens if it is RAW. In a script's view
+                // connect-storage has run (it is a dependency): a disk not found once is the script's error.
                 out.format("disk '" + d.label() + "' (serial " + d.serial() + ", once connect-storage has connected it)",
                         "if RAW: " + SharedDiskLayout.layout(d) + "; a disk with partitions is left as it is");
                 continue;

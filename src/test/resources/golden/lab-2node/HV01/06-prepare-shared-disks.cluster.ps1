@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: prepare-shared-disks (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"disks":[{"label":"Witness","serial":"WITNESS-01","uniqueId":"","fileSystem":"NTFS","csv":false},{"label":"CSV1","serial":"CSV-01-01","uniqueId":"","fileSystem":"NTFS","csv":true}],"storage":{"iscsi":false,"mpio":false,"loadBalancePolicy":"","withHyperV":false,"paths":[],"luns":[],"chapUsername":"","chapSecretVariable":"","rebootDelaySeconds":10,"rebootMessage":""}}
+# hvcluster-params: {"disks":[{"label":"Witness","serial":"WITNESS-01","uniqueId":"","fileSystem":"NTFS","csv":false},{"label":"CSV1","serial":"CSV-01-01","uniqueId":"","fileSystem":"NTFS","csv":true}]}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: add-shared-volumes (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"volumes":[{"label":"CSV1","serial":"CSV-01-01","uniqueId":""}],"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""},"storage":{"iscsi":false,"mpio":false,"loadBalancePolicy":"","withHyperV":false,"paths":[],"luns":[],"chapUsername":"","chapSecretVariable":"","rebootDelaySeconds":10,"rebootMessage":""}}
+# hvcluster-params: {"volumes":[{"label":"CSV1","serial":"CSV-01-01","uniqueId":""}],"witness":{"label":"Witness","serial":"WITNESS-01","uniqueId":""}}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()

@@ -234,6 +234,16 @@ class ConnectStorageTest {
     }
 
     @Test
+    void beforeConnectStorageThePlanWaitsForTheLunsButAScriptThatRunsAnywayFailsAsFindHvcDiskDoes() {
+        SimulatedBuild b = build(DatacenterBuilder.fresh(INV));
+        Step<?> prepare = StandardPipeline.create().step("prepare-shared-disks").orElseThrow();
+        assertThat(prepare.diff(INV.firstNode(), view(b, INV)).problems()).as("the planner: once connect-storage has connected it").isEmpty();
+        SimulatedBuild.Run r = b.run("prepare-shared-disks", "HV01");
+        assertThat(r.result().exitCode()).isEqualTo(1);
+        assertThat(r.json().get("error").asText()).isEqualTo("disk 'Witness' (serial 'WITNESS-03', unique id ''): expected exactly one on HV01, found 0");
+    }
+
+    @Test
     void fibreChannelLunsAreVisibleAtOnceAndTheStepHasNothingToDo() throws IOException {
         Inventory fc = InventoryLoader.load(Files.readString(Path.of("inventories/lab-3node.yaml")), "lab-3node.yaml").inventory().orElseThrow();
         SimulatedBuild b = new SimulatedBuild(fc, DatacenterBuilder.fresh(fc).domainPassword(SimulatedBuild.PASSWORD).build());
