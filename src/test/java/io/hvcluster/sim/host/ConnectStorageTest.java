@@ -91,6 +91,19 @@ class ConnectStorageTest {
         return last;
     }
 
+    /** The example with one-way CHAP on (user hvcl03). */
+    private static Inventory chapInventory() {
+        return load(text().replace("  # chap: { username: hvcl03,", "  chap: { username: hvcl03,"));
+    }
+
+    /** A datacenter whose array expects the CHAP secret Right-Secret-16b, every step before connect-storage run. */
+    private static SimulatedBuild readyForConnectStorage(Inventory chap) {
+        SimulatedBuild b = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
+                .chapSecret(Secret.of("Right-Secret-16b")).build());
+        b.runBefore(ConnectStorageStep.ID);
+        return b;
+    }
+
     private static String error(ScriptResult r) {
         assertThat(r.exitCode()).as("the script failed").isEqualTo(1);
         return r.structured().orElseThrow().get("error").asText();
@@ -197,28 +210,22 @@ class ConnectStorageTest {
 
     @Test
     void aWrongChapSecretIsRefusedWithoutShowingIt() {
-        Inventory chap = load(text().replace("  # chap: { username: hvcl03,", "  chap: { username: hvcl03,"));
-        SimulatedBuild b = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
-                .chapSecret(Secret.of("Right-Secret-16b")).build());
-        b.runBefore(ConnectStorageStep.ID);
+        Inventory chap = chapInventory();
+        SimulatedBuild b = readyForConnectStorage(chap);
         ScriptResult r = connect(b, chap, "HV01", Map.of(ConnectStorageStep.CHAP_SECRET, Secret.of("Wrong-Secret-16b")));
         assertThat(error(r)).isEqualTo("target iqn.1992-08.com.example:san01.hvcl03 on portal 10.20.1.100 from 'iSCSI 1' (10.20.1.11) "
                 + "on HV01 refused the CHAP logon (Authentication Failure.): the secret in HVCLUSTER_CHAP_SECRET or the user 'hvcl03' "
                 + "does not match the array's; fix it and run again");
         assertThat(r.stdout() + r.stderr()).doesNotContain("Wrong-Secret-16b").doesNotContain("Right-Secret-16b");
 
-        SimulatedBuild ok = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
-                .chapSecret(Secret.of("Right-Secret-16b")).build());
-        ok.runBefore(ConnectStorageStep.ID);
+        SimulatedBuild ok = readyForConnectStorage(chap);
         assertThat(connect(ok, chap, "HV01", Map.of(ConnectStorageStep.CHAP_SECRET, Secret.of("Right-Secret-16b"))).exitCode()).isZero();
     }
 
     @Test
     void aChapLogonWithoutItsSecretSaysWhereToSetItAndThePlanCarriesOnlyTheSecretsName() {
-        Inventory chap = load(text().replace("  # chap: { username: hvcl03,", "  chap: { username: hvcl03,"));
-        SimulatedBuild b = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
-                .chapSecret(Secret.of("Right-Secret-16b")).build());
-        b.runBefore(ConnectStorageStep.ID);
+        Inventory chap = chapInventory();
+        SimulatedBuild b = readyForConnectStorage(chap);
         assertThat(error(connect(b, chap, "HV01", Map.of()))).isEqualTo("the CHAP secret was not supplied: set HVCLUSTER_CHAP_SECRET "
                 + "where hvcluster runs (a script run by hand needs $HvcSecrets = @{ IscsiChapSecret = ... })");
         assertThat(b.dc.requireHost("HV01").iscsi.sessions).isEmpty();
