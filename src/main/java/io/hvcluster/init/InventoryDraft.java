@@ -1,5 +1,6 @@
 package io.hvcluster.init;
 
+import io.hvcluster.facts.DiskIdentity;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.TargetOs;
 import java.time.Instant;
@@ -142,9 +143,13 @@ public final class InventoryDraft {
     private record SharedDisk(HostFacts.Disk disk) {
     }
 
+    /** Whether {@code a} is {@code b} by the one disk matcher ({@link DiskIdentity}): its unique id, else its serial. */
     private static boolean same(HostFacts.Disk a, HostFacts.Disk b) {
-        return !blank(b.uniqueId()) && b.uniqueId().equals(a.uniqueId())
-                || blank(b.uniqueId()) && !blank(b.serial()) && b.serial().strip().equals(a.serial() == null ? null : a.serial().strip());
+        if (blank(b.uniqueId()) && blank(b.serial())) {
+            return false;
+        }
+        DiskIdentity id = blank(b.uniqueId()) ? new DiskIdentity(b.serial(), "") : new DiskIdentity("", b.uniqueId());
+        return id.matches(a.serial(), a.uniqueId());
     }
 
     private static String diskId(HostFacts.Disk d) {

@@ -1,5 +1,6 @@
 package io.hvcluster.pipeline;
 
+import io.hvcluster.windows.InOrder;
 import io.hvcluster.windows.WindowsOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,17 @@ public final class StepPlanBuilder {
         Change last = changes.remove(changes.size() - 1);
         changes.add(new Change(last.action(), last.host(), last.object(), last.before(), last.after(), op));
         return this;
+    }
+
+    /**
+     * As {@link #by(WindowsOp)} for a change that takes several cmdlets, run in this order ({@link InOrder}); one
+     * operation is named as it is.
+     */
+    public StepPlanBuilder by(List<WindowsOp> ops) {
+        if (ops.isEmpty()) {
+            throw new IllegalArgumentException("a change is made by at least one operation");
+        }
+        return by(ops.size() == 1 ? ops.get(0) : new InOrder(ops));
     }
 
     public StepPlanBuilder problem(String text) {

@@ -14,6 +14,16 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.ConnectIscsiTarget;
+import io.hvcluster.windows.EnableMSDSMAutomaticClaim;
+import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.IscsiChap;
+import io.hvcluster.windows.NewIscsiTargetPortal;
+import io.hvcluster.windows.RegisterIscsiSession;
+import io.hvcluster.windows.SetMSDSMGlobalDefaultLoadBalancePolicy;
+import io.hvcluster.windows.SetService;
+import io.hvcluster.windows.ShutdownRestart;
+import io.hvcluster.windows.StartService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,23 +133,22 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
         if (!p.iscsi()) {
             return out.build();
         }
-        HostFacts f = facts.of(host.name());
+        HostFacts f = facts.of(host);
         HostFacts.Storage s = f.storage();
         if (s == null) {
-            out.problem("cannot read the iSCSI initiator's state on " + host.name() + ": " + sectionError(f));
+            out.problem("cannot read the iSCSI initiator's state on " + host + ": " + sectionError(f));
             return out.build();
         }
         if (!"Automatic".equals(s.iscsiStartType())) {
-            out.change("service " + MSISCSI + " start type", s.iscsiStartType(), "Automatic");
+            out.change("service " + MSISCSI + " start type", s.iscsiStartType(), "Automatic").by(new SetService(MSISCSI, "Automatic"));
         }
         if (!"Running".equals(s.iscsiService())) {
-            out.change("service " + MSISCSI, s.iscsiService(), "Running");
+            out.change("service " + MSISCSI, s.iscsiService(), "Running").by(new StartService(MSISCSI));
         }
         boolean restartFirst = p.mpio() && mpio(host, f, s, p, out);
         if (restartFirst) {
@@ -152,13 +161,16 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
         for (IscsiPath path : p.paths()) {
             boolean portal = s.portals().stream().anyMatch(x -> x.address().equals(path.portalAddress()));
             if (!portal) {
-                out.add("iSCSI target portal " + path.portalAddress(), "via '" + path.adapter() + "' (" + path.initiatorAddress() + ")");
+                out.add("iSCSI target portal " + path.portalAddress(), "via '" + path.adapter() + "' (" + path.initiatorAddress() + ")")
+                        .by(new NewIscsiTargetPortal(path.portalAddress(), path.initiatorAddress()));
             }
             Optional<HostFacts.IscsiSession> session = s.sessions().stream().filter(x -> matches(x, path)).findFirst();
             if (session.isEmpty()) {
-                out.add(sessionObject(path), "persistent, multipath");
+                out.add(sessionObject(path), "persistent, multipath").by(new ConnectIscsiTarget(path.target(), path.portalAddress(),
+                        path.initiatorAddress(), true, p.mpio(), chap(p)));
             } else if (!session.get().persistent()) {
-                out.change(sessionObject(path), "not persistent", "persistent");
+                out.change(sessionObject(path), "not persistent", "persistent").by(new RegisterIscsiSession(path.target(),
+                        path.portalAddress(), path.initiatorAddress(), p.mpio(), chap(p)));
             }
         }
         if (out.build().inDesiredState()) {
@@ -168,7 +180,7 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     }
 
     /** Multipath-IO, the claim and the policy; true when the host must restart before any session is made. */
-    private static boolean mpio(Host host, HostFacts f, HostFacts.Storage s, Params p, StepPlanBuilder out) {
+    private static boolean mpio(String host, HostFacts f, HostFacts.Storage s, Params p, StepPlanBuilder out) {
         String feature = WindowsFeature.MULTIPATH_IO.windowsName();
         String state = f.feature(feature).map(HostFacts.Feature::installState).orElse("");
         if (state.isEmpty()) {
@@ -177,52 +189,76 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
         }
         if (state.equals("Installed")) {
             if (!s.msdsmIscsiClaim()) {
-                out.add("MSDSM automatic claim", "iSCSI");
+                out.add("MSDSM automatic claim", "iSCSI").by(new EnableMSDSMAutomaticClaim("iSCSI"));
                 boolean connected = s.sessions().stream().anyMatch(x -> p.paths().stream().anyMatch(path -> matches(x, path)));
                 if (connected) {
                     // The Microsoft DSM claims a LUN when it arrives: LUNs already connected stay doubled until a restart.
-                    restart(host, f, out, "the Microsoft DSM claims the LUNs already connected only at boot");
+                    restart(host, f, out, "the Microsoft DSM claims the LUNs already connected only at boot",
+                            shutdown(p, "so the Microsoft DSM claims the LUNs already connected"));
                     return true;
                 }
             }
             if (!p.loadBalancePolicy().equalsIgnoreCase(s.loadBalancePolicy())) {
                 out.change("MSDSM default load-balance policy", s.loadBalancePolicy().isEmpty() ? "(none)" : s.loadBalancePolicy(),
-                        p.loadBalancePolicy());
+                        p.loadBalancePolicy()).by(new SetMSDSMGlobalDefaultLoadBalancePolicy(p.loadBalancePolicy()));
             }
             return false;
         }
         if (state.equals("InstallPending")) {
-            restart(host, f, out, "to finish installing Multipath-IO");
+            restart(host, f, out, "to finish installing Multipath-IO", shutdown(p, "to finish installing Multipath-IO"));
             return true;
         }
-        out.change("feature " + feature, state, "Installed");
-        out.add("MSDSM automatic claim", "iSCSI (effective after the restart)");
+        out.change("feature " + feature, state, "Installed").by(new InstallWindowsFeature(feature, true));
+        out.add("MSDSM automatic claim", "iSCSI (effective after the restart)").by(new EnableMSDSMAutomaticClaim("iSCSI"));
         boolean hyperV = p.withHyperV() && hyperVComesAlong(f);
+
         if (hyperV) {
-            out.change("feature " + WindowsFeature.HYPER_V.windowsName() + " (with its management tools)", "Available", "Installed");
+            out.change("feature " + WindowsFeature.HYPER_V.windowsName() + " (with its management tools)", "Available", "Installed")
+                    .by(new InstallWindowsFeature(WindowsFeature.HYPER_V.windowsName(), true));
         }
-        restart(host, f, out, hyperV ? SHARED_RESTART_REASON : RESTART_REASON);
+        restart(host, f, out, hyperV ? SHARED_RESTART_REASON : RESTART_REASON,
+                shutdown(p, hyperV ? "to finish installing Multipath-IO and Hyper-V" : "to finish installing Multipath-IO"));
         return true;
     }
 
     /** Never restart a cluster node from here: connect-storage does not drain, so an admin does it. */
-    private static void restart(Host host, HostFacts f, StepPlanBuilder out, String why) {
+    private static void restart(String host, HostFacts f, StepPlanBuilder out, String why, ShutdownRestart op) {
         if (f.clusterMember()) {
-            out.problem("refusing to restart cluster node " + host.name() + " for Multipath-IO (" + why + "): drain it "
+            out.problem("refusing to restart cluster node " + host + " for Multipath-IO (" + why + "): drain it "
                     + "(Suspend-ClusterNode -Drain), install Multipath-IO and restart it by hand, then run hvcluster again");
             return;
         }
-        out.restart(host.name(), why);
+        out.restart(host, why).by(op);
     }
 
-    /** Each LUN once: with every path connected and MPIO settled, a LUN seen twice is a claim that did not happen. */
+    /** shutdown.exe /r with the script's delay and comment; {@code why} is how the script reports it. */
+    private static ShutdownRestart shutdown(Params p, String why) {
+        return new ShutdownRestart(p.rebootDelaySeconds(), p.rebootMessage(), why);
+    }
+
+    /** The logon's CHAP, by the secret's $HvcSecrets name: the value never enters a plan. */
+    private static IscsiChap chap(Params p) {
+        return p.chapUsername().isEmpty() ? null : new IscsiChap(p.chapUsername(), CHAP_SECRET, p.chapSecretVariable());
+    }
+
+    /**
+     * Each LUN once, at its size: with every path connected and MPIO settled, a LUN not seen is not mapped to this
+     * initiator, a LUN seen twice is a claim that did not happen, and another size is another LUN (Test-HvcLuns).
+     */
     private static void luns(Params p, HostFacts f, StepPlanBuilder out) {
         for (Lun lun : p.luns()) {
             List<HostFacts.Disk> seen = new DiskIdentity(lun.serial(), lun.uniqueId()).matching(f);
-            if (seen.size() > 1) {
-                out.problem("LUN '" + lun.label() + "' (serial '" + lun.serial() + "') appears " + seen.size() + " times on "
+            String name = "LUN '" + lun.label() + "' (serial '" + lun.serial() + "')";
+            if (seen.isEmpty()) {
+                out.problem(name + " is not presented to " + f.computerName() + " over its iSCSI sessions: map it to this host's "
+                        + "iSCSI initiator on the array (Get-InitiatorPort shows its name)");
+            } else if (seen.size() > 1) {
+                out.problem(name + " appears " + seen.size() + " times on "
                         + f.computerName() + ": Multipath-IO does not claim it (one disk per path); "
                         + (p.mpio() ? "restart the host so the Microsoft DSM claims it" : "set storage.mpio: auto"));
+            } else if (lun.sizeBytes() > 0 && Math.abs(seen.get(0).sizeBytes() - lun.sizeBytes()) > lun.sizeBytes() / 100) {
+                out.problem(name + " is " + seen.get(0).sizeBytes() + " bytes on " + f.computerName() + ", the inventory says "
+                        + lun.sizeBytes() + ": the array presents another LUN under this serial, or the inventory's size is wrong");
             }
         }
     }

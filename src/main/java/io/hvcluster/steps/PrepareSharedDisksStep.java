@@ -83,14 +83,16 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        HostFacts node = facts.of(host.name());
-        for (PreparedDisk d : parameters(facts.inventory(), host).disks()) {
+    public StepPlan plan(String host, Params params, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        HostFacts node = facts.of(host);
+        for (PreparedDisk d : params.disks()) {
             List<HostFacts.Disk> found = d.ref().identity().matching(node);
-            if (found.size() != 1 && ConnectStorageStep.pendingOn(host, facts)) {
+            if (found.size() != 1 && !facts.scriptView()
+                    && ConnectStorageStep.pendingOn(facts.inventory().host(host).orElseThrow(), facts)) {
                 // An iSCSI LUN is invisible (or shows once per path) until connect-storage has made the sessions; what
-                // the disk holds is known only then, so the plan says what happens if it is RAW.
+                // the disk holds is known only then, so the plan says what happens if it is RAW. In a script's view
+                // connect-storage has run (it is a dependency): a disk not found once is the script's error.
                 out.format("disk '" + d.label() + "' (serial " + d.serial() + ", once connect-storage has connected it)",
                         "if RAW: " + SharedDiskLayout.layout(d) + "; a disk with partitions is left as it is");
                 continue;
@@ -103,6 +105,22 @@ public final class PrepareSharedDisksStep implements Step<PrepareSharedDisksStep
             SharedDiskLayout.plan(out, d, found.get(0));
         }
         return out.build();
+    }
+
+    /**
+     * The script's warnings on a converged node: a prepared disk whose volume label is not the inventory's is used as
+     * it is (the preflight says the same before the build).
+     */
+    public List<String> warnings(String host, Params params, FactsView facts) {
+        HostFacts node = facts.of(host);
+        List<String> out = new ArrayList<>();
+        for (PreparedDisk d : params.disks()) {
+            List<HostFacts.Disk> found = d.ref().identity().matching(node);
+            if (found.size() == 1) {
+                SharedDiskLayout.labelMismatch(d, found.get(0)).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -2,7 +2,16 @@ package io.hvcluster.steps;
 
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.FormatVolume;
+import io.hvcluster.windows.InitializeDisk;
+import io.hvcluster.windows.NewPartition;
+import io.hvcluster.windows.SetDiskIsOffline;
+import io.hvcluster.windows.SetDiskIsReadOnly;
+import io.hvcluster.windows.WindowsOp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What prepare-shared-disks does to one shared disk, as its script (templates/prepare-shared-disks/apply.ps1.vm)
@@ -17,14 +26,20 @@ public final class SharedDiskLayout {
     private SharedDiskLayout() {
     }
 
-    /** Adds the changes or the problem for disk {@code d}, found on the node as {@code disk}. */
+    /**
+     * Adds the changes or the problem for disk {@code d}, found on the node as {@code disk}; each change names the
+     * cmdlets that make it, as the script runs them.
+     */
     static void plan(StepPlanBuilder out, PrepareSharedDisksStep.PreparedDisk d, HostFacts.Disk disk) {
         if (disk.isClustered()) {
             return;
         }
         String what = describe(d.label(), disk.serial(), disk.sizeBytes());
         if (disk.raw()) {
-            out.format(state(what, "RAW"), layout(d));
+            List<WindowsOp> ops = reach(disk);
+            ops.add(new InitializeDisk(disk.number(), "GPT"));
+            ops.addAll(volume(d, disk));
+            out.format(state(what, "RAW"), layout(d)).by(ops);
             return;
         }
         if (d.csv() && !disk.partitionStyle().equalsIgnoreCase("GPT")) {
@@ -32,8 +47,10 @@ public final class SharedDiskLayout {
             return;
         }
         if (disk.partitions() == 0) {
+            List<WindowsOp> ops = reach(disk);
+            ops.addAll(volume(d, disk));
             out.format(state(what, disk.partitionStyle() + ", no partition"), "one partition, " + d.fileSystem()
-                    + " volume '" + d.label() + "'");
+                    + " volume '" + d.label() + "'").by(ops);
             return;
         }
         if (disk.partitions() > 1) {
@@ -41,15 +58,46 @@ public final class SharedDiskLayout {
             return;
         }
         if (disk.isOffline()) {
-            out.change(what, "offline", "online");
+            out.change(what, "offline", "online").by(new SetDiskIsOffline(disk.number(), false));
         }
         if (disk.isReadOnly()) {
-            out.change(what, "read-only", "writable");
+            out.change(what, "read-only", "writable").by(new SetDiskIsReadOnly(disk.number(), false));
         }
         if (!disk.isOffline()) {
+            // An offline disk's volume cannot be read: the script checks it once the disk is online (and so does the
+            // simulator, planning again after the change).
             volumeProblem(d.label(), disk.serial(), d.fileSystem(), disk.fileSystem(), disk.number())
                     .ifPresent(out::problem);
         }
+    }
+
+    /** Set-Disk: online and writable first, as the script makes every disk before it looks at the layout. */
+    private static List<WindowsOp> reach(HostFacts.Disk disk) {
+        List<WindowsOp> ops = new ArrayList<>();
+        if (disk.isOffline()) {
+            ops.add(new SetDiskIsOffline(disk.number(), false));
+        }
+        if (disk.isReadOnly()) {
+            ops.add(new SetDiskIsReadOnly(disk.number(), false));
+        }
+        return ops;
+    }
+
+    /** New-Partition -UseMaximumSize, then Format-Volume with the inventory's file system and label. */
+    private static List<WindowsOp> volume(PrepareSharedDisksStep.PreparedDisk d, HostFacts.Disk disk) {
+        return List.of(new NewPartition(disk.number()), new FormatVolume(disk.number(), d.fileSystem(), d.label()));
+    }
+
+    /**
+     * The script's warning for a prepared disk whose volume label is not the inventory's (it keeps the label), if any.
+     * {@code -cne}: a label differing in case only is reported too.
+     */
+    static Optional<String> labelMismatch(PrepareSharedDisksStep.PreparedDisk d, HostFacts.Disk disk) {
+        if (disk.isClustered() || disk.isOffline() || disk.partitions() != 1 || disk.fileSystem().isEmpty()
+                || disk.volumeLabel().equals(d.label())) {
+            return Optional.empty();
+        }
+        return Optional.of(labelWarning(d.label(), disk.serial(), disk.volumeLabel()));
     }
 
     /** "disk 'CSV1' (serial CSV-01, 2048 GB)": how the plan and the script name a disk. */

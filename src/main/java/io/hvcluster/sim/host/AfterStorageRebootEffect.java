@@ -2,7 +2,10 @@ package io.hvcluster.sim.host;
 
 import io.hvcluster.steps.ConnectStorageStep;
 
-/** templates/connect-storage/after-reboot.ps1.vm: Multipath-IO installed, then the claim before the first session. */
+/**
+ * templates/connect-storage/after-reboot.ps1.vm: Multipath-IO installed now, then the plan (the claim before the first
+ * session, portals, sessions) and the LUN checks, as {@link ConnectStorageEffect#carryOut}.
+ */
 final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Params> {
 
     @Override
@@ -20,10 +23,6 @@ final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Pa
         } else {
             run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
         }
-        ConnectStorageEffect.service(run);
-        if (p.mpio()) {
-            ConnectStorageEffect.msdsm(run, p);
-        }
-        ConnectStorageEffect.connect(run, p);
+        ConnectStorageEffect.carryOut(run, p);
     }
 }

@@ -1,25 +1,40 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.AddClusterSharedVolume;
+import io.hvcluster.windows.AddMpPreference;
+import io.hvcluster.windows.ConnectIscsiTarget;
 import io.hvcluster.windows.DisableNetAdapter;
 import io.hvcluster.windows.DisableNetAdapterBinding;
+import io.hvcluster.windows.EnableMSDSMAutomaticClaim;
+import io.hvcluster.windows.FormatVolume;
+import io.hvcluster.windows.InOrder;
+import io.hvcluster.windows.InitializeDisk;
+import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.NewIscsiTargetPortal;
 import io.hvcluster.windows.NewNetIPAddress;
+import io.hvcluster.windows.NewPartition;
 import io.hvcluster.windows.NewVMSwitch;
+import io.hvcluster.windows.RegisterIscsiSession;
 import io.hvcluster.windows.RemoveNetIPAddress;
 import io.hvcluster.windows.RemoveNetRoute;
-import io.hvcluster.windows.RenameNetAdapter;
-import io.hvcluster.windows.SetDnsClient;
-import io.hvcluster.windows.SetDnsClientServerAddress;
-import io.hvcluster.windows.SetNetIPInterface;
-import io.hvcluster.windows.SetVMNetworkAdapterVlan;
-import io.hvcluster.windows.SetVMSwitch;
-import io.hvcluster.windows.AddMpPreference;
-import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.RenameClusterResource;
 import io.hvcluster.windows.RenameNetAdapter;
 import io.hvcluster.windows.ResumeClusterNode;
 import io.hvcluster.windows.SetClusterBlockCacheSize;
+import io.hvcluster.windows.SetDiskIsOffline;
+import io.hvcluster.windows.SetDiskIsReadOnly;
+import io.hvcluster.windows.SetDnsClient;
+import io.hvcluster.windows.SetDnsClientServerAddress;
+import io.hvcluster.windows.SetMSDSMGlobalDefaultLoadBalancePolicy;
+import io.hvcluster.windows.SetNetIPInterface;
+import io.hvcluster.windows.SetService;
 import io.hvcluster.windows.SetVMHost;
 import io.hvcluster.windows.SetVMMigration;
+import io.hvcluster.windows.SetVMNetworkAdapterVlan;
+import io.hvcluster.windows.SetVMSwitch;
 import io.hvcluster.windows.ShutdownRestart;
+import io.hvcluster.windows.StartService;
 import io.hvcluster.windows.SuspendClusterNode;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
@@ -66,6 +81,25 @@ final class Cmdlets {
         on(SetVMHost.class, HostSettingsCmdlets::setVMHost);
         on(SetVMMigration.class, HostSettingsCmdlets::setVMMigration);
         on(SetClusterBlockCacheSize.class, HostSettingsCmdlets::setBlockCacheSize);
+        // one change made by several cmdlets, in order
+        on(InOrder.class, Cmdlets::inOrder);
+        // Shared disks (prepare-shared-disks, add-shared-volumes): DiskCmdlets
+        on(SetDiskIsOffline.class, DiskCmdlets::setDiskIsOffline);
+        on(SetDiskIsReadOnly.class, DiskCmdlets::setDiskIsReadOnly);
+        on(InitializeDisk.class, DiskCmdlets::initializeDisk);
+        on(NewPartition.class, DiskCmdlets::newPartition);
+        on(FormatVolume.class, DiskCmdlets::formatVolume);
+        on(AddClusterDisk.class, DiskCmdlets::addClusterDisk);
+        on(RenameClusterResource.class, DiskCmdlets::renameClusterResource);
+        on(AddClusterSharedVolume.class, DiskCmdlets::addClusterSharedVolume);
+        // Shared storage (connect-storage): IscsiCmdlets
+        on(SetService.class, IscsiCmdlets::setService);
+        on(StartService.class, IscsiCmdlets::startService);
+        on(EnableMSDSMAutomaticClaim.class, IscsiCmdlets::enableMsdsmAutomaticClaim);
+        on(SetMSDSMGlobalDefaultLoadBalancePolicy.class, IscsiCmdlets::setMsdsmGlobalDefaultLoadBalancePolicy);
+        on(NewIscsiTargetPortal.class, IscsiCmdlets::newIscsiTargetPortal);
+        on(ConnectIscsiTarget.class, IscsiCmdlets::connectIscsiTarget);
+        on(RegisterIscsiSession.class, IscsiCmdlets::registerIscsiSession);
     }
 
     private Cmdlets() {
@@ -96,6 +130,13 @@ final class Cmdlets {
             throw new StepFailure("No MSFT_NetAdapter objects found with property 'InterfaceIndex' equal to '" + ifIndex + "'.");
         }
         return found.get(0);
+    }
+
+    /** Several cmdlets in order: the first that fails stops the script there. */
+    private static void inOrder(StepRun run, InOrder op) throws StepFailure {
+        for (WindowsOp each : op.ops()) {
+            apply(run, each);
+        }
     }
 
     /** Rename-NetAdapter. */

@@ -17,7 +17,6 @@ import java.time.Instant;
 import io.hvcluster.pipeline.Phase;
 import io.hvcluster.pipeline.Pipeline;
 import io.hvcluster.pipeline.Step;
-import io.hvcluster.steps.AddSharedVolumesStep;
 import io.hvcluster.steps.ConfigureAddressesStep;
 import io.hvcluster.steps.ConfigureClusterNetworksStep;
 import io.hvcluster.steps.ConfigureQuorumStep;
@@ -81,7 +80,6 @@ public final class ScriptRunner {
         custom(ConfigureQuorumStep.class, Phase.Kind.APPLY, new ConfigureQuorumEffect());
         custom(EnableHyperVStep.class, Phase.Kind.APPLY, new EnableHyperVEffect());
         custom(EnableHyperVStep.class, Phase.Kind.AFTER_REBOOT, new AfterHyperVRebootEffect());
-        custom(AddSharedVolumesStep.class, Phase.Kind.APPLY, new AddSharedVolumesEffect());
         custom(CreateVirtualSwitchesStep.class, Phase.Kind.APPLY, new CreateVirtualSwitchesEffect());
         custom(ConfigureClusterNetworksStep.class, Phase.Kind.APPLY, new ConfigureClusterNetworksEffect());
         custom(HostSettingsStep.class, Phase.Kind.APPLY, new HostSettingsEffect());

@@ -20,6 +20,8 @@ import io.hvcluster.plan.RebootStrategy;
 import io.hvcluster.secrets.Secret;
 import io.hvcluster.steps.ConnectStorageStep;
 import io.hvcluster.steps.StandardPipeline;
+import io.hvcluster.windows.ConnectIscsiTarget;
+import io.hvcluster.windows.IscsiChap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,19 @@ class ConnectStorageTest {
             }
         }
         return last;
+    }
+
+    /** The example with one-way CHAP on (user hvcl03). */
+    private static Inventory chapInventory() {
+        return load(text().replace("  # chap: { username: hvcl03,", "  chap: { username: hvcl03,"));
+    }
+
+    /** A datacenter whose array expects the CHAP secret Right-Secret-16b, every step before connect-storage run. */
+    private static SimulatedBuild readyForConnectStorage(Inventory chap) {
+        SimulatedBuild b = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
+                .chapSecret(Secret.of("Right-Secret-16b")).build());
+        b.runBefore(ConnectStorageStep.ID);
+        return b;
     }
 
     private static String error(ScriptResult r) {
@@ -186,27 +201,53 @@ class ConnectStorageTest {
     void aLunOfAnotherSizeThanTheInventorySaysIsRefused() {
         SimulatedBuild b = build(DatacenterBuilder.fresh(INV).lunSize("CSV2", 1024L * 1024 * 1024 * 1024));
         b.runBefore(ConnectStorageStep.ID);
-        assertThat(error(connect(b, INV, "HV01", Map.of()))).isEqualTo("LUN 'CSV2' (serial 'CSV-03-02') is 1099511627776 bytes on "
+        String sentence = "LUN 'CSV2' (serial 'CSV-03-02') is 1099511627776 bytes on "
                 + "HV01, the inventory says 2199023255552: the array presents another LUN under this serial, or the inventory's size "
-                + "is wrong");
+                + "is wrong";
+        assertThat(error(connect(b, INV, "HV01", Map.of()))).isEqualTo(sentence);
+        assertThat(STEP.diff(INV.host("HV01").orElseThrow(), view(b, INV)).problems()).as("the plan says it too").containsExactly(sentence);
     }
 
     @Test
     void aWrongChapSecretIsRefusedWithoutShowingIt() {
-        Inventory chap = load(text().replace("  # chap: { username: hvcl03,", "  chap: { username: hvcl03,"));
-        SimulatedBuild b = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
-                .chapSecret(Secret.of("Right-Secret-16b")).build());
-        b.runBefore(ConnectStorageStep.ID);
+        Inventory chap = chapInventory();
+        SimulatedBuild b = readyForConnectStorage(chap);
         ScriptResult r = connect(b, chap, "HV01", Map.of(ConnectStorageStep.CHAP_SECRET, Secret.of("Wrong-Secret-16b")));
         assertThat(error(r)).isEqualTo("target iqn.1992-08.com.example:san01.hvcl03 on portal 10.20.1.100 from 'iSCSI 1' (10.20.1.11) "
                 + "on HV01 refused the CHAP logon (Authentication Failure.): the secret in HVCLUSTER_CHAP_SECRET or the user 'hvcl03' "
                 + "does not match the array's; fix it and run again");
         assertThat(r.stdout() + r.stderr()).doesNotContain("Wrong-Secret-16b").doesNotContain("Right-Secret-16b");
 
-        SimulatedBuild ok = new SimulatedBuild(chap, DatacenterBuilder.fresh(chap).domainPassword(SimulatedBuild.PASSWORD)
-                .chapSecret(Secret.of("Right-Secret-16b")).build());
-        ok.runBefore(ConnectStorageStep.ID);
+        SimulatedBuild ok = readyForConnectStorage(chap);
         assertThat(connect(ok, chap, "HV01", Map.of(ConnectStorageStep.CHAP_SECRET, Secret.of("Right-Secret-16b"))).exitCode()).isZero();
+    }
+
+    @Test
+    void aChapLogonWithoutItsSecretSaysWhereToSetItAndThePlanCarriesOnlyTheSecretsName() {
+        Inventory chap = chapInventory();
+        SimulatedBuild b = readyForConnectStorage(chap);
+        assertThat(error(connect(b, chap, "HV01", Map.of()))).isEqualTo("the CHAP secret was not supplied: set HVCLUSTER_CHAP_SECRET "
+                + "where hvcluster runs (a script run by hand needs $HvcSecrets = @{ IscsiChapSecret = ... })");
+        assertThat(b.dc.requireHost("HV01").iscsi.sessions).isEmpty();
+
+        StepPlan plan = STEP.diff(chap.host("HV01").orElseThrow(), view(b, chap));
+        List<ConnectIscsiTarget> logons = plan.changes().stream().flatMap(c -> c.operation().stream())
+                .filter(ConnectIscsiTarget.class::isInstance).map(ConnectIscsiTarget.class::cast).toList();
+        assertThat(logons).hasSize(2).allSatisfy(op -> {
+            assertThat(op.chap()).isEqualTo(new IscsiChap("hvcl03", ConnectStorageStep.CHAP_SECRET, "HVCLUSTER_CHAP_SECRET"));
+            assertThat(op.isPersistent()).isTrue();
+            assertThat(op.toString()).doesNotContain("Right-Secret-16b");
+        });
+    }
+
+    @Test
+    void beforeConnectStorageThePlanWaitsForTheLunsButAScriptThatRunsAnywayFailsAsFindHvcDiskDoes() {
+        SimulatedBuild b = build(DatacenterBuilder.fresh(INV));
+        Step<?> prepare = StandardPipeline.create().step("prepare-shared-disks").orElseThrow();
+        assertThat(prepare.diff(INV.firstNode(), view(b, INV)).problems()).as("the planner: once connect-storage has connected it").isEmpty();
+        SimulatedBuild.Run r = b.run("prepare-shared-disks", "HV01");
+        assertThat(r.result().exitCode()).isEqualTo(1);
+        assertThat(r.json().get("error").asText()).isEqualTo("disk 'Witness' (serial 'WITNESS-03', unique id ''): expected exactly one on HV01, found 0");
     }
 
     @Test
