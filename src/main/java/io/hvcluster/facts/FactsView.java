@@ -44,6 +44,19 @@ public final class FactsView {
         return inventory;
     }
 
+    /** The facts of {@code host}, when this view holds them (a script's view holds only its own host's). */
+    public Optional<HostFacts> find(String host) {
+        return Optional.ofNullable(byHost.get(host));
+    }
+
+    /**
+     * Whether this is a script's view of the host it runs on ({@link #ofHost}). A script runs only after the steps it
+     * depends on, so in its view nothing they do is still to come.
+     */
+    public boolean scriptView() {
+        return inventory == null;
+    }
+
     public HostFacts of(String host) {
         HostFacts f = byHost.get(host);
         if (f == null) {

@@ -4,6 +4,8 @@ import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.RenameClusterResource;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,8 +36,18 @@ final class ClusterDisks {
      */
     static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, Host host, Optional<HostFacts.Cluster> cluster,
             DiskRef ref) {
-        HostFacts node = facts.of(host.name());
-        if (ref.identity().matching(node).size() != 1 && ConnectStorageStep.pendingOn(host, facts)) {
+        return plan(out, facts, host.name(), cluster, ref);
+    }
+
+    /**
+     * As above, for the host named {@code host}. In a script's view ({@link FactsView#scriptView()}) connect-storage has
+     * run: a disk not found is a problem there.
+     */
+    static Optional<HostFacts.DiskResource> plan(StepPlanBuilder out, FactsView facts, String host, Optional<HostFacts.Cluster> cluster,
+            DiskRef ref) {
+        HostFacts node = facts.of(host);
+        if (ref.identity().matching(node).size() != 1 && !facts.scriptView()
+                && ConnectStorageStep.pendingOn(facts.inventory().host(host).orElseThrow(), facts)) {
             out.add("cluster disk '" + ref.label() + "'", "once connect-storage has connected it");
             return Optional.empty();
         }
@@ -56,9 +68,11 @@ final class ClusterDisks {
         }
         Optional<HostFacts.DiskResource> res = cluster.flatMap(c -> resource(c, disks.get(0)));
         if (res.isEmpty()) {
-            out.add("cluster disk '" + ref.label() + "'", "disk " + disks.get(0).number());
+            out.add("cluster disk '" + ref.label() + "'", "disk " + disks.get(0).number())
+                    .by(new AddClusterDisk(disks.get(0).number(), ref.label()));
         } else if (!res.get().name().equals(ref.label())) {
-            out.change("name of cluster disk resource", res.get().name(), ref.label());
+            out.change("name of cluster disk resource", res.get().name(), ref.label())
+                    .by(new RenameClusterResource(res.get().name(), ref.label()));
         }
         return res;
     }

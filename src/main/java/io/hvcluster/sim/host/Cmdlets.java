@@ -1,6 +1,15 @@
 package io.hvcluster.sim.host;
 
+import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.AddClusterNode;
+import io.hvcluster.windows.NewCluster;
+import io.hvcluster.windows.RenameClusterNetwork;
+import io.hvcluster.windows.RenameClusterResource;
 import io.hvcluster.windows.RenameNetAdapter;
+import io.hvcluster.windows.SetClusterNetworkRole;
+import io.hvcluster.windows.SetClusterParameter;
+import io.hvcluster.windows.SetClusterQuorum;
+import io.hvcluster.windows.TestCluster;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +33,16 @@ final class Cmdlets {
 
     static {
         on(RenameNetAdapter.class, Cmdlets::renameNetAdapter);
+        // The cluster: New-Cluster, Add-ClusterNode, Test-Cluster, disks, networks, quorum (ClusterCmdlets, TestClusterCmdlet).
+        on(NewCluster.class, ClusterCmdlets::newCluster);
+        on(AddClusterNode.class, ClusterCmdlets::addClusterNode);
+        on(TestCluster.class, TestClusterCmdlet::apply);
+        on(AddClusterDisk.class, ClusterCmdlets::addClusterDisk);
+        on(RenameClusterResource.class, ClusterCmdlets::renameClusterResource);
+        on(RenameClusterNetwork.class, ClusterCmdlets::renameClusterNetwork);
+        on(SetClusterNetworkRole.class, ClusterCmdlets::setClusterNetworkRole);
+        on(SetClusterParameter.class, ClusterCmdlets::setClusterParameter);
+        on(SetClusterQuorum.class, ClusterCmdlets::setClusterQuorum);
     }
 
     private Cmdlets() {

@@ -5,6 +5,7 @@ import io.hvcluster.pipeline.Change;
 import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.windows.WindowsOp;
 
 /**
  * A step's apply script, simulated from the step's own plan: the simulator reads the host's facts as the probe would,
@@ -28,19 +29,32 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
 
     @Override
     public void apply(StepRun run, P params) throws StepFailure {
-        StepPlan plan = plan(run, params);
-        for (Change c : plan.changes()) {
-            Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
-                    step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
-        }
-        plan(run, params);
+        make(run, step, planned(step, run, params));
+        planned(step, run, params);
     }
 
-    private StepPlan plan(StepRun run, P params) throws StepFailure {
+    /**
+     * The step's plan on the host the script runs on, from the facts as the probe would read them now and the
+     * parameters the script carries; its first problem fails the script (where the template's guard throws).
+     */
+    static <P extends Record> StepPlan planned(Step<P> step, StepRun run, P params) throws StepFailure {
         StepPlan plan = step.plan(run.host.name, params, FactsView.ofHost(run.host.name, run.facts(params)));
         if (plan.blocked()) {
             throw new StepFailure(plan.problems().get(0));
         }
         return plan;
+    }
+
+    /** Applies each change's operation through {@link Cmdlets}, in the plan's order. */
+    static void make(StepRun run, Step<?> step, StepPlan plan) throws StepFailure {
+        for (Change c : plan.changes()) {
+            Cmdlets.apply(run, operation(step, c));
+        }
+    }
+
+    /** The operation that makes {@code c}: a change the step shows without one cannot be simulated. */
+    static WindowsOp operation(Step<?> step, Change c) {
+        return c.operation().orElseThrow(() -> new IllegalStateException(
+                step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it"));
     }
 }
