@@ -1,5 +1,7 @@
 package io.hvcluster.pipeline;
 
+import io.hvcluster.facts.Delegated;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
@@ -80,9 +82,12 @@ public interface Step<P extends Record> {
         return true;
     }
 
-    /** Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}). */
+    /**
+     * Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}): the delegation's
+     * password for a step whose parameters carry one ({@link Delegated}).
+     */
     default Set<String> secrets() {
-        return Set.of();
+        return Delegated.class.isAssignableFrom(paramsType()) ? Set.of(Delegation.PASSWORD_SECRET) : Set.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegated;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
@@ -44,7 +45,7 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
      */
     public record Params(String name, String staticAddress, List<String> nodes, List<String> ignoreNetworks,
             String managementPointNetworkType, Delegation delegation, Map<String, Object> newClusterParameters,
-            List<String> joinCategories, List<String> acceptedFlags, int waitSeconds) {
+            List<String> joinCategories, List<String> acceptedFlags, int waitSeconds) implements Delegated {
     }
 
     /** Test-Cluster categories for a node that joins a running cluster. */
@@ -99,11 +100,6 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
         splat.put("Force", true);
         return new Params(inventory.cluster().name(), inventory.cluster().address().toString(), nodes, ignored, mpnt,
                 Delegation.of(inventory), splat, JOIN_CATEGORIES, ClusterValidation.ACCEPTED_FLAGS, EnableHyperVStep.WAIT_SECONDS);
-    }
-
-    @Override
-    public Set<String> secrets() {
-        return Set.of(Delegation.PASSWORD_SECRET);
     }
 
     @Override

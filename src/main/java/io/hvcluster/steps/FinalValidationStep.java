@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegated;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
@@ -53,7 +54,7 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
      * @param delegation    the account used for the second hop
      */
     public record Params(String clusterName, List<String> nodes, List<String> categories, List<String> disks, String fingerprint,
-            String reportName, List<String> acceptedFlags, List<String> approvals, Delegation delegation) {
+            String reportName, List<String> acceptedFlags, List<String> approvals, Delegation delegation) implements Delegated {
     }
 
     @Override
@@ -84,11 +85,6 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
         return new Params(inventory.cluster().name(), ValidateClusterStep.nodeNames(inventory), CATEGORIES, disks,
                 fingerprint(inventory), "hvcluster-final-validation", ClusterValidation.ACCEPTED_FLAGS,
                 ClusterValidation.APPROVALS, Delegation.of(inventory));
-    }
-
-    @Override
-    public Set<String> secrets() {
-        return Set.of(Delegation.PASSWORD_SECRET);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegated;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.SessionGuard;
@@ -30,7 +31,7 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
      * @param delegation   the account used for the second hop
      */
     public record Params(String clusterName, List<String> nodes, List<String> categories, String reportName,
-            List<String> acceptedFlags, Delegation delegation) {
+            List<String> acceptedFlags, Delegation delegation) implements Delegated {
     }
 
     @Override
@@ -65,11 +66,6 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
     @Override
     public boolean convergenceCheckable() {
         return false;
-    }
-
-    @Override
-    public Set<String> secrets() {
-        return Set.of(Delegation.PASSWORD_SECRET);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.hvcluster.sim.host;
 
 import io.hvcluster.steps.DiskRef;
+import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.RenameClusterResource;
 import java.util.List;
 
 /** templates/_lib/disks.ps1.vm: Find-HvcDisk, Get-HvcDiskResource, Add-HvcClusterDisk. */
@@ -38,37 +40,13 @@ final class ClusterDisks {
 
     /** Add-HvcClusterDisk: the disk's resource, added ("Cluster Disk N") and renamed to the label if needed. */
     static SimulatedCluster.DiskResource add(StepRun run, SimulatedCluster c, DiskRef ref) throws StepFailure {
-        SimDisk disk = find(run, ref).disk();
-        List<SimulatedCluster.DiskResource> res = resources(run, c, disk);
-        SimulatedCluster.DiskResource r;
+        GetDisk.Listed listed = find(run, ref);
+        List<SimulatedCluster.DiskResource> res = resources(run, c, listed.disk());
         if (res.isEmpty()) {
-            boolean everyNodeSees = c.nodes.stream().allMatch(n -> disk.visibleTo.stream().anyMatch(v -> v.equalsIgnoreCase(n.name)));
-            if (disk.boot || !everyNodeSees) {
-                throw new StepFailure("disk '" + ref.label() + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use");
-            }
-            c.diskCounter++;
-            r = new SimulatedCluster.DiskResource();
-            r.name = "Cluster Disk " + c.diskCounter;
-            r.diskIdGuid = disk.guid;
-            r.diskSignature = disk.signature;
-            r.ownerNode = run.host.name;
-            c.diskResources.add(r);
-            run.change("added disk '" + ref.label() + "' to the cluster as '" + r.name + "'");
+            ClusterCmdlets.addClusterDisk(run, new AddClusterDisk(listed.number().orElseThrow(), ref.label()));
         } else {
-            r = res.get(0);
+            ClusterCmdlets.renameClusterResource(run, new RenameClusterResource(res.get(0).name, ref.label()));
         }
-        if (!r.name.equals(ref.label())) {
-            if (c.diskResources.stream().anyMatch(o -> o != r && o.name.equalsIgnoreCase(ref.label()))) {
-                throw new StepFailure("An object with the name '" + ref.label() + "' already exists in the cluster.");
-            }
-            String old = r.name;
-            c.sharedVolume(old).ifPresent(v -> v.name = ref.label());
-            if (c.quorumResource.equals(old)) {
-                c.quorumResource = ref.label();
-            }
-            r.name = ref.label();
-            run.change("renamed cluster resource '" + old + "' to '" + ref.label() + "'");
-        }
-        return r;
+        return resourceOf(c, listed.disk()).orElseThrow();
     }
 }

@@ -7,13 +7,10 @@ import io.hvcluster.steps.ConfigureQuorumStep;
  * Set-ClusterQuorum), on a cluster node only (Get-ClusterQuorum needs one). Beyond the plan: the warning for a witness
  * the inventory does not describe, which the step leaves in place, and the witness the script reports back.
  */
-final class ConfigureQuorumEffect implements StepEffect<ConfigureQuorumStep.Params> {
+final class ConfigureQuorumEffect extends BeyondPlanEffect<ConfigureQuorumStep.Params> {
 
-    private final ConfigureQuorumStep step = new ConfigureQuorumStep();
-
-    @Override
-    public Class<ConfigureQuorumStep.Params> paramsType() {
-        return ConfigureQuorumStep.Params.class;
+    ConfigureQuorumEffect() {
+        super(new ConfigureQuorumStep());
     }
 
     @Override
@@ -23,7 +20,7 @@ final class ConfigureQuorumEffect implements StepEffect<ConfigureQuorumStep.Para
             run.warning("the cluster has the witness " + ClusterCmdlets.describeWitness(c) + ", which the inventory does not describe: left in "
                     + "place (Microsoft recommends a witness; describe it in the inventory, or remove it by hand with Set-ClusterQuorum -NoWitness)");
         }
-        new PlannedEffect<>(step).apply(run, params);
+        makeAndCheck(run, params);
         run.data.put("quorumResource", c.quorumResource);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Objects;
  * warnings and report, the join validation's result read as the template reads it, the wait until every node is Up,
  * and the one line the template reports for it all.
  */
-final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> {
+final class CreateClusterEffect extends BeyondPlanEffect<CreateClusterStep.Params> {
 
     /** New-Cluster -NoStorage: no disk to make a witness of. */
     static final String NO_WITNESS_WARNING = "An appropriate disk was not found for configuring a disk witness. The cluster is not configured"
@@ -33,17 +33,14 @@ final class CreateClusterEffect implements StepEffect<CreateClusterStep.Params> 
             + " For more information view the report file below.";
     private static final DateTimeFormatter REPORT_STAMP = DateTimeFormatter.ofPattern("yyyy.MM.dd 'At' HH.mm.ss").withZone(ZoneOffset.UTC);
 
-    private final CreateClusterStep step = new CreateClusterStep();
-
-    @Override
-    public Class<CreateClusterStep.Params> paramsType() {
-        return CreateClusterStep.Params.class;
+    CreateClusterEffect() {
+        super(new CreateClusterStep());
     }
 
     @Override
     public void apply(StepRun run, CreateClusterStep.Params params) throws StepFailure {
         ClusterCmdlets.requireFeature(run);
-        StepPlan plan = PlannedEffect.planned(step, run, params);
+        StepPlan plan = plan(run, params);
         if (plan.changes().isEmpty()) {
             return;
         }

@@ -12,13 +12,10 @@ import java.util.Optional;
  * chose) through the second hop. Beyond the plan: the warning when the storage tests are left out, the result read
  * as the template does, only an approved result passing, and the mark written either way.
  */
-final class FinalValidationEffect implements StepEffect<FinalValidationStep.Params> {
+final class FinalValidationEffect extends BeyondPlanEffect<FinalValidationStep.Params> {
 
-    private final FinalValidationStep step = new FinalValidationStep();
-
-    @Override
-    public Class<FinalValidationStep.Params> paramsType() {
-        return FinalValidationStep.Params.class;
+    FinalValidationEffect() {
+        super(new FinalValidationStep());
     }
 
     @Override
@@ -26,7 +23,7 @@ final class FinalValidationEffect implements StepEffect<FinalValidationStep.Para
         if (run.cluster().isEmpty() || !"Running".equals(run.host.clusterServiceStatus(true).orElse(""))) {
             throw new StepFailure("this node is not a running node of cluster " + params.clusterName() + " (create-cluster runs first)");
         }
-        StepPlan plan = PlannedEffect.planned(step, run, params);
+        StepPlan plan = plan(run, params);
         if (plan.changes().isEmpty()) {
             run.data.put("lastReport", run.host.validationMark.report);
             return;
@@ -38,7 +35,7 @@ final class FinalValidationEffect implements StepEffect<FinalValidationStep.Para
         TestCluster validation = (TestCluster) PlannedEffect.operation(step, plan.changes().get(0));
         run.data.put("categories", validation.categories());
         SecondHop.forCmdlets(run, params.delegation()).reachAll(params.nodes());
-        PlannedEffect.make(run, step, plan);
+        make(run, plan);
         String report = run.validation.report();
         List<String> flags = List.of();
         try {

@@ -8,29 +8,26 @@ import io.hvcluster.steps.ValidateClusterStep;
  * already in a cluster: then it says validation was skipped) run through the second hop, the report kept and the
  * result read as the template does ({@link ValidationReportModel}).
  */
-final class ValidateClusterEffect implements StepEffect<ValidateClusterStep.Params> {
+final class ValidateClusterEffect extends BeyondPlanEffect<ValidateClusterStep.Params> {
 
     /** The summary flag the simulator gives a validation with failed tests (unverified against a real host). */
     static final String FAILED_FLAG = ValidationReportModel.FAILED_FLAG;
 
-    private final ValidateClusterStep step = new ValidateClusterStep();
-
-    @Override
-    public Class<ValidateClusterStep.Params> paramsType() {
-        return ValidateClusterStep.Params.class;
+    ValidateClusterEffect() {
+        super(new ValidateClusterStep());
     }
 
     @Override
     public void apply(StepRun run, ValidateClusterStep.Params params) throws StepFailure {
         ClusterCmdlets.requireFeature(run);
-        StepPlan plan = PlannedEffect.planned(step, run, params);
+        StepPlan plan = plan(run, params);
         if (plan.changes().isEmpty()) {
             run.warning("this node is already in cluster " + run.requireCluster().name
                     + "; validation skipped (Test-Cluster -Ignore Storage re-validates by hand)");
             return;
         }
         SecondHop.forCmdlets(run, params.delegation()).reachAll(params.nodes());
-        PlannedEffect.make(run, step, plan);
+        make(run, plan);
         ValidationReportModel.readOutcome(run, run.validation, params.acceptedFlags());
     }
 }

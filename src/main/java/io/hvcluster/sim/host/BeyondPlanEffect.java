@@ -1,0 +1,40 @@
+package io.hvcluster.sim.host;
+
+import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
+
+/**
+ * A script that does more than its plan's operations (a validation's report and result, a cluster formed and waited
+ * for, warnings the script writes): it still takes every decision from the step's plan ({@link #plan}) and makes every
+ * change through {@link Cmdlets}; what it adds is what is not a decision.
+ *
+ * @param <P> the step's parameter record
+ */
+abstract class BeyondPlanEffect<P extends Record> implements StepEffect<P> {
+
+    final Step<P> step;
+
+    BeyondPlanEffect(Step<P> step) {
+        this.step = step;
+    }
+
+    @Override
+    public final Class<P> paramsType() {
+        return step.paramsType();
+    }
+
+    /** The step's plan on the script's host; its first problem fails the script. */
+    final StepPlan plan(StepRun run, P params) throws StepFailure {
+        return PlannedEffect.planned(step, run, params);
+    }
+
+    /** Applies the plan's operations in order. */
+    final void make(StepRun run, StepPlan plan) throws StepFailure {
+        PlannedEffect.make(run, step, plan);
+    }
+
+    /** Applies the plan's operations, then plans again: a problem only the changes reveal fails the script. */
+    final void makeAndCheck(StepRun run, P params) throws StepFailure {
+        new PlannedEffect<>(step).apply(run, params);
+    }
+}
