@@ -190,10 +190,39 @@ final class ClusterCmdlets {
         run.change("renamed cluster network '" + old + "' to '" + op.newName() + "'");
     }
 
+    /**
+     * Setting a network's Role (CLUSTER_NETWORK_ROLE: bit 1 internal use, bit 2 client access). Windows refuses to take
+     * client access from a network an IP Address resource uses (here: the cluster's own address) and internal use from
+     * the last network that has it (the Role property's restrictions, docs/windows-behaviour.md).
+     */
     static void setClusterNetworkRole(StepRun run, SetClusterNetworkRole op) throws StepFailure {
+        SimulatedCluster c = run.requireCluster();
         SimulatedCluster.Network n = network(run, op.id());
+        boolean dropsClient = (n.role & CLIENT_ACCESS) != 0 && (op.role() & CLIENT_ACCESS) == 0;
+        if (dropsClient && carries(n, c.address)) {
+            throw new StepFailure("One or more cluster resources depend on the network to provide service to clients. "
+                    + "The client access capability cannot be removed from the network.");
+        }
+        boolean dropsInternal = (n.role & INTERNAL_USE) != 0 && (op.role() & INTERNAL_USE) == 0;
+        if (dropsInternal && c.networks.stream().noneMatch(o -> o != n && (o.role & INTERNAL_USE) != 0 && o.state.equals("Up"))) {
+            throw new StepFailure("The cluster network is the only one configured for internal cluster communication between two or "
+                    + "more active cluster nodes. The internal communication capability cannot be removed from the network.");
+        }
         n.role = op.role();
         run.change("set the role of " + (op.stray() ? "stray " : "") + "cluster network '" + n.name + "' to " + op.role());
+    }
+
+    /** CLUSTER_NETWORK_ROLE's bits. */
+    private static final int INTERNAL_USE = 1;
+    private static final int CLIENT_ACCESS = 2;
+
+    /** Whether {@code address} lies on the network's subnet. */
+    private static boolean carries(SimulatedCluster.Network n, String address) {
+        Optional<Ipv4> ip = Ipv4.parse(address == null ? "" : address);
+        Optional<Ipv4> net = Ipv4.parse(n.address);
+        Optional<Ipv4> mask = Ipv4.parse(n.mask);
+        return ip.isPresent() && net.isPresent() && mask.isPresent()
+                && (ip.get().value() & mask.get().value()) == (net.get().value() & mask.get().value());
     }
 
     private static SimulatedCluster.Network network(StepRun run, String id) throws StepFailure {
