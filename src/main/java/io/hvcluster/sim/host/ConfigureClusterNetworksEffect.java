@@ -15,8 +15,9 @@ final class ConfigureClusterNetworksEffect extends BeyondPlanEffect<ConfigureClu
     @Override
     public void apply(StepRun run, ConfigureClusterNetworksStep.Params params) throws StepFailure {
         run.requireCluster();
-        for (String notice : ConfigureClusterNetworksStep.notices(params, run.facts(params).cluster())) {
-            run.warning(notice);
+        io.hvcluster.facts.HostFacts.Cluster cluster = run.facts(params).cluster();
+        if (cluster != null) {
+            ConfigureClusterNetworksStep.notices(params, cluster).forEach(run::warning);
         }
         makeAndCheck(run, params);
     }

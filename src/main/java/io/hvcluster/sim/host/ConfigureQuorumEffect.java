@@ -16,7 +16,7 @@ final class ConfigureQuorumEffect extends BeyondPlanEffect<ConfigureQuorumStep.P
     @Override
     public void apply(StepRun run, ConfigureQuorumStep.Params params) throws StepFailure {
         SimulatedCluster c = run.requireCluster();
-        if (ConfigureQuorumStep.leavesUndescribedWitness(params, java.util.Optional.of(run.facts(params).cluster()))) {
+        if (ConfigureQuorumStep.leavesUndescribedWitness(params, java.util.Optional.ofNullable(run.facts(params).cluster()))) {
             run.warning("the cluster has the witness " + ClusterCmdlets.describeWitness(c) + ", which the inventory does not describe: left in "
                     + "place (Microsoft recommends a witness; describe it in the inventory, or remove it by hand with Set-ClusterQuorum -NoWitness)");
         }

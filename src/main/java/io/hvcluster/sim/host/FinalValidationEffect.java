@@ -28,7 +28,7 @@ final class FinalValidationEffect extends BeyondPlanEffect<FinalValidationStep.P
             run.data.put("lastReport", run.host.validationMark.report);
             return;
         }
-        String warning = FinalValidationStep.coverage(params, Optional.of(run.facts(params).cluster())).warning();
+        String warning = FinalValidationStep.coverage(params, Optional.ofNullable(run.facts(params).cluster())).warning();
         if (!warning.isEmpty()) {
             run.warning(warning);
         }
