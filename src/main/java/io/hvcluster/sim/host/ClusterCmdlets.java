@@ -131,7 +131,7 @@ final class ClusterCmdlets {
 
     /**
      * Add-ClusterDisk on the disk with that number here, then the new "Cluster Disk N" renamed: only a basic disk that
-     * every node sees and that is not in use is available to the cluster.
+     * every node sees and that is not in use is available to the cluster (docs/windows-behaviour.md, "Cluster disks").
      */
     static void addClusterDisk(StepRun run, AddClusterDisk op) throws StepFailure {
         SimulatedCluster c = run.requireCluster();
