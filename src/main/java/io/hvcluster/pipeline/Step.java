@@ -1,5 +1,7 @@
 package io.hvcluster.pipeline;
 
+import io.hvcluster.facts.Delegated;
+import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
 import io.hvcluster.inventory.Host;
@@ -51,9 +53,7 @@ public interface Step<P extends Record> {
      * @param params what {@link #parameters} gives for that host
      * @param facts  the facts; the simulator's view holds only the host the script runs on (see {@link FactsView#ofHost})
      */
-    default StepPlan plan(String host, P params, FactsView facts) {
-        throw new UnsupportedOperationException(id() + " has no plan(host, params, facts) yet");
-    }
+    StepPlan plan(String host, P params, FactsView facts);
 
     /** {@link #plan} with the parameters the inventory gives {@code host}. */
     default StepPlan diff(Host host, FactsView facts) {
@@ -88,9 +88,12 @@ public interface Step<P extends Record> {
         return "";
     }
 
-    /** Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}). */
+    /**
+     * Names of the secrets the scripts read from $HvcSecrets (see {@link io.hvcluster.exec.Script}): the delegation's
+     * password for a step whose parameters carry one ({@link Delegated}).
+     */
     default Set<String> secrets() {
-        return Set.of();
+        return Delegated.class.isAssignableFrom(paramsType()) ? Set.of(Delegation.PASSWORD_SECRET) : Set.of();
     }
 
     /**

@@ -11,7 +11,11 @@ import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
 import java.util.ArrayList;
+import io.hvcluster.windows.RenameClusterNetwork;
+import io.hvcluster.windows.SetClusterNetworkRole;
+import io.hvcluster.windows.SetClusterParameter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,9 @@ public final class ConfigureClusterNetworksStep implements Step<ConfigureCluster
     static final int ROLE_NONE = 0;
     static final int ROLE_CLUSTER = 1;
     static final int ROLE_CLUSTER_AND_CLIENT = 3;
+
+    /** The resource type whose private properties say which networks live migration uses. */
+    static final String VM_RESOURCE_TYPE = "Virtual Machine";
 
     /**
      * @param networks           the cluster networks to name and set, matched by address and mask
@@ -91,67 +98,99 @@ public final class ConfigureClusterNetworksStep implements Step<ConfigureCluster
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
         Optional<HostFacts.Cluster> cluster = facts.cluster();
         if (cluster.isEmpty()) {
+            // Planned ahead of create-cluster: what the networks become once they exist (no Ids to name them by yet).
             out.change("cluster networks", "", String.join(", ", p.networks().stream()
                     .map(n -> n.name() + " (" + roleName(n.role()) + ")").toList()));
             out.change("live migration networks", "", String.join(", ", p.migrationOrder()));
             return out.build();
         }
+        Reading r = read(p, cluster.get());
+        // Stray networks (no inventory network on that subnet): role None and no live migration, as the script does.
+        for (HostFacts.Network stray : r.strays()) {
+            if (stray.role() != ROLE_NONE) {
+                out.change("role of stray cluster network '" + stray.name() + "' (" + stray.address() + "/" + stray.mask() + ")",
+                        roleName(stray.role()), roleName(ROLE_NONE)).by(new SetClusterNetworkRole(stray.id(), ROLE_NONE, true));
+            }
+        }
         Map<String, String> idsByWantedName = new HashMap<>();
+        for (Map.Entry<ClusterNetwork, HostFacts.Network> e : r.matched().entrySet()) {
+            ClusterNetwork want = e.getKey();
+            HostFacts.Network have = e.getValue();
+            idsByWantedName.put(want.name(), have.id());
+            // -cne in the script: a case-only difference is renamed too.
+            if (!have.name().equals(want.name())) {
+                out.change("name of cluster network " + want.address() + "/" + want.mask(), have.name(), want.name())
+                        .by(new RenameClusterNetwork(have.id(), want.name()));
+            }
+            if (have.role() != want.role()) {
+                out.change("role of cluster network '" + want.name() + "'", roleName(have.role()), roleName(want.role()))
+                        .by(new SetClusterNetworkRole(have.id(), want.role(), false));
+            }
+        }
         Map<String, String> namesById = new HashMap<>();
         cluster.get().networks().forEach(n -> namesById.put(n.id(), n.name()));
-        // Stray networks (no inventory network on that subnet): role None and no live migration, as the script does.
-        List<String> strayIds = new ArrayList<>();
-        List<String> strayNames = new ArrayList<>();
-        for (HostFacts.Network have : cluster.get().networks()) {
-            boolean known = p.networks().stream().anyMatch(w -> w.address().equals(have.address()) && w.mask().equals(have.mask()));
-            if (!known) {
-                strayIds.add(have.id());
-                strayNames.add(have.name());
-                if (have.role() != ROLE_NONE) {
-                    out.change("role of stray cluster network '" + have.name() + "' (" + have.address() + "/" + have.mask() + ")",
-                            roleName(have.role()), roleName(ROLE_NONE));
-                }
-            }
-        }
-        for (ClusterNetwork want : p.networks()) {
-            Optional<HostFacts.Network> have = cluster.get().networks().stream()
-                    .filter(n -> n.address().equals(want.address()) && n.mask().equals(want.mask())).findFirst();
-            if (have.isEmpty()) {
-                // Appears once the nodes are addressed on that subnet; the script warns then.
-                continue;
-            }
-            idsByWantedName.put(want.name(), have.get().id());
-            if (!have.get().name().equals(want.name())) {
-                out.change("name of cluster network " + want.address() + "/" + want.mask(), have.get().name(), want.name());
-            }
-            if (have.get().role() != want.role()) {
-                out.change("role of cluster network '" + want.name() + "'", roleName(have.get().role()), roleName(want.role()));
-            }
-        }
         String order = ids(p.migrationOrder(), idsByWantedName);
         List<String> excludedIds = new ArrayList<>();
         String named = ids(p.migrationExcluded(), idsByWantedName);
         if (!named.isEmpty()) {
             excludedIds.add(named);
         }
-        excludedIds.addAll(strayIds);
+        r.strays().forEach(n -> excludedIds.add(n.id()));
         String excluded = String.join(";", excludedIds);
         List<String> excludedNames = new ArrayList<>(p.migrationExcluded());
-        excludedNames.addAll(strayNames);
+        r.strays().forEach(n -> excludedNames.add(n.name()));
         if (!order.equals(cluster.get().migrationNetworkOrder())) {
             out.change("live migration network order", names(cluster.get().migrationNetworkOrder(), namesById),
-                    String.join(", ", p.migrationOrder()));
+                    String.join(", ", p.migrationOrder())).by(new SetClusterParameter(VM_RESOURCE_TYPE, "MigrationNetworkOrder", order));
         }
         if (!excluded.equals(cluster.get().migrationExcludeNetworks())) {
             out.change("networks live migration excludes", names(cluster.get().migrationExcludeNetworks(), namesById),
-                    String.join(", ", excludedNames));
+                    String.join(", ", excludedNames)).by(new SetClusterParameter(VM_RESOURCE_TYPE, "MigrationExcludeNetworks", excluded));
         }
         return out.build();
+    }
+
+    /**
+     * The warnings the script writes on {@code cluster} besides its changes: each stray network it sets aside, and each
+     * inventory network no cluster network stands for yet. Pure.
+     */
+    public static List<String> notices(Params p, HostFacts.Cluster cluster) {
+        Reading r = read(p, cluster);
+        List<String> out = new ArrayList<>();
+        r.strays().forEach(n -> out.add("cluster network '" + n.name() + "' (" + n.address() + "/" + n.mask() + ") matches no network "
+                + "of the inventory: a stray network, set to role None (0) and excluded from live migration"));
+        p.networks().stream().filter(w -> !r.matched().containsKey(w)).forEach(w -> out.add("no cluster network for '" + w.name()
+                + "' (" + w.address() + "/" + w.mask() + "): are its adapters up and addressed on every node?"));
+        return out;
+    }
+
+    /**
+     * Which cluster network stands for which inventory network (same address and mask; the first one found), and the
+     * stray ones no inventory network stands for.
+     */
+    private record Reading(Map<ClusterNetwork, HostFacts.Network> matched, List<HostFacts.Network> strays) {
+    }
+
+    private static Reading read(Params p, HostFacts.Cluster cluster) {
+        Map<ClusterNetwork, HostFacts.Network> matched = new LinkedHashMap<>();
+        List<HostFacts.Network> strays = new ArrayList<>();
+        for (HostFacts.Network have : cluster.networks()) {
+            Optional<ClusterNetwork> want = p.networks().stream()
+                    .filter(w -> w.address().equals(have.address()) && w.mask().equals(have.mask())).findFirst();
+            if (want.isEmpty()) {
+                strays.add(have);
+            } else {
+                matched.putIfAbsent(want.get(), have);
+            }
+        }
+        // In the order of the inventory's networks, as the changes are shown.
+        Map<ClusterNetwork, HostFacts.Network> ordered = new LinkedHashMap<>();
+        p.networks().stream().filter(matched::containsKey).forEach(w -> ordered.put(w, matched.get(w)));
+        return new Reading(ordered, strays);
     }
 
     private static String ids(List<String> names, Map<String, String> ids) {

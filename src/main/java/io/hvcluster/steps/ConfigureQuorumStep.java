@@ -11,6 +11,7 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.SetClusterQuorum;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,14 +95,13 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
     }
 
     @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
         Optional<HostFacts.Cluster> cluster = facts.cluster();
         if (p.witness() != null) {
             ClusterDisks.plan(out, facts, host, cluster, p.witness());
             if (cluster.map(c -> c.sharedVolumes().stream().anyMatch(v -> v.name().equals(p.witness().label()))).orElse(false)) {
-                out.problem("the witness disk '" + p.witness().label() + "' is a Cluster Shared Volume");
+                out.problem("the witness disk '" + p.witness().label() + "' is a Cluster Shared Volume; a witness must be a dedicated disk");
             }
         }
         String currentResource = cluster.map(HostFacts.Cluster::quorumResource).orElse("");
@@ -110,21 +110,38 @@ public final class ConfigureQuorumStep implements Step<ConfigureQuorumStep.Param
         boolean described = !currentResource.isEmpty() && describes(p, currentResource, current);
         if (p.useWitness()) {
             if (!described) {
-                out.change("quorum", now, wanted(p));
+                out.change("quorum", now, wanted(p)).by(setTo(p));
             }
-        } else if (!currentResource.isEmpty()) {
-            // A witness the inventory does not describe is left in place: no change to plan (the script warns).
-            if (described) {
-                out.change("quorum", now, "node majority");
-            }
+        } else if (described) {
+            out.change("quorum", now, "node majority").by(SetClusterQuorum.noWitness());
         }
         return out.build();
+    }
+
+    /**
+     * Whether the cluster has a witness the inventory does not describe while it asks for none: it is left in place
+     * (no change; the script warns). Pure.
+     */
+    public static boolean leavesUndescribedWitness(Params p, Optional<HostFacts.Cluster> cluster) {
+        String resource = cluster.map(HostFacts.Cluster::quorumResource).orElse("");
+        return !p.useWitness() && !resource.isEmpty() && !describes(p, resource, cluster.get().quorumWitness());
+    }
+
+    /** The Set-ClusterQuorum call that configures the inventory's witness. */
+    private static SetClusterQuorum setTo(Params p) {
+        return switch (p.kind()) {
+            case "disk" -> SetClusterQuorum.disk(p.witness().label());
+            case "fileShare" -> SetClusterQuorum.fileShare(p.fileShare());
+            case "cloud" -> SetClusterQuorum.cloud(p.cloudAccount(), p.cloudEndpoint());
+            default -> SetClusterQuorum.noWitness();
+        };
     }
 
     /** Whether the cluster's witness is the one the inventory defines. */
     static boolean describes(Params p, String resource, HostFacts.QuorumWitness w) {
         return switch (p.kind()) {
-            case "disk" -> (w.type().isEmpty() || DISK_TYPE.equals(w.type())) && resource.equals(p.witness().label());
+            // -eq in the script: a resource name differing only in case is the same witness.
+            case "disk" -> (w.type().isEmpty() || DISK_TYPE.equals(w.type())) && resource.equalsIgnoreCase(p.witness().label());
             case "fileShare" -> SHARE_TYPE.equals(w.type()) && w.sharePath().equalsIgnoreCase(p.fileShare());
             case "cloud" -> CLOUD_TYPE.equals(w.type()) && w.accountName().equalsIgnoreCase(p.cloudAccount());
             default -> false;

@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegated;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
@@ -11,6 +12,8 @@ import io.hvcluster.pipeline.Scope;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.pipeline.StepPlanBuilder;
+import io.hvcluster.windows.AddClusterNode;
+import io.hvcluster.windows.NewCluster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +45,14 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
      */
     public record Params(String name, String staticAddress, List<String> nodes, List<String> ignoreNetworks,
             String managementPointNetworkType, Delegation delegation, Map<String, Object> newClusterParameters,
-            List<String> joinCategories, List<String> acceptedFlags, int waitSeconds) {
+            List<String> joinCategories, List<String> acceptedFlags, int waitSeconds) implements Delegated {
     }
 
     /** Test-Cluster categories for a node that joins a running cluster. */
     static final List<String> JOIN_CATEGORIES = List.of("Inventory", "Network", "System Configuration");
+
+    /** The join validation's report name (the script adds the time stamp). */
+    static final String JOIN_REPORT = "hvcluster-add-node";
 
     @Override
     public String id() {
@@ -93,28 +99,22 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
         // FailoverClusterDsc passes -Force too: it answers New-Cluster's own confirmation prompts.
         splat.put("Force", true);
         return new Params(inventory.cluster().name(), inventory.cluster().address().toString(), nodes, ignored, mpnt,
-                Delegation.of(inventory), splat, JOIN_CATEGORIES, ValidateClusterStep.ACCEPTED_FLAGS, EnableHyperVStep.WAIT_SECONDS);
+                Delegation.of(inventory), splat, JOIN_CATEGORIES, ClusterValidation.ACCEPTED_FLAGS, EnableHyperVStep.WAIT_SECONDS);
     }
 
     @Override
-    public Set<String> secrets() {
-        return Set.of(Delegation.PASSWORD_SECRET);
-    }
-
-    @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
-        for (Host h : facts.inventory().hosts()) {
-            HostFacts f = facts.of(h.name());
-            if (f.clusterMember() && !f.cluster().name().equalsIgnoreCase(p.name())) {
-                out.problem(h.name() + " already belongs to cluster '" + f.cluster().name() + "'");
-            }
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
+        // A script sees only its own node: New-Cluster itself refuses a node of another cluster there.
+        for (String n : p.nodes()) {
+            facts.find(n).filter(f -> f.clusterMember() && !f.cluster().name().equalsIgnoreCase(p.name()))
+                    .ifPresent(f -> out.problem(n + " already belongs to cluster '" + f.cluster().name() + "'"));
         }
-        HostFacts first = facts.of(host.name());
+        HostFacts first = facts.of(host);
         if (!first.clusterMember()) {
             out.add("cluster " + p.name(), p.staticAddress() + ", nodes " + String.join(", ", p.nodes()) + ", no storage"
-                    + (p.ignoreNetworks().isEmpty() ? "" : ", ignoring " + String.join(", ", p.ignoreNetworks())));
+                    + (p.ignoreNetworks().isEmpty() ? "" : ", ignoring " + String.join(", ", p.ignoreNetworks())))
+                    .by(new NewCluster(p.name(), p.staticAddress(), p.nodes(), p.ignoreNetworks()));
             return out.build();
         }
         List<String> present = first.cluster().nodes().stream().map(HostFacts.Node::name).toList();
@@ -123,10 +123,10 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
             // A node joins only after validation with the existing nodes.
             List<String> all = new java.util.ArrayList<>(present);
             all.addAll(missing);
-            out.run("Test-Cluster", String.join(", ", all) + " (" + String.join(", ", p.joinCategories()) + ")");
+            ClusterValidation.plan(out, all, p.joinCategories(), JOIN_REPORT);
         }
         for (String n : missing) {
-            out.add("node " + n + " of cluster " + p.name(), "");
+            out.add("node " + n + " of cluster " + p.name(), "").by(new AddClusterNode(p.name(), n));
         }
         return out.build();
     }

@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegated;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.HostFacts;
@@ -40,12 +41,6 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
     static final List<String> CATEGORIES = List.of("Inventory", "Network", "System Configuration", "Storage",
             "Hyper-V Configuration", "Cluster Configuration");
 
-    /** Flags that may appear in a passing result. */
-    static final List<String> ACCEPTED_FLAGS = List.of("ClusterApproved", "ClusterConditionallyApproved", "HadUnselectedTests");
-
-    /** One of these must appear: the result is approved (with or without warnings). */
-    static final List<String> APPROVALS = List.of("ClusterApproved", "ClusterConditionallyApproved");
-
     /**
      * @param clusterName   the cluster (the script refuses to run on a node of another one)
      * @param nodes         every node
@@ -59,7 +54,7 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
      * @param delegation    the account used for the second hop
      */
     public record Params(String clusterName, List<String> nodes, List<String> categories, List<String> disks, String fingerprint,
-            String reportName, List<String> acceptedFlags, List<String> approvals, Delegation delegation) {
+            String reportName, List<String> acceptedFlags, List<String> approvals, Delegation delegation) implements Delegated {
     }
 
     @Override
@@ -88,32 +83,60 @@ public final class FinalValidationStep implements Step<FinalValidationStep.Param
         inventory.cluster().witness().ifPresent(d -> disks.add(d.label()));
         inventory.cluster().sharedVolumes().forEach(d -> disks.add(d.label()));
         return new Params(inventory.cluster().name(), ValidateClusterStep.nodeNames(inventory), CATEGORIES, disks,
-                fingerprint(inventory), "hvcluster-final-validation", ACCEPTED_FLAGS, APPROVALS, Delegation.of(inventory));
+                fingerprint(inventory), "hvcluster-final-validation", ClusterValidation.ACCEPTED_FLAGS,
+                ClusterValidation.APPROVALS, Delegation.of(inventory));
     }
 
     @Override
-    public Set<String> secrets() {
-        return Set.of(Delegation.PASSWORD_SECRET);
-    }
-
-    @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
-        Params p = parameters(facts.inventory(), host);
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
         Optional<HostFacts.Cluster> cluster = facts.cluster();
-        HostFacts.ValidationMark mark = facts.of(host.name()) == null ? null : facts.of(host.name()).validationMark();
+        if (cluster.isPresent() && !cluster.get().name().equalsIgnoreCase(p.clusterName())) {
+            out.problem("this node is in cluster " + cluster.get().name() + ", not " + p.clusterName());
+            return out.build();
+        }
+        HostFacts.ValidationMark mark = facts.of(host).validationMark();
         if (mark != null && mark.approved() && mark.fingerprint().equals(p.fingerprint())) {
             return out.build();
         }
-        int roles = cluster.map(c -> c.roles().size()).orElse(0);
-        String scope = roles > 0
-                ? "every category but Storage: the cluster runs " + roles + " role(s), whose disks the storage tests would take offline"
-                : p.disks().isEmpty() ? "every category but Storage: the inventory names no shared disk"
-                : "every category; storage tests on " + String.join(", ", p.disks());
+        Coverage coverage = coverage(p, cluster);
+        String shown = coverage.leftOut().isEmpty() ? "every category; storage tests on " + String.join(", ", p.disks())
+                : "every category but Storage: " + coverage.leftOut();
         String why = mark == null ? "" : mark.approved() ? " (the configuration changed since the last approved validation)"
                 : " (the last validation was not approved: " + mark.result() + ")";
-        out.run("Test-Cluster", String.join(", ", p.nodes()) + " (" + scope + ")" + why);
+        ClusterValidation.plan(out, p.nodes(), coverage.categories(), coverage.leftOut().isEmpty() ? p.disks() : List.of(),
+                p.reportName(), shown, why);
         return out.build();
+    }
+
+    /**
+     * What the validation covers: every category, or all but Storage, with why.
+     *
+     * @param categories the categories Test-Cluster runs
+     * @param leftOut    "" when the storage tests run, else why they do not (as the plan shows it)
+     * @param warning    "" or the warning the script writes when it leaves them out
+     */
+    public record Coverage(List<String> categories, String leftOut, String warning) {
+    }
+
+    /**
+     * The storage tests take the disks they test offline. With roles running (VMs) that is an outage, so they are left
+     * out; without inventory disks, -Disk could not keep them off other disks. Pure.
+     */
+    public static Coverage coverage(Params p, Optional<HostFacts.Cluster> cluster) {
+        List<HostFacts.Group> roles = cluster.map(HostFacts.Cluster::roles).orElse(List.of());
+        List<String> withoutStorage = p.categories().stream().filter(c -> !c.equals("Storage")).toList();
+        if (!roles.isEmpty()) {
+            return new Coverage(withoutStorage, "the cluster runs " + roles.size() + " role(s), whose disks the storage tests would take offline",
+                    "the cluster runs " + roles.size() + " role(s) (" + String.join(", ", roles.stream().map(HostFacts.Group::name).toList())
+                            + "): validated without the storage tests, which would take their disks offline; run Test-Cluster -Include Storage"
+                            + " in a maintenance window");
+        }
+        if (p.disks().isEmpty()) {
+            return new Coverage(withoutStorage, "the inventory names no shared disk",
+                    "the inventory names no shared disk: validated without the storage tests");
+        }
+        return new Coverage(p.categories(), "", "");
     }
 
     @Override

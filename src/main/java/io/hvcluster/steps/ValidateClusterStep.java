@@ -1,5 +1,6 @@
 package io.hvcluster.steps;
 
+import io.hvcluster.facts.Delegated;
 import io.hvcluster.facts.Delegation;
 import io.hvcluster.facts.FactsView;
 import io.hvcluster.facts.SessionGuard;
@@ -21,10 +22,6 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
 
     public static final String ID = "validate-cluster";
 
-    /** Result flags Test-Cluster writes that still mean "you may create the cluster". */
-    static final List<String> ACCEPTED_FLAGS =
-            List.of("ClusterConditionallyApproved", "ClusterApproved", "HadUnselectedTests");
-
     /**
      * @param clusterName  the cluster to be (the step is skipped on a node already in it)
      * @param nodes        every node
@@ -34,7 +31,7 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
      * @param delegation   the account used for the second hop
      */
     public record Params(String clusterName, List<String> nodes, List<String> categories, String reportName,
-            List<String> acceptedFlags, Delegation delegation) {
+            List<String> acceptedFlags, Delegation delegation) implements Delegated {
     }
 
     @Override
@@ -62,7 +59,7 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
     public Params parameters(Inventory inventory, Host host) {
         return new Params(inventory.cluster().name(), nodeNames(inventory),
                 List.of("Inventory", "Network", "System Configuration", "Storage"),
-                "hvcluster-validate", ACCEPTED_FLAGS, Delegation.of(inventory));
+                "hvcluster-validate", ClusterValidation.ACCEPTED_FLAGS, Delegation.of(inventory));
     }
 
     /** Validation leaves nothing to compare: its outcome is the report and its result flags. */
@@ -72,17 +69,11 @@ public final class ValidateClusterStep implements Step<ValidateClusterStep.Param
     }
 
     @Override
-    public Set<String> secrets() {
-        return Set.of(Delegation.PASSWORD_SECRET);
-    }
-
-    @Override
-    public StepPlan diff(Host host, FactsView facts) {
-        StepPlanBuilder out = new StepPlanBuilder(ID, host.name());
+    public StepPlan plan(String host, Params p, FactsView facts) {
+        StepPlanBuilder out = new StepPlanBuilder(ID, host);
         // Runs while the cluster does not exist yet (afterwards its storage tests would disturb it).
         if (facts.cluster().isEmpty()) {
-            Params p = parameters(facts.inventory(), host);
-            out.run("Test-Cluster", String.join(", ", p.nodes()) + " (" + String.join(", ", p.categories()) + ")");
+            ClusterValidation.plan(out, p.nodes(), p.categories(), p.reportName());
         }
         return out.build();
     }

@@ -222,7 +222,7 @@ class PlannerTest {
             Map<String, HostFacts> f = withCluster(converged, c -> new HostFacts.Cluster(c.service(), c.member(), c.name(), c.nodes(),
                     c.quorumResource(), c.diskResources(), concat(c.sharedVolumes(), new HostFacts.SharedVolume("Witness", "Online", "C:\\ClusterStorage\\Volume9")),
                     c.networks(), c.groups(), c.migrationNetworkOrder(), c.migrationExcludeNetworks()));
-            assertThat(problems(plan(f))).contains("configure-quorum@HV01: the witness disk 'Witness' is a Cluster Shared Volume");
+            assertThat(problems(plan(f))).contains("configure-quorum@HV01: the witness disk 'Witness' is a Cluster Shared Volume; a witness must be a dedicated disk");
         }
     }
 

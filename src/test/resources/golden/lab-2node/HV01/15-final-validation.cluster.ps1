@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: final-validation (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage","Hyper-V Configuration","Cluster Configuration"],"disks":["Witness","CSV1"],"fingerprint":"8f01e5c5de66c4e4eb57b203244a9d5b","reportName":"hvcluster-final-validation","acceptedFlags":["ClusterApproved","ClusterConditionallyApproved","HadUnselectedTests"],"approvals":["ClusterApproved","ClusterConditionallyApproved"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
+# hvcluster-params: {"clusterName":"HVCL01","nodes":["HV01","HV02"],"categories":["Inventory","Network","System Configuration","Storage","Hyper-V Configuration","Cluster Configuration"],"disks":["Witness","CSV1"],"fingerprint":"8f01e5c5de66c4e4eb57b203244a9d5b","reportName":"hvcluster-final-validation","acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"approvals":["ClusterApproved","ClusterConditionallyApproved"],"delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"}}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -298,7 +298,7 @@ $Categories = @('Inventory', 'Network', 'System Configuration', 'Storage', 'Hype
 $DiskNames = @('Witness', 'CSV1')
 $Fingerprint = '8f01e5c5de66c4e4eb57b203244a9d5b'
 $ReportName = 'hvcluster-final-validation'
-$AcceptedFlags = @('ClusterApproved', 'ClusterConditionallyApproved', 'HadUnselectedTests')
+$AcceptedFlags = @('ClusterConditionallyApproved', 'ClusterApproved', 'HadUnselectedTests')
 $Approvals = @('ClusterApproved', 'ClusterConditionallyApproved')
 $Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM'; mechanism = 'delegation' }
 

@@ -46,9 +46,9 @@ final class ClusterDisks {
         GetDisk.Listed listed = find(run, ref);
         List<SimulatedCluster.DiskResource> res = resources(run, c, listed.disk());
         if (res.isEmpty()) {
-            DiskCmdlets.addClusterDisk(run, new AddClusterDisk(listed.number().orElseThrow(), ref.label()));
+            ClusterCmdlets.addClusterDisk(run, new AddClusterDisk(listed.number().orElseThrow(), ref.label()));
         } else {
-            DiskCmdlets.renameClusterResource(run, new RenameClusterResource(res.get(0).name, ref.label()));
+            ClusterCmdlets.renameClusterResource(run, new RenameClusterResource(res.get(0).name, ref.label()));
         }
         return resourceOf(c, listed.disk()).orElseThrow();
     }

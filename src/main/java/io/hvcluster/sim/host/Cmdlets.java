@@ -1,6 +1,7 @@
 package io.hvcluster.sim.host;
 
 import io.hvcluster.windows.AddClusterDisk;
+import io.hvcluster.windows.AddClusterNode;
 import io.hvcluster.windows.AddClusterSharedVolume;
 import io.hvcluster.windows.AddMpPreference;
 import io.hvcluster.windows.ConnectIscsiTarget;
@@ -11,6 +12,7 @@ import io.hvcluster.windows.FormatVolume;
 import io.hvcluster.windows.InOrder;
 import io.hvcluster.windows.InitializeDisk;
 import io.hvcluster.windows.InstallWindowsFeature;
+import io.hvcluster.windows.NewCluster;
 import io.hvcluster.windows.NewIscsiTargetPortal;
 import io.hvcluster.windows.NewNetIPAddress;
 import io.hvcluster.windows.NewPartition;
@@ -18,10 +20,14 @@ import io.hvcluster.windows.NewVMSwitch;
 import io.hvcluster.windows.RegisterIscsiSession;
 import io.hvcluster.windows.RemoveNetIPAddress;
 import io.hvcluster.windows.RemoveNetRoute;
+import io.hvcluster.windows.RenameClusterNetwork;
 import io.hvcluster.windows.RenameClusterResource;
 import io.hvcluster.windows.RenameNetAdapter;
 import io.hvcluster.windows.ResumeClusterNode;
 import io.hvcluster.windows.SetClusterBlockCacheSize;
+import io.hvcluster.windows.SetClusterNetworkRole;
+import io.hvcluster.windows.SetClusterParameter;
+import io.hvcluster.windows.SetClusterQuorum;
 import io.hvcluster.windows.SetDiskIsOffline;
 import io.hvcluster.windows.SetDiskIsReadOnly;
 import io.hvcluster.windows.SetDnsClient;
@@ -36,6 +42,7 @@ import io.hvcluster.windows.SetVMSwitch;
 import io.hvcluster.windows.ShutdownRestart;
 import io.hvcluster.windows.StartService;
 import io.hvcluster.windows.SuspendClusterNode;
+import io.hvcluster.windows.TestCluster;
 import io.hvcluster.windows.WindowsOp;
 import java.util.HashMap;
 import java.util.List;
@@ -89,8 +96,6 @@ final class Cmdlets {
         on(InitializeDisk.class, DiskCmdlets::initializeDisk);
         on(NewPartition.class, DiskCmdlets::newPartition);
         on(FormatVolume.class, DiskCmdlets::formatVolume);
-        on(AddClusterDisk.class, DiskCmdlets::addClusterDisk);
-        on(RenameClusterResource.class, DiskCmdlets::renameClusterResource);
         on(AddClusterSharedVolume.class, DiskCmdlets::addClusterSharedVolume);
         // Shared storage (connect-storage): IscsiCmdlets
         on(SetService.class, IscsiCmdlets::setService);
@@ -100,6 +105,16 @@ final class Cmdlets {
         on(NewIscsiTargetPortal.class, IscsiCmdlets::newIscsiTargetPortal);
         on(ConnectIscsiTarget.class, IscsiCmdlets::connectIscsiTarget);
         on(RegisterIscsiSession.class, IscsiCmdlets::registerIscsiSession);
+        // The cluster: New-Cluster, Add-ClusterNode, Test-Cluster, disks, networks, quorum (ClusterCmdlets, TestClusterCmdlet).
+        on(NewCluster.class, ClusterCmdlets::newCluster);
+        on(AddClusterNode.class, ClusterCmdlets::addClusterNode);
+        on(TestCluster.class, TestClusterCmdlet::apply);
+        on(AddClusterDisk.class, ClusterCmdlets::addClusterDisk);
+        on(RenameClusterResource.class, ClusterCmdlets::renameClusterResource);
+        on(RenameClusterNetwork.class, ClusterCmdlets::renameClusterNetwork);
+        on(SetClusterNetworkRole.class, ClusterCmdlets::setClusterNetworkRole);
+        on(SetClusterParameter.class, ClusterCmdlets::setClusterParameter);
+        on(SetClusterQuorum.class, ClusterCmdlets::setClusterQuorum);
     }
 
     private Cmdlets() {

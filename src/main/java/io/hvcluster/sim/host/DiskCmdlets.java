@@ -113,57 +113,6 @@ final class DiskCmdlets {
         }
     }
 
-    /**
-     * Get-ClusterAvailableDisk -Disk | Add-ClusterDisk, then the new "Cluster Disk N" renamed (Add-HvcClusterDisk):
-     * a RAW disk has nothing to key a resource to; only a basic disk every node sees and no resource holds is
-     * available. The same model as the cluster helpers' (ClusterCmdlets on branch clus): keep one at the merge.
-     */
-    static void addClusterDisk(StepRun run, AddClusterDisk op) throws StepFailure {
-        SimulatedCluster c = run.requireCluster();
-        SimDisk disk = disk(run, op.diskNumber());
-        if (disk.guid.isEmpty() && disk.signature == 0) {
-            throw new StepFailure("disk " + disk.serial.trim() + " is not initialized (partition style " + disk.partitionStyle
-                    + ") on " + run.host.name + "; run the prepare-shared-disks step first (hvcluster apply runs it before validation)");
-        }
-        boolean everyNodeSees = c.nodes.stream().allMatch(n -> disk.visibleTo.stream().anyMatch(v -> v.equalsIgnoreCase(n.name)));
-        if (disk.boot || !everyNodeSees || ClusterDisks.resourceOf(c, disk).isPresent()) {
-            throw new StepFailure("disk '" + op.name() + "' is not available to the cluster: it must be a basic disk that every node sees and that is not in use");
-        }
-        c.diskCounter++;
-        SimulatedCluster.DiskResource r = new SimulatedCluster.DiskResource();
-        r.name = "Cluster Disk " + c.diskCounter;
-        r.diskIdGuid = disk.guid;
-        r.diskSignature = disk.signature;
-        r.ownerNode = run.host.name;
-        c.diskResources.add(r);
-        run.change("added disk '" + op.name() + "' to the cluster as '" + r.name + "'");
-        rename(run, c, r, op.name());
-    }
-
-    /** Setting a resource's Name: a name another resource holds is refused (names compare case-insensitively). */
-    static void renameClusterResource(StepRun run, RenameClusterResource op) throws StepFailure {
-        SimulatedCluster c = run.requireCluster();
-        SimulatedCluster.DiskResource r = c.diskResources.stream().filter(x -> x.name.equalsIgnoreCase(op.name())).findFirst()
-                .orElseThrow(() -> new StepFailure("The cluster resource '" + op.name() + "' could not be found."));
-        rename(run, c, r, op.newName());
-    }
-
-    private static void rename(StepRun run, SimulatedCluster c, SimulatedCluster.DiskResource r, String name) throws StepFailure {
-        if (r.name.equals(name)) {
-            return;
-        }
-        if (c.diskResources.stream().anyMatch(o -> o != r && o.name.equalsIgnoreCase(name))) {
-            throw new StepFailure("An object with the name '" + name + "' already exists in the cluster.");
-        }
-        String old = r.name;
-        c.sharedVolume(old).ifPresent(v -> v.name = name);
-        if (c.quorumResource.equals(old)) {
-            c.quorumResource = name;
-        }
-        r.name = name;
-        run.change("renamed cluster resource '" + old + "' to '" + name + "'");
-    }
-
     /** Add-ClusterSharedVolume -Name: the disk resource moves to the CSV group and gets C:\ClusterStorage\VolumeN. */
     static void addClusterSharedVolume(StepRun run, AddClusterSharedVolume op) throws StepFailure {
         SimulatedCluster c = run.requireCluster();

@@ -5,6 +5,7 @@ import io.hvcluster.pipeline.Change;
 import io.hvcluster.pipeline.ChangeText;
 import io.hvcluster.pipeline.Step;
 import io.hvcluster.pipeline.StepPlan;
+import io.hvcluster.windows.WindowsOp;
 
 /**
  * A step's apply script, simulated from the step's own plan: the simulator reads the host's facts as the probe would,
@@ -37,11 +38,7 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
      * that adds only what is no decision (a report, a warning) calls it too.
      */
     static <P extends Record> void carryOut(Step<P> step, StepRun run, P params) throws StepFailure {
-        StepPlan plan = decide(step, run, params);
-        for (Change c : plan.changes()) {
-            Cmdlets.apply(run, c.operation().orElseThrow(() -> new IllegalStateException(
-                    step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it")));
-        }
+        make(run, step, decide(step, run, params));
         decide(step, run, params);
     }
 
@@ -55,5 +52,18 @@ final class PlannedEffect<P extends Record> implements StepEffect<P> {
             throw new StepFailure(plan.problems().get(0));
         }
         return plan;
+    }
+
+    /** Applies each change's operation through {@link Cmdlets}, in the plan's order. */
+    static void make(StepRun run, Step<?> step, StepPlan plan) throws StepFailure {
+        for (Change c : plan.changes()) {
+            Cmdlets.apply(run, operation(step, c));
+        }
+    }
+
+    /** The operation that makes {@code c}: a change the step shows without one cannot be simulated. */
+    static WindowsOp operation(Step<?> step, Change c) {
+        return c.operation().orElseThrow(() -> new IllegalStateException(
+                step.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it"));
     }
 }

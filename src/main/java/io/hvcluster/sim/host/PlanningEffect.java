@@ -1,16 +1,18 @@
 package io.hvcluster.sim.host;
 
 import io.hvcluster.pipeline.Step;
+import io.hvcluster.pipeline.StepPlan;
 
 /**
- * A custom effect that gets its decisions from its step's plan ({@link PlannedEffect#decide},
- * {@link PlannedEffect#carryOut}) and adds only what is no decision: reports, marks, waits, restarts.
+ * A custom effect: a script that does more than its plan's operations (a validation's report and result, a cluster formed and waited
+ * for, warnings the script writes): it still takes every decision from the step's plan ({@link #plan}) and makes every
+ * change through {@link Cmdlets}; what it adds is what is not a decision (reports, marks, waits, restarts). {@link PlannedEffect#decide} and
+ * {@link PlannedEffect#carryOut} are there for effects that call them directly.
  *
- * @param <P> the step's parameter record, as the script header carries it
+ * @param <P> the step's parameter record
  */
 abstract class PlanningEffect<P extends Record> implements StepEffect<P> {
 
-    /** The step whose plan the effect follows. */
     final Step<P> step;
 
     PlanningEffect(Step<P> step) {
@@ -20,5 +22,20 @@ abstract class PlanningEffect<P extends Record> implements StepEffect<P> {
     @Override
     public final Class<P> paramsType() {
         return step.paramsType();
+    }
+
+    /** The step's plan on the script's host; its first problem fails the script. */
+    final StepPlan plan(StepRun run, P params) throws StepFailure {
+        return PlannedEffect.decide(step, run, params);
+    }
+
+    /** Applies the plan's operations in order. */
+    final void make(StepRun run, StepPlan plan) throws StepFailure {
+        PlannedEffect.make(run, step, plan);
+    }
+
+    /** Applies the plan's operations, then plans again: a problem only the changes reveal fails the script. */
+    final void makeAndCheck(StepRun run, P params) throws StepFailure {
+        new PlannedEffect<>(step).apply(run, params);
     }
 }

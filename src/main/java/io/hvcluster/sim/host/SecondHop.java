@@ -128,6 +128,15 @@ final class SecondHop {
         }
     }
 
+    /** {@link #reach} every node of {@code nodes} but the one the script runs on. */
+    void reachAll(java.util.List<String> nodes) throws StepFailure {
+        for (String node : nodes) {
+            if (!node.equalsIgnoreCase(run.host.name)) {
+                reach(node);
+            }
+        }
+    }
+
     /** templates/_lib/second-hop.ps1.vm's Get-HvcSecondHopHint: a second-hop failure names the mechanism and where to look. */
     private static StepFailure hinted(StepFailure f, Delegation delegation) {
         String m = f.getMessage();

@@ -34,6 +34,8 @@ final class StepRun {
     /** The WinRM logon the script runs in (the second hop depends on it). */
     SessionLogon logon = SessionLogon.BASIC;
     Optional<Duration> restartAfter = Optional.empty();
+    /** What the script's last Test-Cluster left (its report and warnings), for the script to read; null before one ran. */
+    TestClusterCmdlet.Outcome validation;
 
     StepRun(SimulatedDatacenter dc, WindowsHost host, String stepId, String phase, String scriptText,
             Map<String, Secret> secrets, Instant now) {

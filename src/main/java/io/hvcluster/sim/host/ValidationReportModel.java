@@ -106,26 +106,39 @@ final class ValidationReportModel {
      * Assert-HvcValidationResult and Add-HvcValidationReport on {@code run}: keeps the report, passes the test
      * warnings on, fails closed.
      */
-    static void readOutcome(StepRun run, List<String> warnings, List<String> acceptedFlags, String reportPath, byte[] report)
-            throws StepFailure {
-        run.data.put("report", reportPath);
-        run.data.put("reportContent", Base64.getEncoder().encodeToString(report));
+    static void readOutcome(StepRun run, TestClusterCmdlet.Outcome outcome, List<String> acceptedFlags) throws StepFailure {
+        run.data.put("report", outcome.report());
+        run.data.put("reportContent", Base64.getEncoder().encodeToString(outcome.content()));
+        List<String> flags = flags(outcome.warnings(), run::warning);
+        run.data.put("flags", flags);
+        List<String> refused = refused(flags, acceptedFlags);
+        if (!outcome.warnings().isEmpty() && flags.isEmpty()) {
+            throw new StepFailure("Test-Cluster gave warnings but no result summary; read the report: " + outcome.report());
+        }
+        if (!refused.isEmpty()) {
+            throw new StepFailure("validation did not pass (" + String.join(", ", refused) + "); read the report: " + outcome.report());
+        }
+    }
+
+    /**
+     * The result flags among Test-Cluster's warnings (the summary's, wherever it stands); every other warning is passed
+     * to {@code passOn}.
+     */
+    static List<String> flags(List<String> warnings, java.util.function.Consumer<String> passOn) {
         List<String> flags = List.of();
         for (String w : warnings) {
             List<String> found = flagsIn(w);
             if (!found.isEmpty()) {
                 flags = found;
             } else {
-                run.warning(w);
+                passOn.accept(w);
             }
         }
-        run.data.put("flags", flags);
-        if (!warnings.isEmpty() && flags.isEmpty()) {
-            throw new StepFailure("Test-Cluster gave warnings but no result summary; read the report: " + reportPath);
-        }
-        List<String> refused = flags.stream().filter(f -> !acceptedFlags.contains(f)).toList();
-        if (!refused.isEmpty()) {
-            throw new StepFailure("validation did not pass (" + String.join(", ", refused) + "); read the report: " + reportPath);
-        }
+        return flags;
+    }
+
+    /** The flags that do not let the script go on. */
+    static List<String> refused(List<String> flags, List<String> acceptedFlags) {
+        return flags.stream().filter(f -> !acceptedFlags.contains(f)).toList();
     }
 }

@@ -181,7 +181,7 @@ class GuardsTest {
         assertThat(again.json().get("changes").get(0).asText()).isEqualTo("added HV04 to cluster HVCL01");
 
         build.dc.cluster("HVCL01").orElseThrow().name = "OTHER";
-        assertThat(error(build.run("create-cluster", "HV01"))).isEqualTo("this node already belongs to cluster 'OTHER', not 'HVCL01'");
+        assertThat(error(build.run("create-cluster", "HV01"))).isEqualTo("HV01 already belongs to cluster 'OTHER'");
     }
 
     @Test

@@ -36,6 +36,21 @@ class WitnessPolicyTest {
     }
 
     @Test
+    void aWitnessResourceNamedInAnotherCaseIsRenamedNotSetAgain() {
+        SimulatedBuild build = SimulatedBuild.fresh(load(InventoryYaml.base().withHost(3)));
+        build.runBefore("configure-quorum");
+        build.run("configure-quorum", "HV01");
+        SimulatedCluster c = build.dc.clusterOf("HV01").orElseThrow();
+        c.diskResource("Witness").orElseThrow().name = "witness";
+        c.quorumResource = "witness";
+        SimulatedBuild.Run r = build.run("configure-quorum", "HV01");
+        assertThat(r.result().exitCode()).as(r.result().stderr()).isZero();
+        assertThat(StreamSupport.stream(r.json().get("changes").spliterator(), false).map(n -> n.asText()).toList())
+                .containsExactly("renamed cluster resource 'witness' to 'Witness'");
+        assertThat(c.quorumResource).isEqualTo("Witness");
+    }
+
+    @Test
     void aWitnessAddedOutOfBandSurvivesAnInventoryWithoutOne() {
         SimulatedBuild build = SimulatedBuild.fresh(load(InventoryYaml.base().withHost(3).removeLine(WITNESS)));
         build.runBefore("configure-quorum");
