@@ -35,7 +35,7 @@ final class RebootWait {
             restarting.tick();
             HostFacts f;
             try {
-                f = ctx.reprobe(host);
+                f = ctx.reprobeOnce(host);
             } catch (ExecutionException e) {
                 if (e.kind() == ExecutionException.Kind.UNREACHABLE || e.kind() == ExecutionException.Kind.CONNECTION_LOST
                         || e.kind() == ExecutionException.Kind.PROTOCOL_FAULT || e.kind() == ExecutionException.Kind.TIMEOUT) {

@@ -69,6 +69,11 @@ final class RetryingExecutor implements ScriptExecutor {
         }
     }
 
+    /** The same host without the retries, for a caller that asks again by itself (a restart's wait polls). */
+    ScriptExecutor once() {
+        return inner::run;
+    }
+
     /** Whether running {@code script} again after {@code e} cannot change the host twice. */
     static boolean retrySafe(Script script, ExecutionException e) {
         if (!e.transientFault()) {

@@ -30,7 +30,7 @@ final class RunContext implements AutoCloseable {
     /** What the run reads the time from and sleeps on. */
     final TimeSource time;
     private final ExecutorFactory factory;
-    private final Map<String, ScriptExecutor> executors = new ConcurrentHashMap<>();
+    private final Map<String, RetryingExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
     /**
      * How many step runs have changed something so far, and the count each host's latest reading was taken at: a
@@ -56,13 +56,30 @@ final class RunContext implements AutoCloseable {
     }
 
     ScriptExecutor executor(Host host) {
+        return retrying(host);
+    }
+
+    private RetryingExecutor retrying(Host host) {
         return executors.computeIfAbsent(host.name(), n -> new RetryingExecutor(factory.open(host), n, time,
                 (h, message) -> listener.hostNotice(new RunEvents.HostNotice(h, NoticeKind.RECONNECTED, masker.mask(message), time.now()))));
     }
 
     HostFacts reprobe(Host host) {
+        return read(host, executor(host));
+    }
+
+    /**
+     * One reading without the retries, for a restart's wait: it asks again by itself every poll interval, so a probe
+     * that meets the host going down is "not back yet", not a fault to retry after 2 s and 4 s (which only delayed
+     * noticing the host was back, and printed "lost the connection ... trying again" for an expected restart).
+     */
+    HostFacts reprobeOnce(Host host) {
+        return read(host, retrying(host).once());
+    }
+
+    private HostFacts read(Host host, ScriptExecutor executor) {
         long seen = changes.get();
-        HostFacts f = probe.probe(host, executor(host));
+        HostFacts f = probe.probe(host, executor);
         facts.put(host.name(), f);
         readAt.put(host.name(), seen);
         return f;

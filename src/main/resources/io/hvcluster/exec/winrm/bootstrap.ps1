@@ -1,4 +1,4 @@
-# hvcluster-bootstrap v1
+# hvcluster-bootstrap v2
 # Runs one hvcluster script that arrives on stdin. Sent by io.hvcluster.exec.winrm.BootstrapCommand as
 #   powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand <base64 UTF-16LE>
 # BootstrapCommand drops the comment lines and indentation before encoding: cmd.exe refuses command lines
@@ -6,10 +6,12 @@
 # never start a line of code with '#', and do not change the heartbeat line's quoted number by hand:
 # BootstrapCommand replaces it with the configured interval in milliseconds (digits only).
 #
-# Stdin framing (io.hvcluster.exec.bootstrap.BootstrapPayload): lines of base64 of the UTF-8 JSON
+# Stdin framing (io.hvcluster.exec.bootstrap.BootstrapPayload): lines of base64 of the gzip-compressed UTF-8 JSON
 # {"script": "...", "secrets": {"name": "value"}}, then the line #hvcluster-end. It is read line by line up to
 # that terminator and never to end of file: OverThere 5.3.2 never signals the end of stdin, so $input or
-# ReadToEnd() would wait forever.
+# reading stdin to its end would wait forever. gzip because OverThere sends stdin 1 KB per WinRS Send (each a
+# new connection answered with 401 first); System.IO.Compression.GZipStream is part of .NET Framework since
+# 2.0 (System.dll, loaded in every PowerShell), and Stream.CopyTo since 4.0 (docs/transport.md).
 #
 # Heartbeat: OverThere 5.3.2 does not retry a Receive that the server answers with w:TimedOut (HTTP 500), so
 # a script that prints nothing for longer than the OperationTimeout would fail. A second runspace writes the
@@ -53,13 +55,18 @@ try {
         if ($hvcLine -eq '#hvcluster-end') { break }
         [void]$hvcEncoded.Append($hvcLine)
     }
-    $hvcPayload = [System.Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($hvcEncoded.ToString())) | ConvertFrom-Json
+    $hvcBytes = [Convert]::FromBase64String($hvcEncoded.ToString())
+    $hvcZipped = New-Object -TypeName System.IO.MemoryStream -ArgumentList (,$hvcBytes)
+    $hvcGunzip = New-Object -TypeName System.IO.Compression.GZipStream -ArgumentList $hvcZipped, ([System.IO.Compression.CompressionMode]::Decompress)
+    $hvcJson = New-Object -TypeName System.IO.MemoryStream
+    $hvcGunzip.CopyTo($hvcJson)
+    $hvcPayload = [System.Text.Encoding]::UTF8.GetString($hvcJson.ToArray()) | ConvertFrom-Json
     $HvcSecrets = @{}
     if ($null -ne $hvcPayload.secrets) {
         foreach ($hvcProperty in $hvcPayload.secrets.PSObject.Properties) { $HvcSecrets[$hvcProperty.Name] = [string]$hvcProperty.Value }
     }
     $hvcScript = [ScriptBlock]::Create([string]$hvcPayload.script)
-    Remove-Variable -Name 'hvcPayload', 'hvcEncoded', 'hvcProperty' -ErrorAction SilentlyContinue
+    Remove-Variable -Name 'hvcPayload', 'hvcEncoded', 'hvcProperty', 'hvcBytes', 'hvcZipped', 'hvcGunzip', 'hvcJson' -ErrorAction SilentlyContinue
     # The script chooses its own preference; do not hand it the bootstrap's 'Stop'.
     $ErrorActionPreference = 'Continue'
     & $hvcScript

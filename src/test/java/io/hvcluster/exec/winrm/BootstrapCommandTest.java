@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xebialabs.overthere.OperatingSystemFamily;
 import io.hvcluster.exec.bootstrap.BootstrapPayload;
 import java.nio.charset.StandardCharsets;
+import io.hvcluster.inventory.TargetOs;
+import io.hvcluster.testing.pscheck.PsCheck;
+import io.hvcluster.testing.pscheck.PsCheckReport;
+import io.hvcluster.testing.pscheck.PsProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BootstrapCommandTest {
 
@@ -74,5 +82,23 @@ class BootstrapCommandTest {
                 .contains("$ProgressPreference = 'SilentlyContinue'")
                 .contains("$HvcSecrets")
                 .doesNotContain("ReadToEnd").doesNotContain("$input");
+    }
+
+    @Test
+    void bootstrapUnzipsThePayloadWithoutReadingStdinToItsEnd() {
+        assertThat(command.powershell())
+                .contains("System.IO.Compression.GZipStream", "[System.IO.Compression.CompressionMode]::Decompress", ".CopyTo(")
+                .contains("'hvcBytes', 'hvcZipped', 'hvcGunzip', 'hvcJson'");
+    }
+
+    /** No Windows here: the real PowerShell grammar (tools/pscheck) proves the rendered bootstrap parses. */
+    @Test
+    void renderedBootstrapParses(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("bootstrap.ps1"), command.powershell());
+
+        PsCheckReport report = PsCheck.locate().check(TargetOs.WINDOWS_SERVER_2022, List.of(file));
+        assertThat(report.files()).isEqualTo(1);
+        List<PsProblem> parseErrors = report.problems().stream().filter(p -> p.kind().equals("parse-error")).toList();
+        assertThat(parseErrors).as(report.problems().toString()).isEmpty();
     }
 }

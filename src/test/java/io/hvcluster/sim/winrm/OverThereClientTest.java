@@ -51,9 +51,12 @@ class OverThereClientTest {
     @ParameterizedTest(name = "https={0}")
     @ValueSource(booleans = {false, true})
     void twoHundredKilobyteScriptTravelsThroughBootstrapStdinFraming(boolean https) throws Exception {
+        // Random words, so that gzip (BootstrapPayload) still leaves well over 50 Sends of 1 KB to reassemble.
+        java.util.Random random = new java.util.Random(42);
         StringBuilder script = new StringBuilder("# rendered step script\r\n");
         while (script.length() < 200 * 1024) {
-            script.append("Write-Output 'line ").append(script.length()).append(" Grüße'\r\n");
+            script.append("Write-Output 'line ").append(script.length()).append(" Grüße ")
+                    .append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36)).append("'\r\n");
         }
         RecordingPowerShellHost ps = new RecordingPowerShellHost(
                 inv -> new PowerShellResult("{\"ok\":true}\r\n", "", 3, Duration.ZERO));
