@@ -303,6 +303,11 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
     }
 
     @Override
+    public String backAfterRestartMeans() {
+        return "with Multipath-IO installed (and Hyper-V running, if it came along)";
+    }
+
+    @Override
     public List<String> checks() {
         return List.of("Get-Service MSiSCSI shows Running with StartType Automatic.",
                 "Get-IscsiSession shows one persistent session per iSCSI NIC and portal (IsPersistent True).",
