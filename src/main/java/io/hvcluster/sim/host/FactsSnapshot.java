@@ -21,9 +21,26 @@ final class FactsSnapshot {
     private final WindowsHost host;
     private final List<HostFacts.SectionError> errors = new ArrayList<>();
 
+    /** Whether the host's injected probe-section faults apply (to the facts probe; a step's script reads Windows itself). */
+    private final boolean probeFaults;
+
     FactsSnapshot(SimulatedDatacenter dc, WindowsHost host) {
+        this(dc, host, true);
+    }
+
+    private FactsSnapshot(SimulatedDatacenter dc, WindowsHost host, boolean probeFaults) {
         this.dc = dc;
         this.host = host;
+        this.probeFaults = probeFaults;
+    }
+
+    /**
+     * What a step's script reads of its host. The faults {@code failingFactsSections} stand for one section of the facts
+     * probe failing (a CIM query that times out inside the probe); a step's script makes its own calls (Get-Cluster,
+     * Get-Disk), so those faults do not blind it: a cluster step planned without the cluster would plan to create it.
+     */
+    static FactsSnapshot forStepScript(SimulatedDatacenter dc, WindowsHost host) {
+        return new FactsSnapshot(dc, host, false);
     }
 
     String json(FactsProbe.Params params) {
@@ -61,7 +78,7 @@ final class FactsSnapshot {
     }
 
     private <T> T section(String name, Supplier<T> read) {
-        String fault = host.faults.failingFactsSections.get(name);
+        String fault = probeFaults ? host.faults.failingFactsSections.get(name) : null;
         if (fault != null) {
             if (errors.stream().noneMatch(e -> e.section().equals(name))) {
                 errors.add(new HostFacts.SectionError(name, fault));

@@ -98,7 +98,7 @@ final class StepRun {
             ports = g.winrmPorts();
             SessionAdapters.find(dc, host, connect, this::warningOnce);
         }
-        return new FactsSnapshot(dc, host).facts(new FactsProbe.Params(FactsProbe.FEATURES, ports, connect));
+        return FactsSnapshot.forStepScript(dc, host).facts(new FactsProbe.Params(FactsProbe.FEATURES, ports, connect));
     }
 
     private void warningOnce(String text) {

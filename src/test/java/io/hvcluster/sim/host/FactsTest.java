@@ -114,6 +114,23 @@ class FactsTest {
     }
 
     @Test
+    void aFailingProbeSectionBlindsTheProbeButNotAStepScriptWhichReadsWindowsItself() {
+        SimulatedBuild build = SimulatedBuild.fresh(InventoryFixtures.fourNodes());
+        build.runAll();
+        build.dc.requireHost("HV01").faults.failingFactsSections.put("cluster", "Get-Cluster timed out");
+
+        HostFacts probed = new FactsParser().parse("HV01", build.probe("HV01"));
+        assertThat(probed.cluster()).isNull();
+        assertThat(probed.errors()).extracting(HostFacts.SectionError::section).contains("cluster");
+        // Planned without the cluster, create-cluster would run New-Cluster again and configure-quorum would fail.
+        for (String step : List.of("create-cluster", "configure-quorum", "configure-cluster-networks", "add-shared-volumes")) {
+            SimulatedBuild.Run r = build.run(step, "HV01");
+            assertThat(r.result().exitCode()).as(step + ": " + r.result()).isZero();
+            assertThat(r.changed()).as(step + " on a converged cluster").isFalse();
+        }
+    }
+
+    @Test
     void theKeyExtractorReadsNestedLiteralsAndSkipsQuotedBraces() {
         String ps = "$x = [ordered]@{\n    a = 1; b = @(Get-Disk | ForEach-Object {\n        [ordered]@{ c = ([string]$_.Guid).Trim('{}'); d = $_.Size }\n    })\n"
                 + "    e = if ($y -eq 1) { $z = 2 }\n}";
