@@ -41,11 +41,12 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
      * @param joinCategories            the Test-Cluster categories a node added by a re-run is validated with,
      *                                  together with the existing nodes (no Storage: the cluster is running)
      * @param acceptedFlags             Test-Cluster result flags that let the node join
+     * @param joinReportName            the join validation's report name (the script adds a time stamp)
      * @param waitSeconds               longest the script waits for every node to be Up (within the step timeout)
      */
     public record Params(String name, String staticAddress, List<String> nodes, List<String> ignoreNetworks,
             String managementPointNetworkType, Delegation delegation, Map<String, Object> newClusterParameters,
-            List<String> joinCategories, List<String> acceptedFlags, int waitSeconds) implements Delegated {
+            List<String> joinCategories, List<String> acceptedFlags, String joinReportName, int waitSeconds) implements Delegated {
     }
 
     /** Test-Cluster categories for a node that joins a running cluster. */
@@ -99,7 +100,7 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
         // FailoverClusterDsc passes -Force too: it answers New-Cluster's own confirmation prompts.
         splat.put("Force", true);
         return new Params(inventory.cluster().name(), inventory.cluster().address().toString(), nodes, ignored, mpnt,
-                Delegation.of(inventory), splat, JOIN_CATEGORIES, ClusterValidation.ACCEPTED_FLAGS, EnableHyperVStep.WAIT_SECONDS);
+                Delegation.of(inventory), splat, JOIN_CATEGORIES, ClusterValidation.ACCEPTED_FLAGS, JOIN_REPORT, EnableHyperVStep.WAIT_SECONDS);
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class CreateClusterStep implements Step<CreateClusterStep.Params> {
             // A node joins only after validation with the existing nodes.
             List<String> all = new java.util.ArrayList<>(present);
             all.addAll(missing);
-            ClusterValidation.plan(out, all, p.joinCategories(), JOIN_REPORT);
+            ClusterValidation.plan(out, all, p.joinCategories(), p.joinReportName());
         }
         for (String n : missing) {
             out.add("node " + n + " of cluster " + p.name(), "").by(new AddClusterNode(p.name(), n));

@@ -1,6 +1,6 @@
 ﻿# hvcluster-step: create-cluster (apply) on HV01
 # Rendered by hvcluster golden from inventories/lab-2node.yaml. Safe to re-run: it checks state before changing it.
-# hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true},"joinCategories":["Inventory","Network","System Configuration"],"acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"waitSeconds":600}
+# hvcluster-params: {"name":"HVCL01","staticAddress":"10.0.0.50","nodes":["HV01","HV02"],"ignoreNetworks":["10.10.1.0/24","10.20.1.0/24"],"managementPointNetworkType":"Singleton","delegation":{"user":"hvadmin","domain":"CORP.EXAMPLE.COM","mechanism":"delegation"},"newClusterParameters":{"Name":"HVCL01","Node":["HV01","HV02"],"StaticAddress":["10.0.0.50"],"NoStorage":true,"IgnoreNetwork":["10.10.1.0/24","10.20.1.0/24"],"ManagementPointNetworkType":"Singleton","Force":true},"joinCategories":["Inventory","Network","System Configuration"],"acceptedFlags":["ClusterConditionallyApproved","ClusterApproved","HadUnselectedTests"],"joinReportName":"hvcluster-add-node","waitSeconds":600}
 
 [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
 param()
@@ -299,6 +299,7 @@ $Delegation = [ordered]@{ user = 'hvadmin'; domain = 'CORP.EXAMPLE.COM'; mechani
 $NewClusterParameters = [ordered]@{ 'Name' = 'HVCL01'; 'Node' = @('HV01', 'HV02'); 'StaticAddress' = @('10.0.0.50'); 'NoStorage' = $true; 'IgnoreNetwork' = @('10.10.1.0/24', '10.20.1.0/24'); 'ManagementPointNetworkType' = 'Singleton'; 'Force' = $true }
 $JoinCategories = @('Inventory', 'Network', 'System Configuration')
 $AcceptedFlags = @('ClusterConditionallyApproved', 'ClusterApproved', 'HadUnselectedTests')
+$JoinReportName = 'hvcluster-add-node'
 $WaitSeconds = 600
 
 # Nodes join through Joining (CLUSTER_NODE_STATE) before they are Up: "created" and "added" only once every one
@@ -344,7 +345,7 @@ try {
             # A node joins only after Test-Cluster passed on the existing nodes together with the new ones. No
             # storage tests: on a running cluster they would take its disks offline.
             $all = @($present + $missing)
-            $reportBase = Join-Path -Path (Get-HvcReportDirectory) -ChildPath ('hvcluster-add-node-' + (Get-Date -Format 'yyyyMMdd-HHmmss'))
+            $reportBase = Join-Path -Path (Get-HvcReportDirectory) -ChildPath ($JoinReportName + '-' + (Get-Date -Format 'yyyyMMdd-HHmmss'))
             try {
                 $outcome = Invoke-HvcSecondHop -SecondHop $Delegation -Arguments @{ Nodes = $all; Categories = $JoinCategories; ReportBase = $reportBase } -Body {
                     param($Nodes, $Categories, $ReportBase)
