@@ -31,61 +31,6 @@ public record HostFacts(
         Storage storage,
         RunLockMark runLock) {
 
-    /** Facts of a host that holds no run lock (every caller from before the lock). */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark, HostSettings hostSettings, Storage storage) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, validationMark, hostSettings, storage, null);
-    }
-
-    /** Facts without the storage section (probes that do not read it). */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark, HostSettings hostSettings) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, validationMark, hostSettings, null, null);
-    }
-
-    /** Facts with the storage section but without final-validation's mark, the host settings and a lock. */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV, boolean pausedByHvcluster, Storage storage) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null, null, storage, null);
-    }
-
-    /** Facts with a run lock only (the lock's tests). */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV, boolean pausedByHvcluster, RunLockMark runLock) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null, null, null, runLock);
-    }
-
-    /** Facts of a host hvcluster has not paused (the usual case, and every older caller's). */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV, false);
-    }
-
-    /** Facts without a final-validation mark (every caller from before final-validation). */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV, boolean pausedByHvcluster) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, null, null, null, null);
-    }
-
-    /** Facts without the host-settings section (every caller from before host-settings). */
-    public HostFacts(String probe, String computerName, List<SectionError> errors, Os os, Cpu cpu, SystemInfo system,
-            List<Feature> features, List<Adapter> adapters, List<String> sessionAdapters, List<Disk> disks, Cluster cluster,
-            HyperV hyperV, boolean pausedByHvcluster, ValidationMark validationMark) {
-        this(probe, computerName, errors, os, cpu, system, features, adapters, sessionAdapters, disks, cluster, hyperV,
-                pausedByHvcluster, validationMark, null);
-    }
-
     /**
      * What host-settings manages, as the host has it. {@code defenderMode}: Get-MpComputerStatus' AMRunningMode
      * ("Normal", "Passive Mode", "EDR Block Mode", ...), or "absent" without Defender. The Hyper-V values are null

@@ -22,7 +22,7 @@ class UnusedAdaptersDiffTest {
             adapters.add(new HostFacts.Adapter(name, "Broadcom NetXtreme Gigabit Ethernet", mac, status, 99, "1 Gbps", false, true, true,
                     List.of(), false, List.of(), List.of()));
             return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), adapters,
-                    f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV());
+                    f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), false, null, null, null, null);
         });
     }
 

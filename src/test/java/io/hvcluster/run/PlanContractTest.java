@@ -97,7 +97,7 @@ class PlanContractTest {
         HostFacts h = fresh.get("HV02");
         HostFacts rebooted = new HostFacts(h.probe(), h.computerName(), h.errors(), new HostFacts.Os(h.os().build(), h.os().editionId(),
                 h.os().installationType(), h.os().productName(), "2030-01-01T00:00:00Z", h.os().pendingReboot(), h.os().depAvailable()),
-                h.cpu(), h.system(), h.features(), h.adapters(), h.sessionAdapters(), h.disks(), h.cluster(), h.hyperV(), h.pausedByHvcluster());
+                h.cpu(), h.system(), h.features(), h.adapters(), h.sessionAdapters(), h.disks(), h.cluster(), h.hyperV(), h.pausedByHvcluster(), null, null, null, null);
         assertThat(FactsFingerprint.of(rebooted)).isEqualTo(FactsFingerprint.of(h));
         assertThat(FactsFingerprint.of(renamedByHand(fresh).get("HV02"))).isNotEqualTo(FactsFingerprint.of(h));
         assertThat(plan.factsFingerprints()).containsOnlyKeys("HV01", "HV02", "HV03", "HV04");

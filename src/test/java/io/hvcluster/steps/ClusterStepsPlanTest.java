@@ -113,7 +113,7 @@ class ClusterStepsPlanTest {
     private static Map<String, HostFacts> withoutMark() {
         return FactsFixtures.withHost(FactsFixtures.converged(INV), "HV01", f -> new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(),
                 f.cpu(), f.system(), f.features(), f.adapters(), f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), false,
-                (HostFacts.ValidationMark) null));
+                (HostFacts.ValidationMark) null, null, null, null));
     }
 
     @Test

@@ -83,7 +83,7 @@ class EnableHyperVStepTest {
         List<HostFacts.Feature> features = new java.util.ArrayList<>(base.features());
         features.add(new HostFacts.Feature("Multipath-IO", "Available"));
         HostFacts fresh = new HostFacts(base.probe(), base.computerName(), base.errors(), base.os(), base.cpu(), base.system(), features,
-                base.adapters(), base.sessionAdapters(), base.disks(), base.cluster(), base.hyperV(), false, null, null);
+                base.adapters(), base.sessionAdapters(), base.disks(), base.cluster(), base.hyperV(), false, null, null, null, null);
         EnableHyperVStep step = new EnableHyperVStep(true);
         EnableHyperVStep.Params p = step.parameters(INV, INV.firstNode());
         EnableHyperVStep.Params withMpio = new EnableHyperVStep.Params(p.feature(), p.drain(), p.rebootDelaySeconds(), p.rebootMessage(),
@@ -94,7 +94,7 @@ class EnableHyperVStepTest {
         // Once Multipath-IO is installed (or waits for its restart), Hyper-V is this step's again.
         HostFacts mpioDone = new HostFacts(fresh.probe(), fresh.computerName(), fresh.errors(), fresh.os(), fresh.cpu(), fresh.system(),
                 fresh.features().stream().map(f -> f.name().equals("Multipath-IO") ? new HostFacts.Feature(f.name(), "Installed") : f).toList(),
-                fresh.adapters(), fresh.sessionAdapters(), fresh.disks(), fresh.cluster(), fresh.hyperV(), false, null, null);
+                fresh.adapters(), fresh.sessionAdapters(), fresh.disks(), fresh.cluster(), fresh.hyperV(), false, null, null, null, null);
         assertThat(lines(step.plan("HV01", withMpio, FactsView.ofHost("HV01", mpioDone)))).hasSize(2);
     }
 }

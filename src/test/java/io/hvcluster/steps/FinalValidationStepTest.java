@@ -30,7 +30,7 @@ class FinalValidationStepTest {
     private static Map<String, HostFacts> withMark(HostFacts.ValidationMark mark) {
         Map<String, HostFacts> m = FactsFixtures.converged(INV);
         return FactsFixtures.withHost(m, "HV01", f -> new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(),
-                f.features(), f.adapters(), f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), false, mark));
+                f.features(), f.adapters(), f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), false, mark, null, null, null));
     }
 
     @Test

@@ -26,7 +26,7 @@ class HostSettingsStepTest {
     private static Map<String, HostFacts> settings(String host, HostFacts.HostSettings s) {
         return FactsFixtures.withHost(FactsFixtures.converged(INV), host, f -> new HostFacts(f.probe(), f.computerName(), f.errors(),
                 f.os(), f.cpu(), f.system(), f.features(), f.adapters(), f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(),
-                f.pausedByHvcluster(), f.validationMark(), s));
+                f.pausedByHvcluster(), f.validationMark(), s, null, null));
     }
 
     @Test

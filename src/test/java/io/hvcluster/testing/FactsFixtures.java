@@ -68,7 +68,7 @@ public final class FactsFixtures {
                         new HostFacts.Feature("Hyper-V", "Available"), new HostFacts.Feature("Hyper-V-PowerShell", "Available")),
                 adapters, List.of(adapters.get(0).name()), disks(inv),
                 new HostFacts.Cluster("absent", false, "", List.of(), "", List.of(), List.of(), List.of(), List.of(), "", ""),
-                new HostFacts.HyperV("absent", List.of(), List.of()));
+                new HostFacts.HyperV("absent", List.of(), List.of()), false, null, null, null, null);
     }
 
     static List<HostFacts.Disk> disks(Inventory inv) {
@@ -166,7 +166,7 @@ public final class FactsFixtures {
                 h.equals(inv.firstNode()) ? new HostFacts.ValidationMark(FinalValidationStep.fingerprint(inv),
                         "C:\\Windows\\Cluster\\Reports\\hvcluster-final-validation-20261125-031840.htm",
                         "HadUnselectedTests, ClusterConditionallyApproved", true, "2026-11-25T03:18:40Z") : null,
-                convergedSettings(inv, h));
+                convergedSettings(inv, h), null, null);
     }
 
     /** What host-settings leaves behind: the inventory's exclusions and settings, Hyper-V's defaults elsewhere. */
@@ -205,28 +205,28 @@ public final class FactsFixtures {
     public static HostFacts withAdapter(HostFacts f, String name, UnaryOperator<Adapter> change) {
         List<Adapter> a = f.adapters().stream().map(x -> x.name().equals(name) ? change.apply(x) : x).toList();
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), a,
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withFeature(HostFacts f, String feature, String state) {
         List<HostFacts.Feature> fs = f.features().stream().map(x -> x.name().equals(feature) ? new HostFacts.Feature(feature, state) : x).toList();
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), fs, f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withHyperV(HostFacts f, HostFacts.HyperV hv) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), hv, f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), hv, f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withSessionAdapters(HostFacts f, List<String> session) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                session, f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                session, f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withClusterFacts(HostFacts f, HostFacts.Cluster c) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), c, f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), c, f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static Adapter renamed(Adapter a, String name) {
@@ -236,32 +236,32 @@ public final class FactsFixtures {
 
     public static HostFacts withOs(HostFacts f, HostFacts.Os os) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), os, f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withCpu(HostFacts f, HostFacts.Cpu cpu) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), cpu, f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withSystem(HostFacts f, HostFacts.SystemInfo system) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), system, f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     /** {@code f} with the iSCSI initiator's state (the storage section). */
     public static HostFacts withStorage(HostFacts f, HostFacts.Storage storage) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), storage);
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), storage, f.runLock());
     }
 
     public static HostFacts withDisks(HostFacts f, List<HostFacts.Disk> disks) {
         return new HostFacts(f.probe(), f.computerName(), f.errors(), f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), disks, f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), disks, f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 
     public static HostFacts withErrors(HostFacts f, List<HostFacts.SectionError> errors) {
         return new HostFacts(f.probe(), f.computerName(), errors, f.os(), f.cpu(), f.system(), f.features(), f.adapters(),
-                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings());
+                f.sessionAdapters(), f.disks(), f.cluster(), f.hyperV(), f.pausedByHvcluster(), f.validationMark(), f.hostSettings(), f.storage(), f.runLock());
     }
 }
