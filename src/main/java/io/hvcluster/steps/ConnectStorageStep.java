@@ -193,15 +193,14 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
                 boolean connected = s.sessions().stream().anyMatch(x -> p.paths().stream().anyMatch(path -> matches(x, path)));
                 if (connected) {
                     // The Microsoft DSM claims a LUN when it arrives: LUNs already connected stay doubled until a restart.
+                    // The script sets the policy with the claim (Set-HvcMsdsm), before the restart.
+                    policy(p, s, out);
                     restart(host, f, out, "the Microsoft DSM claims the LUNs already connected only at boot",
                             shutdown(p, "so the Microsoft DSM claims the LUNs already connected"));
                     return true;
                 }
             }
-            if (!p.loadBalancePolicy().equalsIgnoreCase(s.loadBalancePolicy())) {
-                out.change("MSDSM default load-balance policy", s.loadBalancePolicy().isEmpty() ? "(none)" : s.loadBalancePolicy(),
-                        p.loadBalancePolicy()).by(new SetMSDSMGlobalDefaultLoadBalancePolicy(p.loadBalancePolicy()));
-            }
+            policy(p, s, out);
             return false;
         }
         if (state.equals("InstallPending")) {
@@ -210,6 +209,8 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
         }
         out.change("feature " + feature, state, "Installed").by(new InstallWindowsFeature(feature, true));
         out.add("MSDSM automatic claim", "iSCSI (effective after the restart)").by(new EnableMSDSMAutomaticClaim("iSCSI"));
+        // The script sets the policy with the claim, as soon as Install-WindowsFeature has brought the MPIO module.
+        policy(p, s, out);
         boolean hyperV = p.withHyperV() && hyperVComesAlong(f);
 
         if (hyperV) {
@@ -219,6 +220,14 @@ public final class ConnectStorageStep implements Step<ConnectStorageStep.Params>
         restart(host, f, out, hyperV ? SHARED_RESTART_REASON : RESTART_REASON,
                 shutdown(p, hyperV ? "to finish installing Multipath-IO and Hyper-V" : "to finish installing Multipath-IO"));
         return true;
+    }
+
+    /** The Microsoft DSM's default load-balance policy (Set-HvcMsdsm sets it right after the claim). */
+    private static void policy(Params p, HostFacts.Storage s, StepPlanBuilder out) {
+        if (!p.loadBalancePolicy().equalsIgnoreCase(s.loadBalancePolicy())) {
+            out.change("MSDSM default load-balance policy", s.loadBalancePolicy().isEmpty() ? "(none)" : s.loadBalancePolicy(),
+                    p.loadBalancePolicy()).by(new SetMSDSMGlobalDefaultLoadBalancePolicy(p.loadBalancePolicy()));
+        }
     }
 
     /** Never restart a cluster node from here: connect-storage does not drain, so an admin does it. */

@@ -138,6 +138,23 @@ class ConnectStorageTest {
     }
 
     @Test
+    void theLoadBalancePolicyIsPlannedAndSetBeforeTheRestartAsTheScriptSetsItWithTheClaim() {
+        SimulatedBuild b = build(DatacenterBuilder.fresh(INV));
+        b.runBefore(ConnectStorageStep.ID);
+        List<Change> changes = STEP.diff(INV.host("HV01").orElseThrow(), view(b, INV)).changes();
+        List<String> objects = changes.stream().map(Change::object).toList();
+        assertThat(objects).contains("MSDSM default load-balance policy");
+        int restart = changes.indexOf(changes.stream().filter(c -> c.action() == Action.RESTART).findFirst().orElseThrow());
+        assertThat(objects.indexOf("MSDSM default load-balance policy")).as("before the restart, as Set-HvcMsdsm runs it").isLessThan(restart);
+
+        Host h = INV.host("HV01").orElseThrow();
+        Phase apply = STEP.phases().get(0);
+        ScriptResult r = b.execute("HV01", STEP.id(), apply.name(), SimulatedBuild.render(INV, STEP, apply, h), Map.of());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).contains("changed: set the MSDSM default load-balance policy to RR");
+    }
+
+    @Test
     void aLunConnectedOverTwoPathsWithoutMpioIsSeenTwiceAndThePlanRestartsOnceForMultipathIo() {
         SimulatedBuild b = build(DatacenterBuilder.fresh(INV).iscsiConnectedWithoutMpio("HV01"));
         b.runBefore(ConnectStorageStep.ID);
