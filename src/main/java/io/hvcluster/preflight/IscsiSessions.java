@@ -19,15 +19,28 @@ final class IscsiSessions {
     private IscsiSessions() {
     }
 
+    /**
+     * Why a host's LUNs cannot be checked yet.
+     *
+     * @param reason the sentence, the same for every host it applies to
+     * @param portal the portal no session reaches yet from this host, or "" ({@code initiator} likewise)
+     */
+    record NotYet(String reason, String initiator, String portal) {
+        @Override
+        public String toString() {
+            return portal.isEmpty() ? reason : reason + " (no session yet from " + initiator + " to portal " + portal + ")";
+        }
+    }
+
     /** Why the LUNs of {@code host} cannot be checked yet; empty when the check can run. */
-    static Optional<String> notYet(Inventory inventory, Host host, HostFacts f) {
+    static Optional<NotYet> notYet(Inventory inventory, Host host, HostFacts f) {
         Optional<StorageSpec> storage = inventory.iscsi();
         if (storage.isEmpty()) {
             return Optional.empty();
         }
         HostFacts.Storage s = f.storage();
         if (s == null) {
-            return Optional.of(NOT_YET + " (the iSCSI initiator's state could not be read)");
+            return Optional.of(new NotYet(NOT_YET + " (the iSCSI initiator's state could not be read)", "", ""));
         }
         for (IscsiTarget t : storage.get().targets()) {
             for (StorageSpec.IscsiPath p : StorageSpec.paths(inventory, host, t)) {
@@ -35,13 +48,13 @@ final class IscsiSessions {
                         && x.initiatorAddress().equals(p.initiator().toString()) && x.portalAddress().equals(p.portal().toString())
                         && t.iqn().map(iqn -> iqn.equalsIgnoreCase(x.target())).orElse(true));
                 if (!connected) {
-                    return Optional.of(NOT_YET + " (no session yet from " + p.initiator() + " to portal " + p.portal() + ")");
+                    return Optional.of(new NotYet(NOT_YET, p.initiator().toString(), p.portal().toString()));
                 }
             }
         }
         if (storage.get().mpioOn(inventory, host) && (!f.featureInstalled("Multipath-IO") || !s.msdsmIscsiClaim())) {
-            return Optional.of("not possible yet, because step connect-storage installs Multipath-IO and lets the Microsoft DSM claim "
-                    + "the LUNs (until then each LUN shows once per path)");
+            return Optional.of(new NotYet("not possible yet, because step connect-storage installs Multipath-IO and lets the Microsoft "
+                    + "DSM claim the LUNs (until then each LUN shows once per path)", "", ""));
         }
         return Optional.empty();
     }

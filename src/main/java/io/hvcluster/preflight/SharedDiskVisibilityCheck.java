@@ -21,8 +21,7 @@ final class SharedDiskVisibilityCheck implements PreflightCheck {
 
     @Override
     public void check(PreflightInput in, Findings out) {
-        in.hostFacts().forEach((Host h, HostFacts f) -> IscsiSessions.notYet(in.inventory(), h, f)
-                .ifPresent(why -> out.skipped(h.name(), "shared disks: " + why)));
+        skipUntilConnected(in, out);
         for (DiskSpec spec : SharedDisks.all(in.inventory())) {
             Map<String, String> identities = new TreeMap<>();
             Set<String> uniqueIds = new java.util.HashSet<>();
@@ -69,5 +68,25 @@ final class SharedDiskVisibilityCheck implements PreflightCheck {
             return "Enable-MSDSMAutomaticClaim -BusType " + (d.busType().equalsIgnoreCase("iSCSI") ? "iSCSI" : "SAS");
         }
         return "New-MSDSMSupportedHW -AllApplicable";
+    }
+
+    /**
+     * Before connect-storage has run, every host says the same thing: one line for all of them (with the addresses
+     * no session comes from yet), not one per host.
+     */
+    private static void skipUntilConnected(PreflightInput in, Findings out) {
+        Map<String, Map<String, IscsiSessions.NotYet>> byReason = new java.util.LinkedHashMap<>();
+        in.hostFacts().forEach((Host h, HostFacts f) -> IscsiSessions.notYet(in.inventory(), h, f)
+                .ifPresent(why -> byReason.computeIfAbsent(why.reason(), r -> new java.util.LinkedHashMap<>()).put(h.name(), why)));
+        byReason.forEach((reason, hosts) -> {
+            if (hosts.size() == 1) {
+                hosts.forEach((host, why) -> out.skipped(host, "shared disks: " + why));
+                return;
+            }
+            List<String> from = hosts.entrySet().stream().filter(e -> !e.getValue().portal().isEmpty())
+                    .map(e -> e.getKey() + " (" + e.getValue().initiator() + " to portal " + e.getValue().portal() + ")").toList();
+            out.skipped(Finding.CLUSTER, "shared disks on " + String.join(", ", hosts.keySet()) + ": " + reason
+                    + (from.isEmpty() ? "" : " (no session yet from " + String.join(", ", from) + ")"));
+        });
     }
 }

@@ -36,6 +36,11 @@ final class Scenario {
         this.facts = facts;
     }
 
+    /** Any inventory with any facts (no preflight probe answers beyond the defaults). */
+    static Scenario of(Inventory inv, Map<String, HostFacts> facts) {
+        return new Scenario(inv, facts);
+    }
+
     /** Three freshly installed nodes of the four-node shape. */
     static Scenario fresh() {
         Inventory inv = InventoryFixtures.nodes(3, TargetOs.WINDOWS_SERVER_2022);

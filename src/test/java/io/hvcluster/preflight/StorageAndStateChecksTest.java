@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.hvcluster.facts.HostFacts;
+import io.hvcluster.inventory.Inventory;
 import io.hvcluster.inventory.check.Severity;
 import io.hvcluster.testing.FactsFixtures;
 import java.util.ArrayList;
@@ -158,5 +159,32 @@ class StorageAndStateChecksTest {
     @Test
     void probeSectionsPassWhenEverythingWasRead() {
         assertThat(Scenario.fresh().run(new ProbeSectionsCheck())).isEmpty();
+    }
+
+    @Test
+    void beforeConnectStorageTheLunCheckSaysOnceForAllHostsWhyItWaits() throws Exception {
+        Inventory inv = io.hvcluster.inventory.load.InventoryLoader.load(
+                java.nio.file.Files.readString(java.nio.file.Path.of("inventories/lab-4node.yaml")), "lab-4node.yaml").inventory().orElseThrow();
+        HostFacts.Storage none = new HostFacts.Storage("Stopped", "Manual", false, "", List.of(), List.of());
+        java.util.Map<String, HostFacts> facts = new java.util.LinkedHashMap<>();
+        FactsFixtures.fresh(inv).forEach((h, f) -> facts.put(h, FactsFixtures.withStorage(f, none)));
+
+        PreflightReport r = Scenario.of(inv, facts).report(new SharedDiskVisibilityCheck());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.host()).isEqualTo(Finding.CLUSTER);
+            assertThat(s.why()).isEqualTo("shared disks on HV01, HV02, HV03, HV04: " + IscsiSessions.NOT_YET + " (no session yet from "
+                    + "HV01 (10.20.1.11 to portal 10.20.1.100), HV02 (10.20.1.12 to portal 10.20.1.100), "
+                    + "HV03 (10.20.1.13 to portal 10.20.1.100), HV04 (10.20.1.14 to portal 10.20.1.100))");
+        });
+
+        // A host with another reason: its own line (hosts first, the cluster last); the others still share one.
+        facts.put("HV02", FactsFixtures.withStorage(facts.get("HV02"), null));
+        assertThat(Scenario.of(inv, facts).report(new SharedDiskVisibilityCheck()).skipped()).extracting(Skipped::host, Skipped::why)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HV02", "shared disks: " + IscsiSessions.NOT_YET
+                                + " (the iSCSI initiator's state could not be read)"),
+                        org.assertj.core.groups.Tuple.tuple("cluster", "shared disks on HV01, HV03, HV04: " + IscsiSessions.NOT_YET
+                                + " (no session yet from HV01 (10.20.1.11 to portal 10.20.1.100), HV03 (10.20.1.13 to portal 10.20.1.100), "
+                                + "HV04 (10.20.1.14 to portal 10.20.1.100))"));
     }
 }
