@@ -60,7 +60,7 @@ final class AfterHyperVRebootEffect extends PlanningEffect<EnableHyperVStep.Para
             throw new StepFailure("the hypervisor is not running (Win32_ComputerSystem.HypervisorPresent is False): check bcdedit /enum {current}"
                     + " (hypervisorlaunchtype Auto) and virtualization in the firmware");
         }
-        for (Change c : PlannedEffect.decide(step, run, params).changes()) {
+        for (Change c : plan(run, params).changes()) {
             if (c.operation().orElse(null) instanceof ResumeClusterNode resume) {
                 EnableHyperVEffect.resumePausedNode(run, params.waitSeconds(), resume);
             }

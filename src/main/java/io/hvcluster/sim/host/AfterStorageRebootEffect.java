@@ -4,13 +4,16 @@ import io.hvcluster.steps.ConnectStorageStep;
 
 /**
  * templates/connect-storage/after-reboot.ps1.vm: Multipath-IO installed now, then the plan (the claim before the first
- * session, portals, sessions) and the LUN checks, as {@link ConnectStorageEffect#carryOut}.
+ * session, portals, sessions) and the LUN checks, as {@link ConnectStorageEffect#connect}.
  */
 final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Params> {
 
+    /** The apply script's second half: portals, sessions and the LUN checks are the same calls. */
+    private final ConnectStorageEffect apply = new ConnectStorageEffect();
+
     @Override
     public Class<ConnectStorageStep.Params> paramsType() {
-        return ConnectStorageStep.Params.class;
+        return apply.paramsType();
     }
 
     @Override
@@ -23,6 +26,6 @@ final class AfterStorageRebootEffect implements StepEffect<ConnectStorageStep.Pa
         } else {
             run.data.put("bootTime", FactsSnapshot.roundTrip(run.host.bootTimeMillis));
         }
-        ConnectStorageEffect.carryOut(run, p);
+        apply.connect(run, p);
     }
 }

@@ -124,11 +124,6 @@ final class Cmdlets {
         MODELS.put(kind, model);
     }
 
-    /** Whether the simulator models this kind of operation (PipelineCompletenessTest checks every kind a step names). */
-    static boolean models(Class<? extends WindowsOp> kind) {
-        return MODELS.containsKey(kind);
-    }
-
     @SuppressWarnings("unchecked")
     static <O extends WindowsOp> void apply(StepRun run, O op) throws StepFailure {
         Model<O> model = (Model<O>) MODELS.get(op.getClass());

@@ -19,6 +19,6 @@ final class ConfigureClusterNetworksEffect extends PlanningEffect<ConfigureClust
         if (cluster != null) {
             ConfigureClusterNetworksStep.notices(params, cluster).forEach(run::warning);
         }
-        makeAndCheck(run, params);
+        carryOut(run, params);
     }
 }

@@ -20,7 +20,7 @@ final class ConfigureQuorumEffect extends PlanningEffect<ConfigureQuorumStep.Par
             run.warning("the cluster has the witness " + ClusterCmdlets.describeWitness(c) + ", which the inventory does not describe: left in "
                     + "place (Microsoft recommends a witness; describe it in the inventory, or remove it by hand with Set-ClusterQuorum -NoWitness)");
         }
-        makeAndCheck(run, params);
+        carryOut(run, params);
         run.data.put("quorumResource", c.quorumResource);
     }
 }

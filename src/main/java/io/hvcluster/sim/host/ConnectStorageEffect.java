@@ -1,9 +1,8 @@
 package io.hvcluster.sim.host;
 
 import io.hvcluster.facts.DiskIdentity;
+import io.hvcluster.facts.WindowsFeature;
 import io.hvcluster.pipeline.Change;
-import io.hvcluster.pipeline.ChangeText;
-import io.hvcluster.pipeline.StepPlan;
 import io.hvcluster.steps.ConnectStorageStep;
 import io.hvcluster.windows.ShutdownRestart;
 import io.hvcluster.windows.WindowsOp;
@@ -12,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * templates/connect-storage/apply.ps1.vm (and, through {@link #carryOut}, after-reboot.ps1.vm): the step's plan applied
+ * templates/connect-storage/apply.ps1.vm (and, through {@link #connect}, after-reboot.ps1.vm): the step's plan applied
  * cmdlet by cmdlet up to the restart it schedules (portals and sessions are the after-reboot script's then), and,
  * once connected, Test-HvcLuns: every session carries a LUN (what the facts cannot show: which disk came over which
  * session), then the plan again for each LUN seen once at its size, and the paths per LUN as the script reports them.
  */
-final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params> {
+final class ConnectStorageEffect extends PlanningEffect<ConnectStorageStep.Params> {
 
-    static final String MULTIPATH_IO = "Multipath-IO";
-    private static final ConnectStorageStep STEP = new ConnectStorageStep();
+    static final String MULTIPATH_IO = WindowsFeature.MULTIPATH_IO.windowsName();
 
-    @Override
-    public Class<ConnectStorageStep.Params> paramsType() {
-        return ConnectStorageStep.Params.class;
+    ConnectStorageEffect() {
+        super(new ConnectStorageStep());
     }
 
     @Override
@@ -36,25 +33,23 @@ final class ConnectStorageEffect implements StepEffect<ConnectStorageStep.Params
         if (p.mpio()) {
             run.data.put("installStateBefore", String.valueOf(run.host.featureState(MULTIPATH_IO)));
         }
-        carryOut(run, p);
+        connect(run, p);
     }
 
     /**
      * The plan's operations in order; a restart ends the script (what the plan shows after it is the after-reboot
      * script's). Without a restart, the LUN checks.
      */
-    static void carryOut(StepRun run, ConnectStorageStep.Params p) throws StepFailure {
-        StepPlan plan = PlannedEffect.decide(STEP, run, p);
-        for (Change c : plan.changes()) {
-            WindowsOp op = c.operation().orElseThrow(() -> new IllegalStateException(
-                    STEP.id() + " plans '" + ChangeText.line(c) + "' without the operation that makes it"));
+    void connect(StepRun run, ConnectStorageStep.Params p) throws StepFailure {
+        for (Change c : plan(run, p).changes()) {
+            WindowsOp op = PlannedEffect.operation(step, c);
             Cmdlets.apply(run, op);
             if (op instanceof ShutdownRestart) {
                 return;
             }
         }
         everySessionCarriesALun(run);
-        PlannedEffect.decide(STEP, run, p);
+        plan(run, p);
         lunPaths(run, p);
     }
 

@@ -10,13 +10,10 @@ import java.util.List;
  * and rename-adapters ran) and its second look at a host adapter New-VMSwitch or Set-VMSwitch has just created, which
  * the first plan could announce but not address (it had no interface index yet).
  */
-final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitchesStep.Params> {
+final class CreateVirtualSwitchesEffect extends PlanningEffect<CreateVirtualSwitchesStep.Params> {
 
-    private final CreateVirtualSwitchesStep step = new CreateVirtualSwitchesStep();
-
-    @Override
-    public Class<CreateVirtualSwitchesStep.Params> paramsType() {
-        return CreateVirtualSwitchesStep.Params.class;
+    CreateVirtualSwitchesEffect() {
+        super(new CreateVirtualSwitchesStep());
     }
 
     @Override
@@ -30,12 +27,12 @@ final class CreateVirtualSwitchesEffect implements StepEffect<CreateVirtualSwitc
                 throw new StepFailure("no adapter named '" + s.adapter() + "' for switch '" + s.name() + "' (rename-adapters runs first)");
             }
         }
-        for (Change c : PlannedEffect.decide(step, run, params).changes()) {
+        for (Change c : plan(run, params).changes()) {
             // A change without an operation is the host adapter a switch brings: configured below, once it exists.
             if (c.operation().isPresent()) {
                 Cmdlets.apply(run, c.operation().get());
             }
         }
-        PlannedEffect.carryOut(step, run, params);
+        carryOut(run, params);
     }
 }

@@ -28,7 +28,7 @@ final class EnableHyperVEffect extends PlanningEffect<EnableHyperVStep.Params> {
         WindowsHost host = run.host;
         run.data.put("installStateBefore", String.valueOf(host.featureState(params.feature())));
         Restart.recordBootTimeBefore(run);
-        StepPlan plan = PlannedEffect.decide(step, run, params);
+        StepPlan plan = plan(run, params);
         if (host.featureInstalled(params.feature()) && host.pendingReboot()) {
             run.warning("a restart is pending for another reason; hvcluster leaves it to you");
         }

@@ -23,6 +23,6 @@ final class HostSettingsEffect extends PlanningEffect<HostSettingsStep.Params> {
                     + "): configure these Hyper-V exclusions in the antivirus in use: folders " + String.join("; ", p.exclusionPaths())
                     + "; extensions " + String.join(", ", p.exclusionExtensions()) + "; processes " + String.join("; ", p.exclusionProcesses()));
         }
-        PlannedEffect.carryOut(step, run, p);
+        carryOut(run, p);
     }
 }

@@ -16,7 +16,7 @@ final class InstallFailoverClusteringEffect extends PlanningEffect<InstallFailov
     @Override
     public void apply(StepRun run, InstallFailoverClusteringStep.Params params) throws StepFailure {
         run.data.put("installStateBefore", String.valueOf(run.host.featureState(params.feature())));
-        PlannedEffect.carryOut(step, run, params);
+        carryOut(run, params);
         if ("Yes".equals(run.data.get("restartNeeded"))) {
             run.warning("Windows asks for a restart after installing " + params.feature());
         }

@@ -6,8 +6,7 @@ import io.hvcluster.pipeline.StepPlan;
 /**
  * A custom effect: a script that does more than its plan's operations (a validation's report and result, a cluster formed and waited
  * for, warnings the script writes): it still takes every decision from the step's plan ({@link #plan}) and makes every
- * change through {@link Cmdlets}; what it adds is what is not a decision (reports, marks, waits, restarts). {@link PlannedEffect#decide} and
- * {@link PlannedEffect#carryOut} are there for effects that call them directly.
+ * change through {@link Cmdlets}; what it adds is what is not a decision (reports, marks, waits, restarts).
  *
  * @param <P> the step's parameter record
  */
@@ -24,18 +23,18 @@ abstract class PlanningEffect<P extends Record> implements StepEffect<P> {
         return step.paramsType();
     }
 
-    /** The step's plan on the script's host; its first problem fails the script. */
+    /** The step's plan on the script's host; its first problem fails the script ({@link PlannedEffect#decide}). */
     final StepPlan plan(StepRun run, P params) throws StepFailure {
         return PlannedEffect.decide(step, run, params);
     }
 
-    /** Applies the plan's operations in order. */
+    /** Applies the plan's operations in order ({@link PlannedEffect#make}). */
     final void make(StepRun run, StepPlan plan) throws StepFailure {
         PlannedEffect.make(run, step, plan);
     }
 
-    /** Applies the plan's operations, then plans again: a problem only the changes reveal fails the script. */
-    final void makeAndCheck(StepRun run, P params) throws StepFailure {
-        new PlannedEffect<>(step).apply(run, params);
+    /** Plans, applies the operations, then plans again: a problem only the changes reveal fails the script. */
+    final void carryOut(StepRun run, P params) throws StepFailure {
+        PlannedEffect.carryOut(step, run, params);
     }
 }
